@@ -1,0 +1,54 @@
+import type { EventDefinitions, Payload, PayloadEvent, PayloadInput, RequestEvent, Response } from '../shared/events.ts'
+import type { Encoding } from '../shared/serializers.ts'
+
+/** Where the client is: `closed` before `connect()` and after `close()`. */
+export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed'
+
+export interface ClientOptions {
+  /** Wire encoding; the server answers in kind. Default `cbor`. */
+  serializer?: Encoding
+  /** Validate outgoing payloads and incoming pushes and responses. Default true. */
+  validate?: boolean
+  /** Default request timeout in ms. Default 30 000. */
+  timeout?: number
+  /** Give up on a connection attempt after this many ms. Default 4 000. */
+  connectTimeout?: number
+  /** Reconnect after an unexpected close. Default true. */
+  reconnect?: boolean
+  /** Upper bound of the first retry delay in ms. Default 500. */
+  firstRetryDelay?: number
+  /** Cap of the backoff delay in ms. Default 10 000. */
+  maxRetryDelay?: number
+  /** Log frames to the console. */
+  debug?: boolean
+}
+
+export interface RequestOptions {
+  timeout?: number
+  requestId?: string
+}
+
+export interface CloseInfo {
+  code: number
+  reason: string
+}
+
+/** A typed wsx client. */
+export interface WsxClient<E extends EventDefinitions> {
+  readonly status: ConnectionStatus
+  readonly readyState: number
+  connect(): void
+  close(code?: number, reason?: string): void
+  request<K extends RequestEvent<E>>(
+    event: K,
+    payload: PayloadInput<E, K>,
+    options?: RequestOptions,
+  ): Promise<Response<E, K>>
+  send<K extends PayloadEvent<E>>(event: K, payload: PayloadInput<E, K>): void
+  on<K extends PayloadEvent<E>>(event: K, handler: (payload: Payload<E, K>) => void): () => void
+  off<K extends PayloadEvent<E>>(event: K, handler: (payload: Payload<E, K>) => void): void
+  onOpen(handler: () => void): () => void
+  onClose(handler: (info: CloseInfo) => void): () => void
+  onError(handler: (error: Error) => void): () => void
+  onStatus(listener: (status: ConnectionStatus) => void): () => void
+}

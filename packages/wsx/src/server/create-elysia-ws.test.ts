@@ -1,0 +1,204 @@
+import { afterEach, describe, expect, spyOn, test } from 'bun:test'
+import { cborSerializer, jsonSerializer } from '../shared/serializers.ts'
+import { openRawSocket, request, startTestServer } from '../test-support.ts'
+
+let running: ReturnType<typeof startTestServer> | undefined
+function start() {
+  running = startTestServer()
+  return running
+}
+afterEach(async () => {
+  await running?.stop()
+  running = undefined
+})
+
+describe('requests', () => {
+  test('answers in CBOR that an @mdrv/wsx decoder reads as plain objects', async () => {
+    const { url } = start()
+    const socket = await openRawSocket(url)
+    socket.sendCbor(request('echo', { text: 'hi' }))
+    const answer = await socket.next()
+    expect(answer).not.toBeInstanceOf(Map)
+    expect(answer).toEqual({
+      v: '1.0',
+      t: 'response_ok',
+      x: 'echo',
+      id: 'r1',
+      w: 1_700_000_000_000,
+      p: { text: 'hi', room: 'general' },
+    })
+  })
+
+  test('answers JSON in binary and text frames with JSON', async () => {
+    const { url } = start()
+    const socket = await openRawSocket(url)
+    socket.sendJson(request('echo', { text: 'bin', room: 'a' }, 'j1'))
+    expect(await socket.next()).toMatchObject({ t: 'response_ok', id: 'j1', p: { text: 'bin', room: 'a' } })
+    socket.sendJson(request('echo', { text: 'txt' }, 'j2'), true)
+    expect(await socket.next()).toMatchObject({ t: 'response_ok', id: 'j2', p: { text: 'txt' } })
+  })
+
+  test('round-trips long strings in both encodings', async () => {
+    const { url } = start()
+    const socket = await openRawSocket(url)
+    const text = 'ü'.repeat(20_000)
+    socket.sendCbor(request('echo', { text }, 'c'))
+    expect(await socket.next()).toMatchObject({ id: 'c', p: { text } })
+    socket.sendJson(request('echo', { text }, 'j'))
+    expect(await socket.next()).toMatchObject({ id: 'j', p: { text } })
+  })
+
+  test('handles requests from one connection in the order they were sent', async () => {
+    const { url } = start()
+    const socket = await openRawSocket(url)
+    socket.sendCbor(request('wait', { ms: 40 }, 'slow'))
+    socket.sendCbor(request('echo', { text: 'fast' }, 'fast'))
+    expect(await socket.next()).toMatchObject({ id: 'slow', p: { waited: 40 } })
+    expect(await socket.next()).toMatchObject({ id: 'fast' })
+  })
+})
+
+describe('errors are answered, and the server keeps serving', () => {
+  const cases: [string, Record<string, unknown>, RegExp][] = [
+    ['unknown event', request('nope', {}), /Unknown request "nope"/],
+    ['prototype key as event', request('__proto__', {}), /Unknown request "__proto__"/],
+    ['payload failing its schema', request('echo', { text: 5 }), /Invalid echo: text: /],
+    ['missing field', request('echo', {}), /text/],
+    ['handler that throws', request('fail', {}), /This always fails/],
+    ['handler result failing its schema', request('badAnswer', {}), /invalid badAnswer response/],
+    ['another protocol MAJOR', { ...request('echo', { text: 'x' }), v: '2.0' }, /version 2\.0 is not supported/],
+    ['malformed envelope that is still a request', { ...request('echo', { text: 'x' }), v: 7 }, /Invalid message: v/],
+  ]
+  for (const [name, frame, reason] of cases) {
+    test(name, async () => {
+      const { url } = start()
+      const socket = await openRawSocket(url)
+      socket.sendCbor(frame)
+      const answer = (await socket.next()) as { t: string; id: string; e: { message: string } }
+      expect(answer.t).toBe('response_error')
+      expect(answer.id).toBe('r1')
+      expect(answer.e.message).toMatch(reason)
+      socket.sendCbor(request('echo', { text: 'still here' }, 'r2'))
+      expect(await socket.next()).toMatchObject({ t: 'response_ok', id: 'r2' })
+    })
+  }
+
+  test('validation errors carry the failing fields in e.cause', async () => {
+    const { url } = start()
+    const socket = await openRawSocket(url)
+    socket.sendJson(request('echo', { text: '' }))
+    const answer = (await socket.next()) as { e: { cause: { path: string }[] } }
+    expect(answer.e.cause.map((issue) => issue.path)).toEqual(['text'])
+  })
+
+  const undecodable: [string, (socket: Awaited<ReturnType<typeof openRawSocket>>) => void][] = [
+    ['garbage bytes', (s) => s.ws.send(new Uint8Array([0xff, 0x00, 0x12, 0x99]))],
+    ['a truncated CBOR frame', (s) => s.ws.send(cborSerializer.encode({ v: '1.0', t: 'send', x: 'note' }).slice(0, 9))],
+    ['CBOR that is not an envelope', (s) => s.sendCbor([1, 2, 3])],
+    ['JSON that is not an envelope', (s) => s.sendJson({ hello: 'world' }, true)],
+    ['text that is not JSON', (s) => s.ws.send('hello there')],
+    ['a request without an id', (s) => s.sendCbor({ v: '1.0', t: 'request', x: 'echo', p: { text: 'a' } })],
+  ]
+  for (const [name, sendBad] of undecodable) {
+    test(`${name} closes only that connection with 1007`, async () => {
+      const { url } = start()
+      const bystander = await openRawSocket(url)
+      const socket = await openRawSocket(url)
+      sendBad(socket)
+      expect((await socket.closed).code).toBe(1007)
+      bystander.sendCbor(request('echo', { text: 'unaffected' }))
+      expect(await bystander.next()).toMatchObject({ t: 'response_ok', p: { text: 'unaffected' } })
+    })
+  }
+
+  test('a send with a bad payload or unknown event is dropped without an answer', async () => {
+    const { url, received } = start()
+    const socket = await openRawSocket(url)
+    socket.sendCbor({ v: '1.0', t: 'send', x: 'note', p: { text: 1 } })
+    socket.sendCbor({ v: '1.0', t: 'send', x: 'unknown', p: {} })
+    socket.sendCbor({ v: '1.0', t: 'send', x: 'note', p: { text: 'kept' } })
+    socket.sendCbor(request('echo', { text: 'sync' }))
+    expect(await socket.next()).toMatchObject({ t: 'response_ok' })
+    expect(received).toEqual(['kept'])
+  })
+})
+
+describe('topics', () => {
+  test('publish reaches exactly the subscribers, each in its own encoding, encoded once per encoding', async () => {
+    const { url, server } = start()
+    const cborA = await openRawSocket(url)
+    const cborB = await openRawSocket(url)
+    const jsonA = await openRawSocket(url)
+    const outsider = await openRawSocket(url)
+    for (const [socket, json] of [
+      [cborA, false],
+      [cborB, false],
+      [jsonA, true],
+    ] as const) {
+      const frame = request('join', { topic: 'room' })
+      if (json) socket.sendJson(frame)
+      else socket.sendCbor(frame)
+      expect(await socket.next()).toMatchObject({ t: 'response_ok' })
+    }
+    outsider.sendCbor(request('join', { topic: 'elsewhere' }))
+    await outsider.next()
+
+    const cborEncodes = spyOn(cborSerializer, 'encode')
+    const jsonEncodes = spyOn(jsonSerializer, 'encode')
+    try {
+      server.publish('room', 'note', { text: 'to everyone' })
+      expect(cborEncodes).toHaveBeenCalledTimes(1)
+      expect(jsonEncodes).toHaveBeenCalledTimes(1)
+    } finally {
+      cborEncodes.mockRestore()
+      jsonEncodes.mockRestore()
+    }
+    const push = { v: '1.0', t: 'send', x: 'note', p: { text: 'to everyone' } }
+    expect(await cborA.next()).toEqual(push)
+    expect(await cborB.next()).toEqual(push)
+    expect(await jsonA.next()).toEqual(push)
+
+    outsider.sendCbor(request('echo', { text: 'sync' }))
+    expect(await outsider.next()).toMatchObject({ t: 'response_ok' })
+  })
+
+  test('conn.publish skips the sender', async () => {
+    const { url } = start()
+    const alice = await openRawSocket(url)
+    const bob = await openRawSocket(url)
+    for (const socket of [alice, bob]) {
+      socket.sendCbor(request('join', { topic: 'room' }))
+      await socket.next()
+    }
+    alice.sendCbor(request('shout', { topic: 'room', text: 'hello bob' }, 's1'))
+    expect(await bob.next()).toMatchObject({ t: 'send', x: 'note', p: { text: 'hello bob' } })
+    expect(await alice.next()).toMatchObject({ t: 'response_ok', id: 's1' })
+    alice.sendCbor(request('echo', { text: 'sync' }, 'e1'))
+    expect(await alice.next()).toMatchObject({ id: 'e1' })
+  })
+
+  test('server.publish also reaches the connection it publishes through', async () => {
+    const { url, server } = start()
+    const only = await openRawSocket(url)
+    only.sendCbor(request('join', { topic: 'solo' }))
+    await only.next()
+    server.publish('solo', 'note', { text: 'just you' })
+    expect(await only.next()).toMatchObject({ x: 'note', p: { text: 'just you' } })
+  })
+
+  test('closed connections leave no state behind', async () => {
+    const { url, server } = start()
+    const sockets = await Promise.all([openRawSocket(url), openRawSocket(url)])
+    for (const socket of sockets) {
+      socket.sendCbor(request('join', { topic: 'room' }))
+      await socket.next()
+    }
+    expect(server.connections.size).toBe(2)
+    for (const socket of sockets) {
+      socket.ws.close()
+      await socket.closed
+    }
+    while (server.connections.size > 0) await Bun.sleep(5)
+    expect(server.connections.size).toBe(0)
+  })
+})

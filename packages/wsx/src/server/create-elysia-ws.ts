@@ -1,0 +1,137 @@
+import type { EventDefinitions } from '../shared/events.ts'
+import { PROTOCOL_VERSION } from '../shared/protocol.ts'
+import { serializers } from '../shared/serializers.ts'
+import { Connection, type ConnectionHub } from './connection.ts'
+import { type DispatchContext, dispatchFrame } from './dispatch.ts'
+import { encodings, nativeTopic, SubscriberCounts } from './topics.ts'
+import type { ElysiaSocket, ServerOptions, WsxHandler, WsxServer } from './types.ts'
+
+/** Frames a connection may have waiting behind a slow handler before it is closed. */
+const MAX_WAITING_FRAMES = 1024
+/** Policy violation: the client sent faster than it could be served. */
+const CLOSE_POLICY = 1008
+
+type AnyConnection = Connection<EventDefinitions, unknown>
+type AnyHandler = (payload: unknown, conn: AnyConnection) => unknown
+
+interface ConnectionQueue {
+  busy: boolean
+  waiting: unknown[]
+}
+
+/**
+ * Builds a wsx server for Elysia: `new Elysia().ws('/ws', handler)`. Requests are
+ * validated against `events`, answered in the encoding each client speaks, and run
+ * in the order each connection sent them.
+ */
+export function createElysiaWS<const E extends EventDefinitions, Data = Record<string, unknown>>(
+  events: E,
+  options: ServerOptions<Data> = {},
+): { server: WsxServer<E, Data>; handler: WsxHandler } {
+  const validate = options.validate ?? true
+  const defaultEncoding = options.serializer ?? 'cbor'
+  const makeData = options.data ?? (() => ({}) as Data)
+  const debug = options.debug ? (...args: unknown[]) => console.debug('[wsx]', ...args) : () => {}
+
+  const connections = new Map<string, Connection<E, Data>>()
+  const queues = new WeakMap<AnyConnection, ConnectionQueue>()
+  const requestHandlers = new Map<string, AnyHandler>()
+  const sendHandlers = new Map<string, AnyHandler[]>()
+  const openHandlers: ((conn: Connection<E, Data>) => void)[] = []
+  const closeHandlers: ((conn: Connection<E, Data>, code: number, reason: string) => void)[] = []
+  const counts = new SubscriberCounts()
+  const ctx: DispatchContext = { events, validate, requestHandlers, sendHandlers, debug }
+
+  /** Any open connection other than `except`, to publish through. */
+  function publisher(except?: AnyConnection): AnyConnection | undefined {
+    for (const conn of connections.values()) {
+      if (conn !== except && conn.isOpen) return conn as AnyConnection
+    }
+    return undefined
+  }
+
+  const hub: ConnectionHub = {
+    counts,
+    debug,
+    publish(topic, event, payload, except) {
+      const via = except?.isOpen ? except : publisher(except)
+      if (!via) return
+      for (const encoding of encodings) {
+        const key = nativeTopic(encoding, topic)
+        if (!counts.has(key)) continue
+        const frame = serializers[encoding].encode({ v: PROTOCOL_VERSION, t: 'send', x: event, p: payload })
+        // Bun's publish reaches every subscriber but the socket it is called on.
+        via.raw.publish(key, frame)
+        if (via !== except && via.raw.isSubscribed(key)) via.raw.send(frame)
+      }
+    },
+  }
+
+  function runInOrder(conn: AnyConnection, queue: ConnectionQueue, frame: unknown): void {
+    const pending = dispatchFrame(ctx, conn, frame)
+    if (!pending) return
+    queue.busy = true
+    pending.finally(() => {
+      queue.busy = false
+      const next = queue.waiting.shift()
+      if (next !== undefined && conn.isOpen) runInOrder(conn, queue, next)
+    })
+  }
+
+  const handler: WsxHandler = {
+    open(ws: ElysiaSocket) {
+      const conn = new Connection<E, Data>(ws.raw, ws.id, makeData(ws.id), defaultEncoding, hub)
+      connections.set(conn.id, conn)
+      queues.set(conn as AnyConnection, { busy: false, waiting: [] })
+      debug('open', conn.id)
+      for (const onOpen of openHandlers) guard(() => onOpen(conn), debug)
+    },
+    message(ws: ElysiaSocket, message: unknown) {
+      const conn = connections.get(ws.id) as AnyConnection | undefined
+      const queue = conn && queues.get(conn)
+      if (!conn || !queue) return
+      if (!queue.busy) return runInOrder(conn, queue, message)
+      if (queue.waiting.length >= MAX_WAITING_FRAMES) return conn.close(CLOSE_POLICY, 'Too many frames in flight')
+      queue.waiting.push(message)
+    },
+    close(ws: ElysiaSocket, code: number, reason: string) {
+      const conn = connections.get(ws.id)
+      if (!conn) return
+      connections.delete(conn.id)
+      debug('close', conn.id, code, reason)
+      for (const onClose of closeHandlers) guard(() => onClose(conn, code, reason), debug)
+      conn.release()
+    },
+  }
+
+  const server: WsxServer<E, Data> = {
+    onRequest(event, requestHandler) {
+      requestHandlers.set(event, requestHandler as unknown as AnyHandler)
+    },
+    onSend(event, sendHandler) {
+      const list = sendHandlers.get(event) ?? []
+      list.push(sendHandler as unknown as AnyHandler)
+      sendHandlers.set(event, list)
+    },
+    onOpen(openHandler) {
+      openHandlers.push(openHandler)
+    },
+    onClose(closeHandler) {
+      closeHandlers.push(closeHandler)
+    },
+    publish(topic, event, payload) {
+      hub.publish(topic, event, payload)
+    },
+    connections,
+  }
+
+  return { server, handler }
+}
+
+function guard(run: () => void, debug: (...args: unknown[]) => void): void {
+  try {
+    run()
+  } catch (error) {
+    debug('lifecycle handler failed', error)
+  }
+}

@@ -1,0 +1,68 @@
+import type {
+  EventDefinitions,
+  Payload,
+  PayloadEvent,
+  PayloadInput,
+  RequestEvent,
+  ResponseInput,
+} from '../shared/events.ts'
+import type { Encoding } from '../shared/serializers.ts'
+import type { Connection } from './connection.ts'
+
+export interface ServerOptions<Data> {
+  /** Validate request payloads and handler results against the schemas. Default true. */
+  validate?: boolean
+  /** Log every frame in and out. */
+  debug?: boolean
+  /** Encoding for a connection that has not sent a frame yet. Default `cbor`. */
+  serializer?: Encoding
+  /** Makes each connection's initial `data`. */
+  data?: (id: string) => Data
+}
+
+export type RequestHandler<E extends EventDefinitions, K extends keyof E, Data> = (
+  payload: Payload<E, K>,
+  conn: Connection<E, Data>,
+) => ResponseInput<E, K> | Promise<ResponseInput<E, K>>
+
+export type SendHandler<E extends EventDefinitions, K extends keyof E, Data> = (
+  payload: Payload<E, K>,
+  conn: Connection<E, Data>,
+) => void | Promise<void>
+
+/** What wsx uses of Bun's ServerWebSocket. */
+export interface RawSocket {
+  readonly readyState: number
+  readonly remoteAddress: string
+  send(data: string | Uint8Array): number
+  publish(topic: string, data: string | Uint8Array): number
+  subscribe(topic: string): void
+  unsubscribe(topic: string): void
+  isSubscribed(topic: string): boolean
+  close(code?: number, reason?: string): void
+}
+
+/** The socket as Elysia hands it to `open`, `message` and `close`. */
+export interface ElysiaSocket {
+  readonly raw: RawSocket
+  readonly id: string
+}
+
+/** The object given to `new Elysia().ws(path, handler)`. */
+export interface WsxHandler {
+  open(ws: ElysiaSocket): void
+  message(ws: ElysiaSocket, message: unknown): void
+  close(ws: ElysiaSocket, code: number, reason: string): void
+}
+
+/** The typed server: register handlers, publish to topics, watch connections. */
+export interface WsxServer<E extends EventDefinitions, Data> {
+  onRequest<K extends RequestEvent<E>>(event: K, handler: RequestHandler<E, K, Data>): void
+  onSend<K extends PayloadEvent<E>>(event: K, handler: SendHandler<E, K, Data>): void
+  onOpen(handler: (conn: Connection<E, Data>) => void): void
+  onClose(handler: (conn: Connection<E, Data>, code: number, reason: string) => void): void
+  /** Sends to every subscriber of `topic`, encoding once per encoding in use. */
+  publish<K extends PayloadEvent<E>>(topic: string, event: K, payload: PayloadInput<E, K> | Payload<E, K>): void
+  /** The open connections by id. */
+  readonly connections: ReadonlyMap<string, Connection<E, Data>>
+}
