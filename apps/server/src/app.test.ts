@@ -1,0 +1,57 @@
+import { afterEach, expect, test } from 'bun:test'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startParley } from './test-support.ts'
+
+const cleanup: (() => unknown)[] = []
+afterEach(async () => {
+  for (const step of cleanup.splice(0)) await step()
+})
+
+async function start(webDist?: string) {
+  const parley = await startParley({ webDist })
+  cleanup.push(() => parley.stop())
+  return parley
+}
+
+function fakeWebBuild(): string {
+  const dist = mkdtempSync(join(tmpdir(), 'parley-web-'))
+  mkdirSync(join(dist, 'assets'))
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Parley</title>')
+  writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)')
+  cleanup.push(() => rmSync(dist, { recursive: true, force: true }))
+  return dist
+}
+
+test('/api/health answers 200 with a small JSON body', async () => {
+  const { http } = await start()
+  const response = await fetch(`${http}/api/health`)
+  expect(response.status).toBe(200)
+  expect(await response.json()).toMatchObject({ status: 'ok', connections: 0 })
+})
+
+test('an unknown /api path is a JSON 404, not the web app', async () => {
+  const { http } = await start(fakeWebBuild())
+  const response = await fetch(`${http}/api/nothing`)
+  expect(response.status).toBe(404)
+  expect(await response.json()).toEqual({ error: 'Not found' })
+})
+
+test('serves the web app with a fallback to index.html and long caching for hashed assets', async () => {
+  const { http } = await start(fakeWebBuild())
+  for (const path of ['/', '/r/lobby']) {
+    const page = await fetch(`${http}${path}`)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('cache-control')).toBe('no-cache')
+    expect(await page.text()).toContain('<title>Parley</title>')
+  }
+  const asset = await fetch(`${http}/assets/index-abc123.js`)
+  expect(asset.status).toBe(200)
+  expect(asset.headers.get('cache-control')).toContain('max-age=31536000')
+  expect(await asset.text()).toBe('console.log(1)')
+})
+
+test('refuses to start without a built web app where one is expected', async () => {
+  await expect(startParley({ webDist: join(tmpdir(), 'parley-no-such-build') })).rejects.toThrow(/npm run build/)
+})

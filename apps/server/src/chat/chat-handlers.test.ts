@@ -1,0 +1,213 @@
+import { afterEach, describe, expect, test } from 'bun:test'
+import { WsxError } from '@parley/wsx/shared'
+import { nextPush, recordPushes, startParley } from '../test-support.ts'
+
+let parley: Awaited<ReturnType<typeof startParley>> | undefined
+async function start() {
+  parley = await startParley()
+  return parley
+}
+afterEach(async () => {
+  await parley?.stop()
+  parley = undefined
+})
+
+async function failure(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  )
+  if (!(error instanceof WsxError)) throw new Error('expected the request to fail')
+  return error.message
+}
+
+describe('join', () => {
+  test('answers with everyone in the room and tells the others', async () => {
+    const { client } = await start()
+    const alice = client()
+    const bob = client()
+    expect(await alice.request('join', { username: 'alice' })).toEqual({
+      success: true,
+      message: 'Welcome to general!',
+      users: ['alice'],
+      room: 'general',
+    })
+    const joined = nextPush(alice, 'userJoined')
+    expect((await bob.request('join', { username: 'bob', room: 'general' })).users).toEqual(['alice', 'bob'])
+    expect(await joined).toEqual({ username: 'bob', room: 'general' })
+  })
+
+  test('trims names, and refuses invalid ones with the field named', async () => {
+    const { client } = await start()
+    const alice = client()
+    expect((await alice.request('join', { username: '  alice ', room: ' lobby ' })).room).toBe('lobby')
+    const raw = client({ validate: false })
+    expect(await failure(raw.request('join', { username: 'x'.repeat(51) }))).toMatch(
+      /username: A username has at most 50/,
+    )
+    expect(await failure(raw.request('join', { username: '   ' }))).toMatch(/username: Pick a username/)
+    expect(await failure(raw.request('join', { username: 'bob', room: '' }))).toMatch(/room: Name a room/)
+  })
+
+  test('joining twice is harmless, and one connection keeps one name', async () => {
+    const { client } = await start()
+    const alice = client()
+    const watcher = client()
+    await watcher.request('join', { username: 'watcher' })
+    const joins = recordPushes(watcher, 'userJoined')
+    await alice.request('join', { username: 'alice' })
+    expect((await alice.request('join', { username: 'alice' })).users).toEqual(['alice', 'watcher'])
+    expect(await failure(alice.request('join', { username: 'mallory', room: 'other' }))).toMatch(
+      /already chatting as "alice"/,
+    )
+    await watcher.request('presence', { room: 'general' })
+    expect(joins).toEqual([{ username: 'alice', room: 'general' }])
+  })
+})
+
+describe('messages', () => {
+  test('sendMessage before join is refused clearly', async () => {
+    const { client } = await start()
+    expect(await failure(client().request('sendMessage', { message: 'hello?' }))).toBe(
+      'Join a room before sending messages',
+    )
+  })
+
+  test('reach every member, the sender included, and only that room', async () => {
+    const { client } = await start()
+    const [alice, bob, carol] = [client(), client(), client()]
+    await alice.request('join', { username: 'alice' })
+    await bob.request('join', { username: 'bob' })
+    await carol.request('join', { username: 'carol', room: 'lobby' })
+    const carolHeard = recordPushes(carol, 'message')
+    const toBob = nextPush(bob, 'message')
+    const toAlice = nextPush(alice, 'message')
+    const answer = await alice.request('sendMessage', { message: 'hi all' })
+    const expected = {
+      messageId: answer.messageId,
+      username: 'alice',
+      message: 'hi all',
+      timestamp: answer.timestamp,
+      room: 'general',
+    }
+    expect(await toBob).toEqual(expected)
+    expect(await toAlice).toEqual(expected)
+
+    const carolOwn = nextPush(carol, 'message')
+    await carol.request('sendMessage', { message: 'lobby only' })
+    await carolOwn
+    expect(carolHeard.map((m) => m.message)).toEqual(['lobby only'])
+  })
+
+  test('one connection in two rooms: without a room to the last joined, with one to that room', async () => {
+    const { client } = await start()
+    const both = client()
+    const inGeneral = client()
+    const inLobby = client()
+    await inGeneral.request('join', { username: 'g' })
+    await inLobby.request('join', { username: 'l', room: 'lobby' })
+    await both.request('join', { username: 'both', room: 'general' })
+    await both.request('join', { username: 'both', room: 'lobby' })
+
+    const lobbyGets = nextPush(inLobby, 'message')
+    await both.request('sendMessage', { message: 'to the last room' })
+    expect(await lobbyGets).toMatchObject({ room: 'lobby', message: 'to the last room' })
+
+    const generalGets = nextPush(inGeneral, 'message')
+    await both.request('sendMessage', { message: 'to general', room: 'general' })
+    expect(await generalGets).toMatchObject({ room: 'general', message: 'to general' })
+
+    expect(await failure(both.request('sendMessage', { message: 'x', room: 'elsewhere' }))).toMatch(
+      /not in "elsewhere"/,
+    )
+  })
+
+  test('an over-long message is refused with its limit', async () => {
+    const { client } = await start()
+    const alice = client({ validate: false })
+    await alice.request('join', { username: 'alice' })
+    expect(await failure(alice.request('sendMessage', { message: 'x'.repeat(501) }))).toMatch(
+      /message: A message has at most 500/,
+    )
+  })
+})
+
+describe('leaving', () => {
+  test('a closed socket tells each of its rooms and leaves no member behind', async () => {
+    const { client } = await start()
+    const leaver = client()
+    const general = client()
+    const lobby = client()
+    await general.request('join', { username: 'g' })
+    await lobby.request('join', { username: 'l', room: 'lobby' })
+    await leaver.request('join', { username: 'leaver', room: 'general' })
+    await leaver.request('join', { username: 'leaver', room: 'lobby' })
+    const leftGeneral = nextPush(general, 'userLeft')
+    const leftLobby = nextPush(lobby, 'userLeft')
+    leaver.close()
+    expect(await leftGeneral).toEqual({ username: 'leaver', room: 'general' })
+    expect(await leftLobby).toEqual({ username: 'leaver', room: 'lobby' })
+    expect((await general.request('presence', { room: 'general' })).users).toEqual(['g'])
+    expect((await general.request('listRooms', {})).rooms).toEqual([
+      { name: 'general', members: 1 },
+      { name: 'lobby', members: 1 },
+    ])
+  })
+
+  test('leave tells the others; leaving a room you are not in is refused', async () => {
+    const { client } = await start()
+    const alice = client()
+    const bob = client()
+    await alice.request('join', { username: 'alice', room: 'lobby' })
+    await bob.request('join', { username: 'bob', room: 'lobby' })
+    const left = nextPush(bob, 'userLeft')
+    expect(await alice.request('leave', { room: 'lobby' })).toEqual({ room: 'lobby' })
+    expect(await left).toEqual({ username: 'alice', room: 'lobby' })
+    expect(await failure(alice.request('leave', { room: 'lobby' }))).toBe('You are not in "lobby"')
+    expect(await failure(alice.request('sendMessage', { message: 'hi' }))).toBe('Join a room before sending messages')
+  })
+
+  test('a name in two tabs is announced once and leaves with its last tab', async () => {
+    const { client } = await start()
+    const watcher = client()
+    await watcher.request('join', { username: 'watcher' })
+    const joins = recordPushes(watcher, 'userJoined')
+    const leaves = recordPushes(watcher, 'userLeft')
+    const tab1 = client()
+    const tab2 = client()
+    await tab1.request('join', { username: 'alice' })
+    await tab2.request('join', { username: 'alice' })
+    tab1.close()
+    expect((await watcher.request('presence', { room: 'general' })).users).toEqual(['alice', 'watcher'])
+    const gone = nextPush(watcher, 'userLeft')
+    tab2.close()
+    await gone
+    expect(joins).toEqual([{ username: 'alice', room: 'general' }])
+    expect(leaves).toEqual([{ username: 'alice', room: 'general' }])
+  })
+})
+
+describe('room list and presence', () => {
+  test('listRooms counts members and pushes changes to those who asked', async () => {
+    const { client } = await start()
+    const viewer = client()
+    expect(await viewer.request('listRooms', {})).toEqual({ rooms: [{ name: 'general', members: 0 }] })
+    const update = nextPush(viewer, 'rooms', ({ rooms }) => rooms.some((room) => room.name === 'lobby'))
+    const bob = client()
+    await bob.request('join', { username: 'bob', room: 'lobby' })
+    expect(await update).toEqual({
+      rooms: [
+        { name: 'lobby', members: 1 },
+        { name: 'general', members: 0 },
+      ],
+    })
+  })
+
+  test('presence needs the room to be joined', async () => {
+    const { client } = await start()
+    const alice = client()
+    await alice.request('join', { username: 'alice' })
+    expect(await alice.request('presence', { room: 'general' })).toEqual({ room: 'general', users: ['alice'] })
+    expect(await failure(alice.request('presence', { room: 'secret' }))).toBe('Join "secret" to see who is there')
+  })
+})

@@ -1,0 +1,45 @@
+import { DEFAULT_ROOM, type RoomSummary } from '@parley/events'
+
+/**
+ * Who is in which room. A name counts once per room however many connections carry
+ * it (two tabs of one person), so joins and leaves are announced per name.
+ */
+export class RoomRegistry {
+  readonly #rooms = new Map<string, Map<string, Set<string>>>()
+
+  /** Adds a connection under a name; true when the name is new to the room. */
+  join(room: string, username: string, connectionId: string): boolean {
+    const members = this.#rooms.get(room) ?? new Map<string, Set<string>>()
+    this.#rooms.set(room, members)
+    const connections = members.get(username) ?? new Set<string>()
+    const isNew = connections.size === 0
+    connections.add(connectionId)
+    members.set(username, connections)
+    return isNew
+  }
+
+  /** Removes a connection; true when that was the name's last connection in the room. */
+  leave(room: string, username: string, connectionId: string): boolean {
+    const members = this.#rooms.get(room)
+    const connections = members?.get(username)
+    if (!members || !connections?.delete(connectionId)) return false
+    if (connections.size > 0) return false
+    members.delete(username)
+    if (members.size === 0) this.#rooms.delete(room)
+    return true
+  }
+
+  /** The names in a room, sorted. */
+  users(room: string): string[] {
+    return [...(this.#rooms.get(room)?.keys() ?? [])].sort((a, b) => a.localeCompare(b))
+  }
+
+  /** Every room with people in it, busiest first; the default room is always listed. */
+  summaries(): RoomSummary[] {
+    const rooms = new Map<string, number>([[DEFAULT_ROOM, 0]])
+    for (const [name, members] of this.#rooms) rooms.set(name, members.size)
+    return [...rooms]
+      .map(([name, members]) => ({ name, members }))
+      .sort((a, b) => b.members - a.members || a.name.localeCompare(b.name))
+  }
+}

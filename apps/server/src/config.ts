@@ -1,0 +1,7 @@
+/** Everything createApp needs; index.ts fills it from the environment. */
+export interface AppConfig {
+  /** The built web app (index.html and assets/); omitted in development, where Vite serves it. */
+  webDist?: string
+  /** Log every wsx frame. */
+  debug?: boolean
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod'
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** The built web app to serve; defaults to apps/web/dist beside this package. */
+  WEB_DIST: z.string().min(1).optional(),
+  WSX_DEBUG: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+/** Reads and validates the environment; exits with a clear message when it is wrong. */
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source)
+  if (parsed.success) return parsed.data
+  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')
+  console.error(`Parley cannot start, the environment is invalid:\n${problems}`)
+  process.exit(1)
+}

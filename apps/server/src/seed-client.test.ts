@@ -1,0 +1,97 @@
+import { afterEach, expect, test } from 'bun:test'
+import { fileURLToPath } from 'node:url'
+import { defineEvents } from '@parley/wsx/shared'
+import { z } from 'zod'
+import { nextPush, startParley } from './test-support.ts'
+
+let parley: Awaited<ReturnType<typeof startParley>> | undefined
+afterEach(async () => {
+  await parley?.stop()
+  parley = undefined
+})
+
+/** The seed's event definitions, exactly as its clients carry them. */
+const seedEvents = defineEvents({
+  join: {
+    request: z.object({ username: z.string().min(1).max(50), room: z.string().default('general') }),
+    response: z.object({ success: z.boolean(), message: z.string(), users: z.array(z.string()) }),
+  },
+  sendMessage: {
+    request: z.object({ message: z.string().min(1).max(500) }),
+    response: z.object({ messageId: z.string(), timestamp: z.number() }),
+  },
+  message: {
+    request: z.object({ messageId: z.string(), username: z.string(), message: z.string(), timestamp: z.number() }),
+  },
+  userJoined: { request: z.object({ username: z.string() }) },
+  userLeft: { request: z.object({ username: z.string() }) },
+})
+
+test("a client on the seed's events joins, chats and sees joins and leaves", async () => {
+  parley = await startParley()
+  const { createClient } = await import('@parley/wsx/client')
+  const seed = createClient(parley.ws, seedEvents, { reconnect: false })
+  seed.connect()
+  expect(await seed.request('join', { username: 'seedling' })).toEqual({
+    success: true,
+    message: 'Welcome to general!',
+    users: ['seedling'],
+  })
+  const ours = parley.client()
+  const joined = new Promise((resolve) => seed.on('userJoined', resolve))
+  await ours.request('join', { username: 'parley' })
+  expect(await joined).toEqual({ username: 'parley' })
+
+  const heard = new Promise((resolve) => seed.on('message', resolve))
+  const fromSeed = nextPush(ours, 'message', (m) => m.username === 'seedling')
+  await ours.request('sendMessage', { message: 'hello seed' })
+  expect(await heard).toMatchObject({ username: 'parley', message: 'hello seed' })
+  await seed.request('sendMessage', { message: 'hello parley' })
+  expect(await fromSeed).toMatchObject({ username: 'seedling', message: 'hello parley', room: 'general' })
+
+  const left = new Promise((resolve) => seed.on('userLeft', resolve))
+  ours.close()
+  expect(await left).toEqual({ username: 'parley' })
+  seed.close()
+})
+
+test('the terminal client prints what the seed prints and sends each line', async () => {
+  parley = await startParley()
+  const watcher = parley.client()
+  await watcher.request('join', { username: 'watcher', room: 'lobby' })
+  const cli = Bun.spawn(['bun', fileURLToPath(new URL('../../cli/src/client.ts', import.meta.url)), 'alice', 'lobby'], {
+    env: { ...process.env, PARLEY_URL: parley.ws },
+    stdin: 'pipe',
+    stdout: 'pipe',
+    stderr: 'inherit',
+  })
+  const lines = cli.stdout.pipeThrough(new TextDecoderStream()).getReader()
+  let printed = ''
+  async function printedLine(pattern: RegExp): Promise<void> {
+    while (!pattern.test(printed)) {
+      const { value, done } = await lines.read()
+      if (done) throw new Error(`the client ended before printing ${pattern}; it printed:\n${printed}`)
+      printed += value
+    }
+  }
+
+  await printedLine(/Users in room: watcher, alice|Users in room: alice, watcher/)
+  expect(printed).toContain('Welcome to lobby!')
+
+  const fromCli = nextPush(watcher, 'message')
+  cli.stdin.write('hello from the terminal\n')
+  cli.stdin.flush()
+  expect(await fromCli).toMatchObject({ username: 'alice', message: 'hello from the terminal', room: 'lobby' })
+  await printedLine(/\] alice: hello from the terminal/)
+
+  await watcher.request('sendMessage', { message: 'hi alice' })
+  await printedLine(/\] watcher: hi alice/)
+  const bob = parley.client()
+  await bob.request('join', { username: 'bob', room: 'lobby' })
+  await printedLine(/>>> bob joined the room/)
+  bob.close()
+  await printedLine(/<<< bob left the room/)
+
+  cli.stdin.end()
+  expect(await cli.exited).toBe(0)
+})

@@ -1,0 +1,152 @@
+import type { JoinResponse } from '@parley/events'
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react'
+import type { ChatClient } from './client.ts'
+import { ChatContext, type ChatContextValue } from './context.ts'
+import { describeError, isTransient, OFFLINE_TEXT } from './errors.ts'
+import { loadSession, saveLastUsername, saveSession } from './persistence.ts'
+import { chatReducer, initialChatState } from './state.ts'
+import { useConnectionStatus } from './useConnectionStatus.ts'
+import { useServerPushes } from './useServerPushes.ts'
+
+const JOIN_TIMEOUT_MS = 10_000
+const SEND_TIMEOUT_MS = 10_000
+const SMALL_TIMEOUT_MS = 5_000
+
+/** Holds the chat's one connection state: joined rooms, timelines, presence, and the actions on them. */
+export function ChatProvider({ client, children }: { client: ChatClient; children: ReactNode }) {
+  const [state, dispatch] = useReducer(chatReducer, null, () => initialChatState(loadSession()))
+  const status = useConnectionStatus(client)
+  const stateRef = useRef(state)
+  useLayoutEffect(() => {
+    stateRef.current = state
+  })
+
+  useServerPushes(client, dispatch)
+
+  const refreshDirectory = useCallback(() => {
+    client
+      .request('listRooms', {}, { timeout: SMALL_TIMEOUT_MS })
+      .then(({ rooms }) => dispatch({ type: 'directory', rooms }))
+      .catch(() => {
+        // The `rooms` push keeps the list fresh anyway.
+      })
+  }, [client])
+
+  // On every (re)connection, join again every room this tab was in, under the same name.
+  useEffect(() => {
+    const rejoin = async () => {
+      const { username, rooms } = stateRef.current
+      if (username === null || rooms.length === 0) return
+      const failures: string[] = []
+      await Promise.all(
+        rooms.map(async (room) => {
+          try {
+            const answer = await client.request('join', { username, room }, { timeout: JOIN_TIMEOUT_MS })
+            dispatch({ type: 'joined', username, room: answer.room, users: answer.users, select: false })
+          } catch (error) {
+            if (isTransient(error)) return // the next reconnection tries again
+            failures.push(`${room}: ${describeError(error)}`)
+            dispatch({ type: 'left', room })
+          }
+        }),
+      )
+      if (failures.length > 0) dispatch({ type: 'notice', notice: `Could not rejoin ${failures.join('; ')}` })
+      refreshDirectory()
+    }
+    const unsubscribe = client.onOpen(() => void rejoin())
+    if (client.status === 'open') void rejoin()
+    client.connect()
+    return () => {
+      unsubscribe()
+    }
+  }, [client, refreshDirectory])
+
+  const { username, rooms, current } = state
+  useEffect(() => {
+    saveSession(username !== null && rooms.length > 0 ? { username, rooms, current } : null)
+  }, [username, rooms, current])
+
+  const join = useCallback(
+    async (username: string, room: string) => {
+      let answer: JoinResponse
+      try {
+        answer = await client.request('join', { username, room }, { timeout: JOIN_TIMEOUT_MS })
+      } catch (error) {
+        throw new Error(describeError(error))
+      }
+      if (!answer.success) throw new Error(answer.message || 'The server refused to let you in.')
+      saveLastUsername(username)
+      dispatch({ type: 'notice', notice: null })
+      dispatch({ type: 'joined', username, room: answer.room, users: answer.users, select: true })
+      refreshDirectory()
+    },
+    [client, refreshDirectory],
+  )
+
+  const select = useCallback(
+    (room: string) => {
+      dispatch({ type: 'select', room })
+      client
+        .request('presence', { room }, { timeout: SMALL_TIMEOUT_MS })
+        .then((snapshot) => dispatch({ type: 'presence', room: snapshot.room, users: snapshot.users }))
+        .catch(() => {
+          // Presence stays as the pushes left it.
+        })
+    },
+    [client],
+  )
+
+  const joinRoom = useCallback(
+    async (room: string) => {
+      const { username, rooms } = stateRef.current
+      if (username === null) throw new Error('Pick a username first.')
+      if (rooms.includes(room)) return select(room)
+      await join(username, room)
+    },
+    [join, select],
+  )
+
+  const leave = useCallback(
+    async (room: string) => {
+      try {
+        await client.request('leave', { room }, { timeout: SMALL_TIMEOUT_MS })
+      } catch {
+        // Leaving locally is enough: a room we no longer list is not rejoined on reconnect.
+      }
+      dispatch({ type: 'left', room })
+      refreshDirectory()
+    },
+    [client, refreshDirectory],
+  )
+
+  const send = useCallback(
+    async (text: string) => {
+      const room = stateRef.current.current
+      if (room === null) throw new Error('Pick a room first.')
+      if (client.status !== 'open') throw new Error(OFFLINE_TEXT)
+      try {
+        await client.request('sendMessage', { message: text, room }, { timeout: SEND_TIMEOUT_MS })
+      } catch (error) {
+        throw new Error(describeError(error))
+      }
+    },
+    [client],
+  )
+
+  const signOut = useCallback(async () => {
+    const { rooms } = stateRef.current
+    await Promise.all(
+      rooms.map((room) => client.request('leave', { room }, { timeout: SMALL_TIMEOUT_MS }).catch(() => undefined)),
+    )
+    dispatch({ type: 'signedOut' })
+  }, [client])
+
+  const dismissNotice = useCallback(() => dispatch({ type: 'notice', notice: null }), [])
+
+  const value = useMemo<ChatContextValue>(
+    () => ({ state, status, join, joinRoom, leave, select, send, signOut, dismissNotice }),
+    [state, status, join, joinRoom, leave, select, send, signOut, dismissNotice],
+  )
+
+  return <ChatContext.Provider value={value}>{children}</ChatContext.Provider>
+}

@@ -1,0 +1,27 @@
+import type { ConnectionStatus } from '@parley/wsx/client'
+import { createContext, useContext } from 'react'
+import type { ChatState } from './state.ts'
+
+/** Everything the screens read and do; provided once by `ChatProvider`. */
+export interface ChatContextValue {
+  state: ChatState
+  status: ConnectionStatus
+  /** Joins a room as `username` (first join); rejects with a readable message. */
+  join(username: string, room: string): Promise<void>
+  /** Joins one more room under the current username, and shows it. */
+  joinRoom(room: string): Promise<void>
+  leave(room: string): Promise<void>
+  select(room: string): void
+  /** Sends to the room on screen; rejects with a readable message and leaves the caller's text alone. */
+  send(text: string): Promise<void>
+  signOut(): Promise<void>
+  dismissNotice(): void
+}
+
+export const ChatContext = createContext<ChatContextValue | null>(null)
+
+export function useChat(): ChatContextValue {
+  const value = useContext(ChatContext)
+  if (!value) throw new Error('useChat must be used inside <ChatProvider>')
+  return value
+}

@@ -1,0 +1,65 @@
+/** What a reload needs to go straight back into the chat. */
+export interface SavedSession {
+  username: string
+  rooms: string[]
+  current: string | null
+}
+
+const USERNAME_KEY = 'parley.username'
+const SESSION_KEY = 'parley.session'
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string')
+}
+
+function parseSession(text: string): SavedSession | null {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return null
+  }
+  if (typeof value !== 'object' || value === null) return null
+  const { username, rooms, current } = value as Record<string, unknown>
+  if (typeof username !== 'string' || username === '' || !isStringArray(rooms) || rooms.length === 0) return null
+  return { username, rooms, current: typeof current === 'string' && rooms.includes(current) ? current : null }
+}
+
+function read(storage: () => Storage, key: string): string | null {
+  try {
+    return storage().getItem(key)
+  } catch {
+    return null
+  }
+}
+
+function write(storage: () => Storage, key: string, value: string | null): void {
+  try {
+    if (value === null) storage().removeItem(key)
+    else storage().setItem(key, value)
+  } catch {
+    // Storage can be full or disabled (private mode); the chat works without it.
+  }
+}
+
+const local = () => window.localStorage
+const perTab = () => window.sessionStorage
+
+/** The username last used on this browser, to prefill the join screen. */
+export function loadLastUsername(): string {
+  return read(local, USERNAME_KEY) ?? ''
+}
+
+export function saveLastUsername(username: string): void {
+  write(local, USERNAME_KEY, username)
+}
+
+/** This tab's joined rooms; kept per tab so two tabs can be two people. */
+export function loadSession(): SavedSession | null {
+  const text = read(perTab, SESSION_KEY)
+  return text === null ? null : parseSession(text)
+}
+
+export function saveSession(session: SavedSession | null): void {
+  write(perTab, SESSION_KEY, session === null ? null : JSON.stringify(session))
+}

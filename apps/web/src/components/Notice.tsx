@@ -1,0 +1,25 @@
+import { useChat } from '../chat/context.ts'
+import { CloseIcon } from './icons.tsx'
+
+/** A problem that belongs to no form (a room that could not be rejoined), until dismissed. */
+export function Notice() {
+  const { state, dismissNotice } = useChat()
+  if (!state.notice) return null
+
+  return (
+    <div
+      role="alert"
+      className="mx-3 mt-3 flex animate-fade-in items-start gap-3 rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800 sm:mx-6"
+    >
+      <p className="min-w-0 flex-1 break-words">{state.notice}</p>
+      <button
+        type="button"
+        aria-label="Dismiss"
+        onClick={dismissNotice}
+        className="inline-flex size-6 shrink-0 items-center justify-center rounded text-rose-500 hover:bg-rose-100 hover:text-rose-800"
+      >
+        <CloseIcon className="size-3.5" />
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react'
+import { useChat } from '../chat/context.ts'
+import { CloseIcon, LogoMark } from './icons.tsx'
+import { JoinRoomForm } from './JoinRoomForm.tsx'
+import { RoomButton } from './RoomButton.tsx'
+import { UserBadge } from './UserBadge.tsx'
+
+function SectionHeading({ id, children }: { id: string; children: string }) {
+  return (
+    <h2 id={id} className="px-4 pb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+      {children}
+    </h2>
+  )
+}
+
+/** The rooms: those joined (switch, leave), the others with people in them (join), and a form for any name. */
+export function RoomList({ onNavigate }: { onNavigate?: () => void }) {
+  const { state, select, leave, joinRoom } = useChat()
+  const [joinError, setJoinError] = useState<string | null>(null)
+  const counts = new Map(state.directory.map((room) => [room.name, room.members]))
+  const others = state.directory.filter((room) => !state.rooms.includes(room.name) && room.members > 0)
+
+  function joinListed(name: string) {
+    setJoinError(null)
+    joinRoom(name).then(onNavigate, (error: unknown) =>
+      setJoinError(error instanceof Error ? error.message : `Could not join ${name}.`),
+    )
+  }
+
+  return (
+    <nav aria-label="Rooms" className="flex h-full min-h-0 flex-col">
+      <div className="flex h-14 shrink-0 items-center gap-2.5 border-b border-slate-200 px-4">
+        <LogoMark className="size-7" />
+        <span className="text-[15px] font-semibold tracking-tight text-slate-900">Parley</span>
+      </div>
+
+      <div className="min-h-0 flex-1 space-y-6 overflow-y-auto py-4">
+        <section aria-labelledby="joined-rooms-heading">
+          <SectionHeading id="joined-rooms-heading">Your rooms</SectionHeading>
+          <ul className="space-y-0.5 px-2">
+            {state.rooms.map((room) => {
+              const current = room === state.current
+              return (
+                <li key={room} className="group relative flex items-center">
+                  <RoomButton
+                    name={room}
+                    members={counts.get(room) ?? state.presence[room]?.length}
+                    unread={current ? 0 : (state.unread[room] ?? 0)}
+                    current={current}
+                    onClick={() => {
+                      select(room)
+                      onNavigate?.()
+                    }}
+                  />
+                  <button
+                    type="button"
+                    aria-label={`Leave ${room}`}
+                    title={`Leave ${room}`}
+                    onClick={() => void leave(room)}
+                    className={`absolute right-1 inline-flex size-7 items-center justify-center rounded text-slate-400 transition hover:bg-rose-50 hover:text-rose-600 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-accent-500 ${
+                      current ? '' : 'md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100'
+                    }`}
+                  >
+                    <CloseIcon className="size-3.5" />
+                  </button>
+                </li>
+              )
+            })}
+          </ul>
+        </section>
+
+        {others.length > 0 && (
+          <section aria-labelledby="other-rooms-heading">
+            <SectionHeading id="other-rooms-heading">Other rooms</SectionHeading>
+            <ul className="space-y-0.5 px-2">
+              {others.map((room) => (
+                <li key={room.name}>
+                  <RoomButton name={room.name} members={room.members} muted onClick={() => joinListed(room.name)} />
+                </li>
+              ))}
+            </ul>
+            {joinError && (
+              <p role="alert" className="mx-4 mt-2 text-sm text-rose-600">
+                {joinError}
+              </p>
+            )}
+          </section>
+        )}
+
+        <JoinRoomForm onJoined={onNavigate} />
+      </div>
+
+      <UserBadge />
+    </nav>
+  )
+}

@@ -1,0 +1,21 @@
+import tailwindcss from '@tailwindcss/vite'
+import react from '@vitejs/plugin-react'
+import { defineConfig, loadEnv, type ProxyOptions } from 'vite'
+
+const DEFAULT_SERVER_URL = 'http://localhost:3001'
+
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, '.', 'PARLEY_')
+  const target = env.PARLEY_SERVER_URL || DEFAULT_SERVER_URL
+  const proxy: Record<string, ProxyOptions> = {
+    '/ws': { target, ws: true, changeOrigin: true },
+    '/api': { target, changeOrigin: true },
+  }
+
+  return {
+    plugins: [react(), tailwindcss()],
+    server: { proxy },
+    preview: { proxy },
+    build: { outDir: 'dist', emptyOutDir: true },
+  }
+})

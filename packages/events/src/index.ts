@@ -1,0 +1,3 @@
+export { type ChatEvents, events } from './events.ts'
+export * from './fields.ts'
+export type * from './types.ts'
