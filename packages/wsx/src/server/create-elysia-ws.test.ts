@@ -48,13 +48,27 @@ describe('requests', () => {
     expect(await socket.next()).toMatchObject({ id: 'j', p: { text } })
   })
 
-  test('handles requests from one connection in the order they were sent', async () => {
-    const { url } = start()
+  test('starts handlers in arrival order and lets a slow one overlap the next', async () => {
+    const { url, received } = start()
     const socket = await openRawSocket(url)
     socket.sendCbor(request('wait', { ms: 40 }, 'slow'))
+    socket.sendCbor({ v: '1.0', t: 'send', x: 'note', p: { text: 'first' } })
+    socket.sendCbor({ v: '1.0', t: 'send', x: 'note', p: { text: 'second' } })
     socket.sendCbor(request('echo', { text: 'fast' }, 'fast'))
-    expect(await socket.next()).toMatchObject({ id: 'slow', p: { waited: 40 } })
     expect(await socket.next()).toMatchObject({ id: 'fast' })
+    expect(await socket.next()).toMatchObject({ id: 'slow', p: { waited: 40 } })
+    expect(received).toEqual(['first', 'second'])
+  })
+
+  test('refuses requests beyond 1,024 unanswered ones on a connection', async () => {
+    const { url } = start()
+    const socket = await openRawSocket(url)
+    for (let i = 0; i < 1_025; i++) socket.sendCbor(request('wait', { ms: 300 }, `w${i}`))
+    expect(await socket.next()).toMatchObject({
+      t: 'response_error',
+      id: 'w1024',
+      e: { message: 'Too many requests in flight: wait for answers first' },
+    })
   })
 })
 

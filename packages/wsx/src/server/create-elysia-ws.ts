@@ -6,23 +6,16 @@ import { type DispatchContext, dispatchFrame } from './dispatch.ts'
 import { encodings, nativeTopic, SubscriberCounts } from './topics.ts'
 import type { ElysiaSocket, ServerOptions, WsxHandler, WsxServer } from './types.ts'
 
-/** Frames a connection may have waiting behind a slow handler before it is closed. */
-const MAX_WAITING_FRAMES = 1024
-/** Policy violation: the client sent faster than it could be served. */
-const CLOSE_POLICY = 1008
+/** Unfinished async handlers one connection may have before its requests are refused. */
+const MAX_IN_FLIGHT = 1024
 
 type AnyConnection = Connection<EventDefinitions, unknown>
 type AnyHandler = (payload: unknown, conn: AnyConnection) => unknown
 
-interface ConnectionQueue {
-  busy: boolean
-  waiting: unknown[]
-}
-
 /**
  * Builds a wsx server for Elysia: `new Elysia().ws('/ws', handler)`. Requests are
- * validated against `events`, answered in the encoding each client speaks, and run
- * in the order each connection sent them.
+ * validated against `events`, answered in the encoding each client speaks, and
+ * started in the order each connection sent them (async handlers then overlap).
  */
 export function createElysiaWS<const E extends EventDefinitions, Data = Record<string, unknown>>(
   events: E,
@@ -34,7 +27,7 @@ export function createElysiaWS<const E extends EventDefinitions, Data = Record<s
   const debug = options.debug ? (...args: unknown[]) => console.debug('[wsx]', ...args) : () => {}
 
   const connections = new Map<string, Connection<E, Data>>()
-  const queues = new WeakMap<AnyConnection, ConnectionQueue>()
+  const inFlight = new WeakMap<AnyConnection, number>()
   const requestHandlers = new Map<string, AnyHandler>()
   const sendHandlers = new Map<string, AnyHandler[]>()
   const openHandlers: ((conn: Connection<E, Data>) => void)[] = []
@@ -67,32 +60,24 @@ export function createElysiaWS<const E extends EventDefinitions, Data = Record<s
     },
   }
 
-  function runInOrder(conn: AnyConnection, queue: ConnectionQueue, frame: unknown): void {
-    const pending = dispatchFrame(ctx, conn, frame)
+  function receive(conn: AnyConnection, frame: unknown): void {
+    const running = inFlight.get(conn) ?? 0
+    const pending = dispatchFrame(ctx, conn, frame, running >= MAX_IN_FLIGHT)
     if (!pending) return
-    queue.busy = true
-    pending.finally(() => {
-      queue.busy = false
-      const next = queue.waiting.shift()
-      if (next !== undefined && conn.isOpen) runInOrder(conn, queue, next)
-    })
+    inFlight.set(conn, running + 1)
+    pending.finally(() => inFlight.set(conn, (inFlight.get(conn) ?? 1) - 1))
   }
 
   const handler: WsxHandler = {
     open(ws: ElysiaSocket) {
       const conn = new Connection<E, Data>(ws.raw, ws.id, makeData(ws.id), defaultEncoding, hub)
       connections.set(conn.id, conn)
-      queues.set(conn as AnyConnection, { busy: false, waiting: [] })
       debug('open', conn.id)
       for (const onOpen of openHandlers) guard(() => onOpen(conn), debug)
     },
     message(ws: ElysiaSocket, message: unknown) {
       const conn = connections.get(ws.id) as AnyConnection | undefined
-      const queue = conn && queues.get(conn)
-      if (!conn || !queue) return
-      if (!queue.busy) return runInOrder(conn, queue, message)
-      if (queue.waiting.length >= MAX_WAITING_FRAMES) return conn.close(CLOSE_POLICY, 'Too many frames in flight')
-      queue.waiting.push(message)
+      if (conn) receive(conn, message)
     },
     close(ws: ElysiaSocket, code: number, reason: string) {
       const conn = connections.get(ws.id)

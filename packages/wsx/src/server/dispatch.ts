@@ -28,9 +28,15 @@ export interface DispatchContext {
 /**
  * Decodes one frame and runs it: answers every request with exactly one response,
  * closes the socket with 1007 on a frame that is not a wsx message. Returns a promise
- * while an async handler is still running, so the caller can keep frames in order.
+ * while an async handler is still running. When the connection is `overloaded`,
+ * requests are refused and sends dropped without running their handlers.
  */
-export function dispatchFrame(ctx: DispatchContext, conn: AnyConnection, received: unknown): void | Promise<void> {
+export function dispatchFrame(
+  ctx: DispatchContext,
+  conn: AnyConnection,
+  received: unknown,
+  overloaded = false,
+): void | Promise<void> {
   const decoded = decodeReceived(received)
   if (!decoded) return conn.close(CLOSE_INVALID_FRAME, 'Frame is not valid CBOR or JSON')
   conn.useEncoding(decoded.encoding)
@@ -55,6 +61,10 @@ export function dispatchFrame(ctx: DispatchContext, conn: AnyConnection, receive
         `Protocol version ${message.v} is not supported; this server speaks wsx ${PROTOCOL_VERSION}`,
       )
     }
+    return
+  }
+  if (overloaded) {
+    if (message.t === 'request') respondError(conn, message, 'Too many requests in flight: wait for answers first')
     return
   }
   return message.t === 'request' ? runRequest(ctx, conn, message) : runSend(ctx, conn, message)
