@@ -1,5 +1,9 @@
+import type { StorageConfig } from './storage/open-store.ts'
+
 /** Everything createApp needs; index.ts fills it from the environment. */
 export interface AppConfig {
+  /** Where history lives. */
+  storage: StorageConfig
   /** The built web app (index.html and assets/); omitted in development, where Vite serves it. */
   webDist?: string
   /** Log every wsx frame. */

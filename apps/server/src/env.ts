@@ -3,6 +3,10 @@ import { z } from 'zod'
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
   HOST: z.string().min(1).default('0.0.0.0'),
+  /** Where the default SQLite database lives. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** `sqlite://path`, `postgres://…` or `memory:`; overrides DATA_DIR. */
+  DATABASE_URL: z.string().min(1).optional(),
   /** The built web app to serve; defaults to apps/web/dist beside this package. */
   WEB_DIST: z.string().min(1).optional(),
   WSX_DEBUG: z

@@ -1,14 +1,30 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { type ChatEvents, events } from '@parley/events'
 import { createClient, type WsxClient } from '@parley/wsx/client'
-import type { Payload, PayloadEvent } from '@parley/wsx/shared'
+import { type Payload, type PayloadEvent, WsxError } from '@parley/wsx/shared'
 import { createApp } from './app.ts'
 import type { AppConfig } from './config.ts'
 
 export type ChatClient = WsxClient<ChatEvents>
 
-/** Starts Parley on a free port; `stop` closes it and every client made through it. */
-export async function startParley(config: AppConfig = {}) {
-  const app = (await createApp(config)).listen({ port: 0, hostname: '127.0.0.1' })
+/** A fresh data directory for one test's SQLite file. */
+export function temporaryDataDir(): { dataDir: string; remove(): void } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'parley-data-'))
+  return { dataDir, remove: () => rmSync(dataDir, { recursive: true, force: true }) }
+}
+
+/**
+ * Starts Parley on a free port with its own SQLite file (unless `storage` is given);
+ * `stop` closes it, every client made through it, and removes the data.
+ */
+export async function startParley(config: Partial<AppConfig> = {}) {
+  const data = temporaryDataDir()
+  const app = (await createApp({ storage: { dataDir: data.dataDir }, ...config })).listen({
+    port: 0,
+    hostname: '127.0.0.1',
+  })
   const base = `127.0.0.1:${app.server?.port}`
   const clients: ChatClient[] = []
   return {
@@ -24,7 +40,8 @@ export async function startParley(config: AppConfig = {}) {
     },
     async stop() {
       for (const client of clients) client.close()
-      await app.stop(true)
+      await app.shutdown()
+      data.remove()
     },
   }
 }
@@ -55,4 +72,14 @@ export function recordPushes<K extends PayloadEvent<ChatEvents>>(client: ChatCli
   const seen: Payload<ChatEvents, K>[] = []
   client.on(event, (payload) => seen.push(payload))
   return seen
+}
+
+/** The message a request failed with; fails the test if it succeeded. */
+export async function failure(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  )
+  if (!(error instanceof WsxError)) throw new Error('expected the request to fail')
+  return error.message
 }

@@ -16,10 +16,17 @@ describe('the seed contract', () => {
   })
 
   test("what the server sends still parses with the seed's narrower shapes", () => {
-    const message = { messageId: 'm1', username: 'alice', message: 'hi', timestamp: 1, room: 'general' }
+    const message = { messageId: 'm1', username: 'alice', message: 'hi', timestamp: 1, room: 'general', seq: 1 }
     expect(events.message.request.parse(message)).toEqual(message)
     expect(
-      events.join.response.parse({ success: true, message: 'Welcome', users: ['a'], room: 'general' }),
+      events.join.response.parse({
+        success: true,
+        message: 'Welcome',
+        users: ['a'],
+        room: 'general',
+        lastSeq: 0,
+        messages: [],
+      }),
     ).toMatchObject({
       success: true,
       users: ['a'],
@@ -39,5 +46,27 @@ describe('names', () => {
     const result = events.join.request.safeParse({ username: '   ', room: '' })
     expect(result.success).toBe(false)
     expect(result.error?.issues.map((issue) => issue.message)).toEqual(['Pick a username', 'Name a room'])
+  })
+})
+
+describe('history pages', () => {
+  test('the limit defaults to 50 and is bounded', () => {
+    expect(events.history.request.parse({ room: 'general' })).toEqual({ room: 'general', limit: 50 })
+    expect(events.history.request.safeParse({ room: 'general', limit: -1 }).success).toBe(false)
+    expect(events.history.request.safeParse({ room: 'general', limit: 201 }).success).toBe(false)
+    expect(events.history.request.safeParse({ room: 'general', limit: 1.5 }).success).toBe(false)
+  })
+
+  test('a page goes one way: before or after, not both', () => {
+    const result = events.history.request.safeParse({ room: 'general', before: 10, after: 2 })
+    expect(result.error?.issues[0]?.message).toBe('Ask for messages before a seq or after one, not both')
+  })
+
+  test('message ids sent by clients are short and plain', () => {
+    const send = (clientId: string) => events.sendMessage.request.safeParse({ message: 'hi', clientId }).success
+    expect(send('c0ffee-1234_abcd')).toBe(true)
+    expect(send('short')).toBe(false)
+    expect(send('x'.repeat(65))).toBe(false)
+    expect(send('<script>alert(1)</script>')).toBe(false)
   })
 })

@@ -1,13 +1,28 @@
 import { defineEvents } from '@parley/wsx/shared'
 import { z } from 'zod'
-import { DEFAULT_ROOM, messageTextSchema, roomNameSchema, roomSummarySchema, usernameSchema } from './fields.ts'
+import {
+  chatMessageSchema,
+  clientIdSchema,
+  DEFAULT_ROOM,
+  HISTORY_MAX_PAGE,
+  HISTORY_PAGE_SIZE,
+  messageTextSchema,
+  roomNameSchema,
+  roomSummarySchema,
+  seqSchema,
+  usernameSchema,
+} from './fields.ts'
 
 /**
  * Parley's events. The first five are the seed's, with its fields and limits; fields
  * are only ever added. Pushed events name the room they belong to.
  */
 export const events = defineEvents({
-  /** Join a room (client → server). The others in the room get `userJoined`. */
+  /**
+   * Join a room (client → server). The others in the room get `userJoined`. The answer
+   * brings the room's latest messages and its last `seq`: everything after that
+   * arrives live, everything up to it is in `history`.
+   */
   join: {
     request: z.object({
       username: usernameSchema,
@@ -18,29 +33,56 @@ export const events = defineEvents({
       message: z.string(),
       users: z.array(z.string()),
       room: z.string(),
+      lastSeq: z.number().int().min(0),
+      messages: z.array(chatMessageSchema),
     }),
   },
 
-  /** Send a message to a joined room; without `room`, to the room joined last. */
+  /**
+   * Send a message to a joined room; without `room`, to the room joined last. The
+   * answer means the message is stored. The same `clientId` sent again is stored
+   * and shown once, and answered with the first send's result.
+   */
   sendMessage: {
     request: z.object({
       message: messageTextSchema,
       room: roomNameSchema.optional(),
+      clientId: clientIdSchema.optional(),
     }),
     response: z.object({
       messageId: z.string(),
       timestamp: z.number(),
+      room: z.string(),
+      seq: seqSchema,
     }),
   },
 
   /** A chat message (server → client), the sender's own included. */
   message: {
-    request: z.object({
-      messageId: z.string(),
-      username: z.string(),
-      message: z.string(),
-      timestamp: z.number(),
+    request: chatMessageSchema,
+  },
+
+  /**
+   * A page of a joined room's stored messages, oldest first: the `limit` before
+   * `before` (scrolling back), or the `limit` after `after` (catching up).
+   */
+  history: {
+    request: z
+      .object({
+        room: roomNameSchema,
+        before: seqSchema.optional(),
+        after: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(HISTORY_MAX_PAGE).default(HISTORY_PAGE_SIZE),
+      })
+      .refine((page) => page.before === undefined || page.after === undefined, {
+        message: 'Ask for messages before a seq or after one, not both',
+      }),
+    response: z.object({
       room: z.string(),
+      messages: z.array(chatMessageSchema),
+      /** More stored messages lie beyond this page in the direction asked. */
+      hasMore: z.boolean(),
+      lastSeq: z.number().int().min(0),
     }),
   },
 

@@ -26,6 +26,31 @@ export const messageTextSchema = z
   .min(1, 'A message cannot be empty')
   .max(MESSAGE_MAX_LENGTH, `A message has at most ${MESSAGE_MAX_LENGTH} characters`)
 
+/** How many messages a join brings, and the default and largest history page. */
+export const HISTORY_PAGE_SIZE = 50
+export const HISTORY_MAX_PAGE = 200
+
+/** A message's place in its room: 1, 2, 3… with no gaps, assigned by the server. */
+export const seqSchema = z.number().int().min(1)
+
+/** The sender's own id for a message, so a resend is stored and shown once. */
+export const clientIdSchema = z
+  .string()
+  .min(8, 'A message id has 8 to 64 characters')
+  .max(64, 'A message id has 8 to 64 characters')
+  .regex(/^[\w-]+$/, 'A message id uses letters, digits, "-" and "_"')
+
+/** A stored chat message, as pushed live and as replayed from history. */
+export const chatMessageSchema = z.object({
+  messageId: z.string(),
+  username: z.string(),
+  message: z.string(),
+  timestamp: z.number(),
+  room: z.string(),
+  seq: seqSchema,
+  clientId: z.string().optional(),
+})
+
 /** A room and how many people are in it. */
 export const roomSummarySchema = z.object({
   name: z.string(),

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { ChatEvents } from './events.ts'
-import type { roomSummarySchema } from './fields.ts'
+import type { chatMessageSchema, roomSummarySchema } from './fields.ts'
 
 type Out<K extends keyof ChatEvents, P extends 'request' | 'response'> =
   ChatEvents[K] extends Record<P, z.ZodType> ? z.output<ChatEvents[K][P]> : never
@@ -9,7 +9,9 @@ export type JoinRequest = z.input<ChatEvents['join']['request']>
 export type JoinResponse = Out<'join', 'response'>
 export type SendMessageRequest = z.input<ChatEvents['sendMessage']['request']>
 export type SendMessageResponse = Out<'sendMessage', 'response'>
-export type ChatMessage = Out<'message', 'request'>
+export type ChatMessage = z.output<typeof chatMessageSchema>
+export type HistoryRequest = z.input<ChatEvents['history']['request']>
+export type HistoryResponse = Out<'history', 'response'>
 export type UserJoined = Out<'userJoined', 'request'>
 export type UserLeft = Out<'userLeft', 'request'>
 export type RoomSummary = z.output<typeof roomSummarySchema>

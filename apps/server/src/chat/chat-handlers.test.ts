@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, test } from 'bun:test'
-import { WsxError } from '@parley/wsx/shared'
-import { nextPush, recordPushes, startParley } from '../test-support.ts'
+import { failure, nextPush, recordPushes, startParley } from '../test-support.ts'
 
 let parley: Awaited<ReturnType<typeof startParley>> | undefined
 async function start() {
@@ -12,15 +11,6 @@ afterEach(async () => {
   parley = undefined
 })
 
-async function failure(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  if (!(error instanceof WsxError)) throw new Error('expected the request to fail')
-  return error.message
-}
-
 describe('join', () => {
   test('answers with everyone in the room and tells the others', async () => {
     const { client } = await start()
@@ -31,6 +21,8 @@ describe('join', () => {
       message: 'Welcome to general!',
       users: ['alice'],
       room: 'general',
+      lastSeq: 0,
+      messages: [],
     })
     const joined = nextPush(alice, 'userJoined')
     expect((await bob.request('join', { username: 'bob', room: 'general' })).users).toEqual(['alice', 'bob'])
@@ -89,7 +81,9 @@ describe('messages', () => {
       message: 'hi all',
       timestamp: answer.timestamp,
       room: 'general',
+      seq: 1,
     }
+    expect(answer.seq).toBe(1)
     expect(await toBob).toEqual(expected)
     expect(await toAlice).toEqual(expected)
 

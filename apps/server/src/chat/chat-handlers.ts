@@ -1,12 +1,22 @@
+import { HISTORY_PAGE_SIZE } from '@parley/events'
+import type { MessageStore } from '../storage/message-store.ts'
+import { toChatMessage } from './chat-message.ts'
 import { type ChatConnection, type ChatServer, ROOM_LIST_TOPIC, roomTopic } from './connection-data.ts'
 import { roomListUpdates } from './room-list-updates.ts'
 import type { RoomRegistry } from './room-registry.ts'
 
+export interface ChatDependencies {
+  server: ChatServer
+  registry: RoomRegistry
+  store: MessageStore
+}
+
 /**
  * The chat's behaviour, after the seed: join, send, leave, room list and presence,
- * with one connection in as many rooms as it likes.
+ * with one connection in as many rooms as it likes, and every message stored
+ * before it is acknowledged or delivered.
  */
-export function registerChatHandlers(server: ChatServer, registry: RoomRegistry) {
+export function registerChatHandlers({ server, registry, store }: ChatDependencies) {
   const roomList = roomListUpdates(server, registry)
 
   function leaveRoom(conn: ChatConnection, room: string): void {
@@ -17,7 +27,11 @@ export function registerChatHandlers(server: ChatServer, registry: RoomRegistry)
     roomList.changed()
   }
 
-  server.onRequest('join', ({ username, room }, conn) => {
+  function requireMember(conn: ChatConnection, room: string, doing: string): void {
+    if (!conn.data.rooms.has(room)) throw new Error(`Join "${room}" to ${doing}`)
+  }
+
+  server.onRequest('join', async ({ username, room }, conn) => {
     const current = conn.data.username
     if (current !== undefined && current !== username && conn.data.rooms.size > 0) {
       throw new Error(`This connection is already chatting as "${current}"; leave its rooms to change name`)
@@ -31,18 +45,53 @@ export function registerChatHandlers(server: ChatServer, registry: RoomRegistry)
       if (registry.join(room, username, conn.id)) conn.publish(roomTopic(room), 'userJoined', { username, room })
       roomList.changed()
     }
-    return { success: true, message: `Welcome to ${room}!`, users: registry.users(room), room }
+    // Subscribed before reading: whatever is stored after this read arrives live.
+    const latest = await store.before(room, undefined, HISTORY_PAGE_SIZE)
+    return {
+      success: true,
+      message: `Welcome to ${room}!`,
+      users: registry.users(room),
+      room,
+      lastSeq: latest.at(-1)?.seq ?? 0,
+      messages: latest.map(toChatMessage),
+    }
   })
 
-  server.onRequest('sendMessage', ({ message, room }, conn) => {
+  server.onRequest('sendMessage', async ({ message, room, clientId }, conn) => {
     const { username, rooms } = conn.data
     const target = room ?? [...rooms].at(-1)
     if (!username || !target) throw new Error('Join a room before sending messages')
     if (!rooms.has(target)) throw new Error(`You are not in "${target}"; join it first`)
-    const messageId = crypto.randomUUID()
-    const timestamp = Date.now()
-    server.publish(roomTopic(target), 'message', { messageId, username, message, timestamp, room: target })
-    return { messageId, timestamp }
+    const outcome = await store.append({
+      room: target,
+      messageId: crypto.randomUUID(),
+      clientId,
+      username,
+      body: message,
+      timestamp: Date.now(),
+    })
+    if (outcome.kind === 'conflict') throw new Error('That message id was already used for a different message')
+    const stored = outcome.message
+    if (outcome.kind === 'stored') {
+      server.publish(roomTopic(target), 'message', toChatMessage(stored))
+    }
+    return { messageId: stored.messageId, timestamp: stored.timestamp, room: target, seq: stored.seq }
+  })
+
+  server.onRequest('history', async ({ room, before, after, limit }, conn) => {
+    requireMember(conn, room, 'read its history')
+    const lastSeq = await store.lastSeq(room)
+    if (after !== undefined) {
+      if (after > lastSeq) {
+        throw new Error(`"${room}" has no message ${after}: its last is ${lastSeq}. Load it afresh`)
+      }
+      const page = await store.after(room, after, limit)
+      const reached = page.at(-1)?.seq ?? after
+      return { room, messages: page.map(toChatMessage), hasMore: reached < lastSeq, lastSeq }
+    }
+    const page = await store.before(room, before, limit)
+    const oldest = page[0]?.seq
+    return { room, messages: page.map(toChatMessage), hasMore: oldest !== undefined && oldest > 1, lastSeq }
   })
 
   server.onRequest('leave', ({ room }, conn) => {
@@ -57,7 +106,7 @@ export function registerChatHandlers(server: ChatServer, registry: RoomRegistry)
   })
 
   server.onRequest('presence', ({ room }, conn) => {
-    if (!conn.data.rooms.has(room)) throw new Error(`Join "${room}" to see who is there`)
+    requireMember(conn, room, 'see who is there')
     return { room, users: registry.users(room) }
   })
 

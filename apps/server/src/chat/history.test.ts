@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, test } from 'bun:test'
+import { type ChatClient, failure, nextPush, recordPushes, startParley, temporaryDataDir } from '../test-support.ts'
+
+const cleanup: (() => unknown)[] = []
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step()
+})
+
+async function start() {
+  const parley = await startParley()
+  cleanup.push(() => parley.stop())
+  return parley
+}
+
+/** Sends `count` messages from `client` into its last room, as fast as the server answers. */
+async function sendMany(client: ChatClient, count: number, prefix = 'm'): Promise<void> {
+  await Promise.all(
+    Array.from({ length: count }, (_, i) => client.request('sendMessage', { message: `${prefix}${i + 1}` })),
+  )
+}
+
+describe('joining brings history', () => {
+  test('the latest 50 messages and the last seq', async () => {
+    const { client } = await start()
+    const alice = client()
+    await alice.request('join', { username: 'alice', room: 'busy' })
+    await sendMany(alice, 60)
+    const bob = client()
+    const joined = await bob.request('join', { username: 'bob', room: 'busy' })
+    expect(joined.lastSeq).toBe(60)
+    expect(joined.messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 11))
+    expect(joined.messages[0]).toMatchObject({ username: 'alice', message: 'm11', room: 'busy' })
+  })
+
+  test('older pages go back to the first message', async () => {
+    const { client } = await start()
+    const alice = client()
+    await alice.request('join', { username: 'alice' })
+    await sendMany(alice, 120)
+    const seen: number[] = []
+    let page = await alice.request('history', { room: 'general' })
+    seen.unshift(...page.messages.map((m) => m.seq))
+    while (page.hasMore) {
+      page = await alice.request('history', { room: 'general', before: seen[0], limit: 50 })
+      seen.unshift(...page.messages.map((m) => m.seq))
+    }
+    expect(seen).toEqual(Array.from({ length: 120 }, (_, i) => i + 1))
+  })
+})
+
+describe('catching up', () => {
+  test('a client away while 1,000 messages are sent gets all of them once, in order', async () => {
+    const { client } = await start()
+    const talker = client()
+    const away = client()
+    await talker.request('join', { username: 'talker' })
+    await sendMany(talker, 5, 'before')
+    const first = await away.request('join', { username: 'away' })
+    const held = first.lastSeq
+    away.close()
+
+    await sendMany(talker, 1_000, 'while away ')
+
+    const back = client()
+    const live = recordPushes(back, 'message')
+    const rejoined = await back.request('join', { username: 'away' })
+    const caughtUp: number[] = []
+    let page = await back.request('history', { room: 'general', after: held, limit: 200 })
+    caughtUp.push(...page.messages.map((m) => m.seq))
+    while (page.hasMore) {
+      page = await back.request('history', { room: 'general', after: caughtUp.at(-1), limit: 200 })
+      caughtUp.push(...page.messages.map((m) => m.seq))
+    }
+    expect(rejoined.lastSeq).toBe(1_005)
+    expect(caughtUp).toEqual(Array.from({ length: 1_000 }, (_, i) => i + 6))
+    expect(live).toEqual([])
+  })
+
+  test('a resume from a seq the room never reached is refused in words', async () => {
+    const { client } = await start()
+    const alice = client()
+    await alice.request('join', { username: 'alice' })
+    await sendMany(alice, 3)
+    expect(await failure(alice.request('history', { room: 'general', after: 99 }))).toBe(
+      '"general" has no message 99: its last is 3. Load it afresh',
+    )
+  })
+
+  test('page requests are bounded and need the room joined', async () => {
+    const { client } = await start()
+    const alice = client({ validate: false })
+    await alice.request('join', { username: 'alice' })
+    expect(await failure(alice.request('history', { room: 'general', limit: -5 }))).toMatch(/^Invalid history: limit: /)
+    expect(await failure(alice.request('history', { room: 'general', limit: 100_000 }))).toMatch(/limit: .*200/)
+    expect(await failure(alice.request('history', { room: 'general', before: 0 }))).toMatch(/before: /)
+    expect(await failure(alice.request('history', { room: 'elsewhere' }))).toBe('Join "elsewhere" to read its history')
+  })
+})
+
+describe('idempotent sends', () => {
+  test('the same clientId sent again is stored and shown once, with the same answer', async () => {
+    const { client } = await start()
+    const alice = client()
+    const bob = client()
+    await alice.request('join', { username: 'alice' })
+    await bob.request('join', { username: 'bob' })
+    const heard = recordPushes(bob, 'message')
+    const send = { message: 'only once', clientId: 'double-click-1' }
+    const first = await alice.request('sendMessage', send)
+    const second = await alice.request('sendMessage', send)
+    expect(second).toEqual(first)
+    const marker = nextPush(bob, 'message', (m) => m.message === 'marker')
+    await alice.request('sendMessage', { message: 'marker' })
+    await marker
+    expect(heard.map((m) => [m.message, m.seq, m.clientId])).toEqual([
+      ['only once', 1, 'double-click-1'],
+      ['marker', 2, undefined],
+    ])
+  })
+
+  test('a duplicate id with different text is refused and changes nothing', async () => {
+    const { client } = await start()
+    const alice = client()
+    await alice.request('join', { username: 'alice' })
+    await alice.request('sendMessage', { message: 'original', clientId: 'reused-id-1' })
+    expect(await failure(alice.request('sendMessage', { message: 'edited', clientId: 'reused-id-1' }))).toBe(
+      'That message id was already used for a different message',
+    )
+    const page = await alice.request('history', { room: 'general' })
+    expect(page.messages.map((m) => m.message)).toEqual(['original'])
+  })
+})
+
+test('history survives a restart on the same data', async () => {
+  const data = temporaryDataDir()
+  cleanup.push(data.remove)
+  const storage = { dataDir: data.dataDir }
+  const first = await startParley({ storage })
+  const alice = first.client()
+  await alice.request('join', { username: 'alice' })
+  await sendMany(alice, 3)
+  await first.stop()
+
+  const second = await startParley({ storage })
+  cleanup.push(() => second.stop())
+  const joined = await second.client().request('join', { username: 'bob' })
+  expect(joined.messages.map((m) => m.message)).toEqual(['m1', 'm2', 'm3'])
+})

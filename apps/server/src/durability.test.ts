@@ -1,0 +1,89 @@
+import { afterEach, expect, test } from 'bun:test'
+import { fileURLToPath } from 'node:url'
+import { type ChatEvents, events } from '@parley/events'
+import { createClient, type WsxClient } from '@parley/wsx/client'
+import { temporaryDataDir } from './test-support.ts'
+
+const serverEntry = fileURLToPath(new URL('./index.ts', import.meta.url))
+const cleanup: (() => unknown)[] = []
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step()
+})
+
+/** Runs the real server entry point as its own process on a free port. */
+async function spawnServer(dataDir: string) {
+  const child = Bun.spawn(['bun', serverEntry], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    stdout: 'pipe',
+    stderr: 'inherit',
+  })
+  cleanup.push(() => child.kill('SIGKILL'))
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader()
+  let printed = ''
+  while (!/listening.*localhost:(\d+)/.test(printed)) {
+    const { value, done } = await reader.read()
+    if (done) throw new Error(`the server exited before listening:\n${printed}`)
+    printed += value
+  }
+  const port = printed.match(/listening.*localhost:(\d+)/)?.[1]
+  return { child, url: `ws://127.0.0.1:${port}/ws` }
+}
+
+function connect(url: string): WsxClient<ChatEvents> {
+  const client = createClient(url, events, { reconnect: false, timeout: 2_000 })
+  cleanup.push(() => client.close())
+  client.connect()
+  return client
+}
+
+test('after SIGKILL mid-conversation, every acknowledged message is stored once, in order, without gaps', async () => {
+  const data = temporaryDataDir()
+  cleanup.push(data.remove)
+  const first = await spawnServer(data.dataDir)
+  const acknowledged = new Map<string, number>()
+  let reachedTarget: () => void = () => {}
+  const enoughSent = new Promise<void>((resolve) => {
+    reachedTarget = resolve
+  })
+
+  async function keepSending(name: string): Promise<void> {
+    const client = connect(first.url)
+    await client.request('join', { username: name, room: 'durable' })
+    for (let i = 0; ; i++) {
+      // Several requests in flight at once, as a busy client would have.
+      const batch = Array.from({ length: 8 }, (_, k) => `${name}-${i}-${k}`)
+      const results = await Promise.allSettled(
+        batch.map((clientId) => client.request('sendMessage', { message: clientId, clientId })),
+      )
+      for (const result of results) {
+        if (result.status === 'fulfilled') acknowledged.set(result.value.messageId, result.value.seq)
+      }
+      if (acknowledged.size >= 400) reachedTarget()
+      if (results.some((result) => result.status === 'rejected')) return
+    }
+  }
+
+  const senders = Promise.all([keepSending('alice'), keepSending('bob')])
+  await enoughSent
+  first.child.kill('SIGKILL')
+  await first.child.exited
+  await senders
+
+  const second = await spawnServer(data.dataDir)
+  const reader = connect(second.url)
+  const joined = await reader.request('join', { username: 'auditor', room: 'durable' })
+  const stored: { messageId: string; seq: number }[] = []
+  let page = await reader.request('history', { room: 'durable', after: 0, limit: 200 })
+  stored.push(...page.messages)
+  while (page.hasMore) {
+    page = await reader.request('history', { room: 'durable', after: stored.at(-1)?.seq ?? 0, limit: 200 })
+    stored.push(...page.messages)
+  }
+
+  expect(stored.length).toBe(joined.lastSeq)
+  expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: stored.length }, (_, i) => i + 1))
+  const storedSeq = new Map(stored.map((m) => [m.messageId, m.seq]))
+  expect(storedSeq.size).toBe(stored.length)
+  for (const [messageId, seq] of acknowledged) expect(storedSeq.get(messageId)).toBe(seq)
+  expect(acknowledged.size).toBeGreaterThanOrEqual(400)
+}, 30_000)

@@ -1,0 +1,36 @@
+/** A message to store; the store gives it its `seq`. */
+export interface NewMessage {
+  room: string
+  messageId: string
+  clientId: string | undefined
+  username: string
+  body: string
+  timestamp: number
+}
+
+/** A stored message: `seq` is its place in the room, 1, 2, 3… with no gaps. */
+export interface StoredMessage extends NewMessage {
+  seq: number
+}
+
+export type AppendOutcome =
+  /** Stored now, with a new seq. */
+  | { kind: 'stored'; message: StoredMessage }
+  /** The same sender sent the same text under this clientId before: that message. */
+  | { kind: 'duplicate'; message: StoredMessage }
+  /** The clientId is taken in this room by another text or sender: nothing stored. */
+  | { kind: 'conflict' }
+
+/** Where history lives: SQLite by default, PostgreSQL for several instances, memory for benchmarks. */
+export interface MessageStore {
+  /** Resolves once the message is durable (or known already). */
+  append(message: NewMessage): Promise<AppendOutcome>
+  /** Up to `limit` messages before `seq` (or the latest, without one), oldest first. */
+  before(room: string, seq: number | undefined, limit: number): Promise<StoredMessage[]>
+  /** Up to `limit` messages after `seq`, oldest first. */
+  after(room: string, seq: number, limit: number): Promise<StoredMessage[]>
+  /** The room's last seq, 0 when it has none. */
+  lastSeq(room: string): Promise<number>
+  /** Finishes pending writes and closes. */
+  close(): Promise<void>
+}

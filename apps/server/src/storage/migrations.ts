@@ -1,0 +1,66 @@
+import type { SQL } from 'bun'
+
+export type Dialect = 'sqlite' | 'postgres'
+
+interface Migration {
+  version: number
+  name: string
+  statements: Record<Dialect, string[]>
+}
+
+/** Every schema change, in order. Never edit one that has shipped: add the next. */
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'rooms and messages',
+    statements: {
+      sqlite: [
+        'CREATE TABLE rooms (name TEXT PRIMARY KEY, last_seq INTEGER NOT NULL DEFAULT 0)',
+        `CREATE TABLE messages (
+          room TEXT NOT NULL,
+          seq INTEGER NOT NULL,
+          message_id TEXT NOT NULL UNIQUE,
+          client_id TEXT,
+          username TEXT NOT NULL,
+          body TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          PRIMARY KEY (room, seq)
+        ) WITHOUT ROWID`,
+        'CREATE UNIQUE INDEX messages_client_id ON messages (room, client_id) WHERE client_id IS NOT NULL',
+      ],
+      postgres: [
+        'CREATE TABLE rooms (name TEXT PRIMARY KEY, last_seq BIGINT NOT NULL DEFAULT 0)',
+        `CREATE TABLE messages (
+          room TEXT NOT NULL,
+          seq BIGINT NOT NULL,
+          message_id TEXT NOT NULL UNIQUE,
+          client_id TEXT,
+          username TEXT NOT NULL,
+          body TEXT NOT NULL,
+          created_at BIGINT NOT NULL,
+          PRIMARY KEY (room, seq)
+        )`,
+        'CREATE UNIQUE INDEX messages_client_id ON messages (room, client_id) WHERE client_id IS NOT NULL',
+      ],
+    },
+  },
+]
+
+/** Applies the migrations a database has not seen yet, each in its own transaction. */
+export async function migrate(sql: SQL, dialect: Dialect): Promise<number[]> {
+  await sql.unsafe(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+  )
+  const rows: { version: number | string }[] = await sql`SELECT version FROM schema_migrations`
+  const applied = new Set(rows.map((row) => Number(row.version)))
+  const ran: number[] = []
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue
+    await sql.begin(async (tx) => {
+      for (const statement of migration.statements[dialect]) await tx.unsafe(statement)
+      await tx`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${migration.version}, ${migration.name}, ${Date.now()})`
+    })
+    ran.push(migration.version)
+  }
+  return ran
+}

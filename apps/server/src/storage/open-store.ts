@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { SQL } from 'bun'
+import { MemoryMessageStore } from './memory-store.ts'
+import type { MessageStore } from './message-store.ts'
+import { migrate } from './migrations.ts'
+import { SqlMessageStore } from './sql-store.ts'
+
+export interface StorageConfig {
+  /** `sqlite://path`, `postgres://…`, or `memory:`; without it, SQLite in `dataDir`. */
+  databaseUrl?: string
+  /** Where the default SQLite file lives. */
+  dataDir: string
+}
+
+/** Where a config puts history, in words for the start-up log. */
+export function describeStorage(config: StorageConfig): string {
+  const url = config.databaseUrl
+  if (!url) return `SQLite at ${sqliteFile(config)}`
+  if (url === 'memory:') return 'memory (lost on restart)'
+  if (url.startsWith('sqlite:')) return `SQLite at ${sqliteFile(config)}`
+  return 'PostgreSQL'
+}
+
+function sqliteFile({ databaseUrl, dataDir }: StorageConfig): string {
+  if (!databaseUrl) return resolve(join(dataDir, 'parley.db'))
+  return resolve(databaseUrl.replace(/^sqlite:(\/\/)?/, ''))
+}
+
+/** Opens the configured store and brings its schema up to date. */
+export async function openStore(config: StorageConfig): Promise<MessageStore> {
+  const url = config.databaseUrl
+  if (url === 'memory:') return new MemoryMessageStore()
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    const sql = new SQL(url)
+    await migrate(sql, 'postgres')
+    return new SqlMessageStore(sql)
+  }
+  if (url && !url.startsWith('sqlite:')) {
+    throw new Error('DATABASE_URL must start with sqlite://, postgres:// or be memory:')
+  }
+  const file = sqliteFile(config)
+  mkdirSync(dirname(file), { recursive: true })
+  const sql = new SQL({ adapter: 'sqlite', filename: file })
+  // WAL lets readers work beside the writer; FULL syncs each commit, so an answer means durable.
+  await sql.unsafe('PRAGMA journal_mode = WAL')
+  await sql.unsafe('PRAGMA synchronous = FULL')
+  await sql.unsafe('PRAGMA busy_timeout = 5000')
+  await migrate(sql, 'sqlite')
+  return new SqlMessageStore(sql)
+}
