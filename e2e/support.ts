@@ -42,3 +42,42 @@ export async function say(page: Page, text: string): Promise<void> {
   await composer.press('Enter')
   await expect(composer).toHaveValue('')
 }
+
+/** The texts of a room's messages, in the order shown. */
+export function messageTexts(page: Page, room: string) {
+  return messages(page, room).getByTestId('message-text')
+}
+
+/**
+ * Stores `texts` in `room` quickly, from the page's origin over a raw WebSocket speaking
+ * wsx in JSON (as `username`), and resolves once the server answered every one.
+ */
+export async function seedMessages(page: Page, room: string, texts: string[], username = 'seed'): Promise<void> {
+  await page.evaluate(
+    async ({ room, texts, username }) => {
+      const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`)
+      await new Promise((resolve, reject) => {
+        ws.onopen = resolve
+        ws.onerror = () => reject(new Error('The seeding socket did not open'))
+      })
+      const answered = new Set<string>()
+      const done = new Promise<void>((resolve, reject) => {
+        ws.onmessage = async (event: MessageEvent<string | Blob>) => {
+          const frame = JSON.parse(typeof event.data === 'string' ? event.data : await event.data.text())
+          if (frame.t === 'response_error') reject(new Error(`Seeding failed: ${frame.e?.message}`))
+          if (frame.t !== 'response_ok' || frame.x !== 'sendMessage') return
+          answered.add(frame.id)
+          if (answered.size === texts.length) resolve()
+        }
+      })
+      const request = (x: string, id: string, p: object) => JSON.stringify({ v: '1.0', t: 'request', x, id, w: 0, p })
+      ws.send(request('join', 'join', { username, room }))
+      texts.forEach((message, index) => {
+        ws.send(request('sendMessage', `m${index}`, { message, room }))
+      })
+      await done
+      ws.close()
+    },
+    { room, texts, username },
+  )
+}

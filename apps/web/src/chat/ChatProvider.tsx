@@ -2,19 +2,21 @@ import type { JoinResponse } from '@parley/events'
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react'
 import type { ChatClient } from './client.ts'
 import { ChatContext, type ChatContextValue } from './context.ts'
-import { describeError, isTransient, OFFLINE_TEXT } from './errors.ts'
-import { loadSession, saveLastUsername, saveSession } from './persistence.ts'
+import { describeError, isTransient } from './errors.ts'
+import { loadOutbox, loadSession, saveLastUsername, saveSession } from './persistence.ts'
 import { chatReducer, initialChatState } from './state.ts'
 import { useConnectionStatus } from './useConnectionStatus.ts'
+import { useNetworkChanges } from './useNetworkChanges.ts'
+import { useRoomHistory } from './useRoomHistory.ts'
+import { useSavedOutbox, useSending } from './useSending.ts'
 import { useServerPushes } from './useServerPushes.ts'
 
 const JOIN_TIMEOUT_MS = 10_000
-const SEND_TIMEOUT_MS = 10_000
 const SMALL_TIMEOUT_MS = 5_000
 
 /** Holds the chat's one connection state: joined rooms, timelines, presence, and the actions on them. */
 export function ChatProvider({ client, children }: { client: ChatClient; children: ReactNode }) {
-  const [state, dispatch] = useReducer(chatReducer, null, () => initialChatState(loadSession()))
+  const [state, dispatch] = useReducer(chatReducer, null, () => initialChatState(loadSession(), loadOutbox()))
   const status = useConnectionStatus(client)
   const stateRef = useRef(state)
   useLayoutEffect(() => {
@@ -22,6 +24,10 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
   })
 
   useServerPushes(client, dispatch)
+  useNetworkChanges(client)
+  useSavedOutbox(state.timelines)
+  const { resume, loadOlder } = useRoomHistory(client, dispatch, stateRef)
+  const { send, retry } = useSending(client, dispatch, stateRef)
 
   const refreshDirectory = useCallback(() => {
     client
@@ -32,7 +38,8 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       })
   }, [client])
 
-  // On every (re)connection, join again every room this tab was in, under the same name.
+  // On every (re)connection, join again every room this tab was in, under the same name,
+  // and fetch what each of them missed meanwhile (the rooms not on screen too).
   useEffect(() => {
     const rejoin = async () => {
       const { username, rooms } = stateRef.current
@@ -42,7 +49,9 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
         rooms.map(async (room) => {
           try {
             const answer = await client.request('join', { username, room }, { timeout: JOIN_TIMEOUT_MS })
-            dispatch({ type: 'joined', username, room: answer.room, users: answer.users, select: false })
+            const held = stateRef.current.timelines[answer.room]
+            dispatch({ type: 'joined', username, answer, select: false })
+            void resume(answer.room, held, answer)
           } catch (error) {
             if (isTransient(error)) return // the next reconnection tries again
             failures.push(`${room}: ${describeError(error)}`)
@@ -59,7 +68,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
     return () => {
       unsubscribe()
     }
-  }, [client, refreshDirectory])
+  }, [client, refreshDirectory, resume])
 
   const { username, rooms, current } = state
   useEffect(() => {
@@ -77,7 +86,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       if (!answer.success) throw new Error(answer.message || 'The server refused to let you in.')
       saveLastUsername(username)
       dispatch({ type: 'notice', notice: null })
-      dispatch({ type: 'joined', username, room: answer.room, users: answer.users, select: true })
+      dispatch({ type: 'joined', username, answer, select: true })
       refreshDirectory()
     },
     [client, refreshDirectory],
@@ -119,20 +128,6 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
     [client, refreshDirectory],
   )
 
-  const send = useCallback(
-    async (text: string) => {
-      const room = stateRef.current.current
-      if (room === null) throw new Error('Pick a room first.')
-      if (client.status !== 'open') throw new Error(OFFLINE_TEXT)
-      try {
-        await client.request('sendMessage', { message: text, room }, { timeout: SEND_TIMEOUT_MS })
-      } catch (error) {
-        throw new Error(describeError(error))
-      }
-    },
-    [client],
-  )
-
   const signOut = useCallback(async () => {
     const { rooms } = stateRef.current
     await Promise.all(
@@ -144,8 +139,8 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
   const dismissNotice = useCallback(() => dispatch({ type: 'notice', notice: null }), [])
 
   const value = useMemo<ChatContextValue>(
-    () => ({ state, status, join, joinRoom, leave, select, send, signOut, dismissNotice }),
-    [state, status, join, joinRoom, leave, select, send, signOut, dismissNotice],
+    () => ({ state, status, join, joinRoom, leave, select, send, retry, loadOlder, signOut, dismissNotice }),
+    [state, status, join, joinRoom, leave, select, send, retry, loadOlder, signOut, dismissNotice],
   )
 
   return <ChatContext.Provider value={value}>{children}</ChatContext.Provider>

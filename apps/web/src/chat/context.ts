@@ -12,8 +12,12 @@ export interface ChatContextValue {
   joinRoom(room: string): Promise<void>
   leave(room: string): Promise<void>
   select(room: string): void
-  /** Sends to the room on screen; rejects with a readable message and leaves the caller's text alone. */
-  send(text: string): Promise<void>
+  /** Sends to the room on screen: the message shows at once as pending, then sent or failed (with Retry). */
+  send(text: string): void
+  /** Sends a failed message again, under the same client id so it is stored once. */
+  retry(room: string, clientId: string): void
+  /** Loads the page of messages before the oldest one held, if there is one and none is loading. */
+  loadOlder(room: string): void
   signOut(): Promise<void>
   dismissNotice(): void
 }

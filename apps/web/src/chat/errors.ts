@@ -1,8 +1,5 @@
 import { WsxError } from '@parley/wsx/shared'
 
-/** Why a message could not go out while the connection is down. */
-export const OFFLINE_TEXT = 'You are offline right now. Your message is kept: send it again once reconnected.'
-
 /** Puts anything a request rejected with into words a person can act on. */
 export function describeError(error: unknown): string {
   if (error instanceof WsxError) {

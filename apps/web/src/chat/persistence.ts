@@ -63,3 +63,41 @@ export function loadSession(): SavedSession | null {
 export function saveSession(session: SavedSession | null): void {
   write(perTab, SESSION_KEY, session === null ? null : JSON.stringify(session))
 }
+
+const OUTBOX_KEY = 'parley.outbox'
+
+/** One of our messages that had not been confirmed, as kept across a reload. */
+export interface SavedOutgoing {
+  clientId: string
+  room: string
+  username: string
+  message: string
+  createdAt: number
+}
+
+function parseOutbox(text: string): SavedOutgoing[] {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return []
+  }
+  if (!Array.isArray(value)) return []
+  return value.flatMap((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return []
+    const { clientId, room, username, message, createdAt } = item as Record<string, unknown>
+    if (typeof clientId !== 'string' || typeof room !== 'string' || typeof username !== 'string') return []
+    if (typeof message !== 'string' || typeof createdAt !== 'number') return []
+    return [{ clientId, room, username, message, createdAt }]
+  })
+}
+
+/** This tab's messages that were not confirmed when the page went away, so their text is not lost. */
+export function loadOutbox(): SavedOutgoing[] {
+  const text = read(perTab, OUTBOX_KEY)
+  return text === null ? [] : parseOutbox(text)
+}
+
+export function saveOutbox(outbox: SavedOutgoing[]): void {
+  write(perTab, OUTBOX_KEY, outbox.length === 0 ? null : JSON.stringify(outbox))
+}

@@ -1,9 +1,18 @@
-import type { ChatMessage, RoomSummary } from '@parley/events'
-
-/** A line in a room's timeline: a chat message or a quiet note about someone joining or leaving. */
-export type TimelineItem =
-  | ({ kind: 'message' } & ChatMessage)
-  | { kind: 'system'; id: string; room: string; text: string; timestamp: number }
+import type { ChatMessage, JoinResponse, RoomSummary, SendMessageResponse } from '@parley/events'
+import type { SavedOutgoing } from './persistence.ts'
+import {
+  addNote,
+  addOutgoing,
+  applyJoin,
+  confirmOutgoing,
+  emptyTimeline,
+  type MergeResult,
+  mergeMessages,
+  type OutgoingMessage,
+  type RoomTimeline,
+  resetTimeline,
+  setOutgoingStatus,
+} from './timeline.ts'
 
 export interface ChatState {
   /** Who we are; `null` until the first join succeeds (or a saved session is restored). */
@@ -12,7 +21,7 @@ export interface ChatState {
   rooms: string[]
   /** The room on screen. */
   current: string | null
-  timelines: Record<string, TimelineItem[]>
+  timelines: Record<string, RoomTimeline>
   presence: Record<string, string[]>
   unread: Record<string, number>
   /** Every room with people in it, as the server last told us. */
@@ -21,11 +30,23 @@ export interface ChatState {
   notice: string | null
 }
 
+type JoinAnswer = Pick<JoinResponse, 'room' | 'users' | 'lastSeq' | 'messages'>
+
 export type ChatAction =
-  | { type: 'joined'; username: string; room: string; users: string[]; select: boolean }
+  | { type: 'joined'; username: string; answer: JoinAnswer; select: boolean }
   | { type: 'left'; room: string }
   | { type: 'select'; room: string }
   | { type: 'message'; message: ChatMessage }
+  /** A page of `history`: newer ones catch up (and count as unread), older ones scroll back. */
+  | { type: 'history'; room: string; messages: ChatMessage[]; direction: 'newer' | 'older' }
+  /** The server no longer has what we held: take its join answer as the truth. */
+  | { type: 'reset'; room: string; lastSeq: number; messages: ChatMessage[] }
+  | { type: 'loadingOlder'; room: string }
+  | { type: 'olderFailed'; room: string; error: string }
+  | { type: 'outgoing'; message: OutgoingMessage }
+  | { type: 'sent'; room: string; clientId: string; answer: SendMessageResponse }
+  | { type: 'sendFailed'; room: string; clientId: string; error: string }
+  | { type: 'resending'; room: string; clientId: string }
   | { type: 'userJoined'; room: string; username: string }
   | { type: 'userLeft'; room: string; username: string }
   | { type: 'presence'; room: string; users: string[] }
@@ -33,14 +54,24 @@ export type ChatAction =
   | { type: 'notice'; notice: string | null }
   | { type: 'signedOut' }
 
+/** Why a message restored after a reload shows as failed. */
+export const RELOADED_TEXT = 'The page was reloaded before the server confirmed this message.'
+
 export function initialChatState(
   session: { username: string; rooms: string[]; current: string | null } | null,
+  outbox: readonly SavedOutgoing[] = [],
 ): ChatState {
+  const timelines: Record<string, RoomTimeline> = {}
+  for (const saved of outbox) {
+    if (!session?.rooms.includes(saved.room) || saved.username !== session.username) continue
+    const restored: OutgoingMessage = { ...saved, status: 'failed', error: RELOADED_TEXT }
+    timelines[saved.room] = addOutgoing(timelines[saved.room] ?? emptyTimeline(), restored)
+  }
   return {
     username: session?.username ?? null,
     rooms: session?.rooms ?? [],
     current: session?.current ?? session?.rooms[0] ?? null,
-    timelines: {},
+    timelines,
     presence: {},
     unread: {},
     directory: [],
@@ -53,36 +84,52 @@ function without<T>(record: Record<string, T>, key: string): Record<string, T> {
   return rest
 }
 
-/** Adds a message once (by id), keeping the timeline in time order. */
-function insertMessage(timeline: TimelineItem[], message: ChatMessage): TimelineItem[] {
-  if (timeline.some((item) => item.kind === 'message' && item.messageId === message.messageId)) return timeline
-  const item: TimelineItem = { kind: 'message', ...message }
-  let index = timeline.length
-  while (index > 0 && (timeline[index - 1]?.timestamp ?? 0) > message.timestamp) index--
-  return [...timeline.slice(0, index), item, ...timeline.slice(index)]
+function timelineOf(state: ChatState, room: string): RoomTimeline {
+  return state.timelines[room] ?? emptyTimeline()
 }
 
-let systemCounter = 0
+function withTimeline(state: ChatState, room: string, timeline: RoomTimeline): ChatState {
+  if (state.timelines[room] === timeline) return state
+  return { ...state, timelines: { ...state.timelines, [room]: timeline } }
+}
 
-function systemLine(state: ChatState, room: string, text: string): Record<string, TimelineItem[]> {
-  if (!state.rooms.includes(room)) return state.timelines
-  systemCounter += 1
-  const item: TimelineItem = { kind: 'system', id: `system-${systemCounter}`, room, text, timestamp: Date.now() }
-  return { ...state.timelines, [room]: [...(state.timelines[room] ?? []), item] }
+/** Stores a merge, counting new messages from others in rooms not on screen. */
+function withMerge(state: ChatState, room: string, { timeline, added }: MergeResult, counts = true): ChatState {
+  const next = withTimeline(state, room, timeline)
+  if (!counts || room === state.current || !state.rooms.includes(room)) return next
+  const unseen = added.filter((message) => message.username !== state.username).length
+  return unseen === 0 ? next : { ...next, unread: { ...next.unread, [room]: (next.unread[room] ?? 0) + unseen } }
+}
+
+let noteCounter = 0
+
+function withNote(state: ChatState, room: string, text: string): ChatState {
+  if (!state.rooms.includes(room)) return state
+  noteCounter += 1
+  return withTimeline(
+    state,
+    room,
+    addNote(timelineOf(state, room), { id: `note-${noteCounter}`, text, timestamp: Date.now() }),
+  )
 }
 
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
     case 'joined': {
-      const rooms = state.rooms.includes(action.room) ? state.rooms : [...state.rooms, action.room]
-      return {
+      const { room, users } = action.answer
+      const before = state.timelines[room]
+      const outcome = applyJoin(before ?? emptyTimeline(), action.answer)
+      const rooms = state.rooms.includes(room) ? state.rooms : [...state.rooms, room]
+      const joined: ChatState = {
         ...state,
         username: action.username,
         rooms,
-        current: action.select || state.current === null ? action.room : state.current,
-        presence: { ...state.presence, [action.room]: action.users },
-        unread: action.select ? { ...state.unread, [action.room]: 0 } : state.unread,
+        current: action.select || state.current === null ? room : state.current,
+        presence: { ...state.presence, [room]: users },
+        unread: action.select ? { ...state.unread, [room]: 0 } : state.unread,
       }
+      // A rejoin's answer brings what was missed: that counts as unread; a first join's history does not.
+      return withMerge(joined, room, outcome, (before?.syncedThrough ?? null) !== null)
     }
     case 'left': {
       const rooms = state.rooms.filter((room) => room !== action.room)
@@ -102,34 +149,64 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return { ...state, current: action.room, unread: { ...state.unread, [action.room]: 0 } }
     case 'message': {
       const { room } = action.message
-      const timeline = state.timelines[room] ?? []
-      const next = insertMessage(timeline, action.message)
-      if (next === timeline) return state
-      const counts = room !== state.current && action.message.username !== state.username
-      return {
-        ...state,
-        timelines: { ...state.timelines, [room]: next },
-        unread: counts ? { ...state.unread, [room]: (state.unread[room] ?? 0) + 1 } : state.unread,
-      }
+      return withMerge(state, room, mergeMessages(timelineOf(state, room), [action.message]))
+    }
+    case 'history': {
+      const timeline = state.timelines[action.room]
+      if (!timeline) return state
+      const merged = mergeMessages(timeline, action.messages)
+      if (action.direction === 'newer') return withMerge(state, action.room, merged)
+      return withTimeline(state, action.room, { ...merged.timeline, loadingOlder: false, olderError: null })
+    }
+    case 'reset': {
+      const timeline = state.timelines[action.room]
+      if (!timeline) return state
+      return withTimeline(state, action.room, resetTimeline(timeline, action).timeline)
+    }
+    case 'loadingOlder': {
+      const timeline = state.timelines[action.room]
+      if (!timeline) return state
+      return withTimeline(state, action.room, { ...timeline, loadingOlder: true, olderError: null })
+    }
+    case 'olderFailed': {
+      const timeline = state.timelines[action.room]
+      if (!timeline) return state
+      return withTimeline(state, action.room, { ...timeline, loadingOlder: false, olderError: action.error })
+    }
+    case 'outgoing': {
+      const { room } = action.message
+      if (!state.rooms.includes(room)) return state
+      return withTimeline(state, room, addOutgoing(timelineOf(state, room), action.message))
+    }
+    case 'sent': {
+      const timeline = state.timelines[action.room]
+      if (!timeline) return state
+      return withTimeline(state, action.room, confirmOutgoing(timeline, action.clientId, action.answer).timeline)
+    }
+    case 'sendFailed':
+    case 'resending': {
+      const timeline = state.timelines[action.room]
+      if (!timeline) return state
+      const next =
+        action.type === 'sendFailed'
+          ? setOutgoingStatus(timeline, action.clientId, 'failed', action.error)
+          : setOutgoingStatus(timeline, action.clientId, 'pending')
+      return withTimeline(state, action.room, next)
     }
     case 'userJoined': {
       const users = state.presence[action.room] ?? []
       if (users.includes(action.username)) return state
-      return {
-        ...state,
-        presence: { ...state.presence, [action.room]: [...users, action.username] },
-        timelines: systemLine(state, action.room, `${action.username} joined`),
-      }
+      const next = { ...state, presence: { ...state.presence, [action.room]: [...users, action.username] } }
+      return withNote(next, action.room, `${action.username} joined`)
     }
     case 'userLeft': {
       const users = state.presence[action.room] ?? []
-      return {
+      if (!users.includes(action.username)) return state
+      const next = {
         ...state,
-        presence: { ...state.presence, [action.room]: users.filter((user) => user !== action.username) },
-        timelines: users.includes(action.username)
-          ? systemLine(state, action.room, `${action.username} left`)
-          : state.timelines,
+        presence: { ...state.presence, [action.room]: users.filter((u) => u !== action.username) },
       }
+      return withNote(next, action.room, `${action.username} left`)
     }
     case 'presence':
       if (!state.rooms.includes(action.room)) return state

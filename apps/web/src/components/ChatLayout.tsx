@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useChat } from '../chat/context.ts'
+import { emptyTimeline } from '../chat/timeline.ts'
 import { Composer } from './Composer.tsx'
 import { MessagePane } from './MessagePane.tsx'
 import { Notice } from './Notice.tsx'
@@ -9,7 +10,7 @@ import { RoomList } from './RoomList.tsx'
 
 export type Panel = 'rooms' | 'people'
 
-const NO_MESSAGES: never[] = []
+const NOT_LOADED = emptyTimeline()
 const NOBODY: string[] = []
 
 /**
@@ -55,7 +56,7 @@ export function ChatLayout() {
       <main className="flex min-w-0 flex-1 flex-col bg-white">
         <RoomHeader room={room} people={state.presence[room]?.length ?? 0} panel={panel} onToggle={setPanel} />
         <Notice />
-        <MessagePane key={room} room={room} items={state.timelines[room] ?? NO_MESSAGES} username={username} />
+        <MessagePane key={room} room={room} timeline={state.timelines[room] ?? NOT_LOADED} username={username} />
         <Composer room={room} />
       </main>
 

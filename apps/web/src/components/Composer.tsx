@@ -5,33 +5,22 @@ import { SendIcon } from './icons.tsx'
 
 const MAX_HEIGHT_PX = 200
 
-interface Failure {
-  room: string
-  text: string
-}
-
 /**
  * Writes to the room on screen: Enter sends, Shift+Enter breaks the line. Drafts are kept
- * per room, and a message that fails to send comes back into the box with the reason beside it.
+ * per room. Sending clears the box: the message shows in the timeline at once, pending,
+ * and if it fails it stays there with the reason and a Retry button.
  */
 export function Composer({ room }: { room: string }) {
   const { send, status } = useChat()
   const id = useId()
   const textareaRef = useRef<HTMLTextAreaElement>(null)
   const [drafts, setDrafts] = useState<Record<string, string>>({})
-  const [pending, setPending] = useState(0)
-  const [failure, setFailure] = useState<Failure | null>(null)
 
   const text = drafts[room] ?? ''
   const remaining = MESSAGE_MAX_LENGTH - text.length
   const tooLong = remaining < 0
-  const sending = pending > 0
   const blank = text.trim().length === 0
-  const error = tooLong
-    ? `A message has at most ${MESSAGE_MAX_LENGTH} characters`
-    : failure?.room === room
-      ? failure.text
-      : null
+  const error = tooLong ? `A message has at most ${MESSAGE_MAX_LENGTH} characters` : null
 
   // Grow with the text up to a few lines, then scroll.
   useLayoutEffect(() => {
@@ -43,41 +32,24 @@ export function Composer({ room }: { room: string }) {
 
   function setText(next: string) {
     setDrafts((all) => ({ ...all, [room]: next }))
-    if (failure?.room === room) setFailure(null)
   }
 
-  async function submit() {
+  function submit() {
     if (blank || tooLong) return
-    const target = room
-    const message = text
-    // Clear at once so the next message can be typed; a failure puts the text back.
-    setDrafts((all) => ({ ...all, [target]: '' }))
-    setFailure(null)
+    send(text)
+    setDrafts((all) => ({ ...all, [room]: '' }))
     textareaRef.current?.focus()
-    setPending((count) => count + 1)
-    try {
-      await send(message)
-    } catch (sendError) {
-      const reason = sendError instanceof Error ? sendError.message : 'The message could not be sent.'
-      setDrafts((all) => {
-        const typedSince = all[target] ?? ''
-        return { ...all, [target]: typedSince === '' ? message : `${message}\n${typedSince}` }
-      })
-      setFailure({ room: target, text: `Not sent: ${reason}` })
-    } finally {
-      setPending((count) => count - 1)
-    }
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    void submit()
+    submit()
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return
     event.preventDefault()
-    void submit()
+    submit()
   }
 
   const counterTone = tooLong ? 'text-rose-600 font-semibold' : remaining <= 50 ? 'text-amber-600' : 'text-slate-400'
@@ -124,17 +96,10 @@ export function Composer({ room }: { room: string }) {
             type="submit"
             disabled={blank || tooLong}
             aria-label="Send"
-            title={offline ? 'Offline: sending will fail until reconnected' : 'Send'}
+            title={offline ? 'Offline: messages go out once reconnected' : 'Send'}
             className="inline-flex size-8 shrink-0 items-center justify-center rounded-lg bg-accent-600 text-white transition hover:bg-accent-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600 disabled:bg-slate-200 disabled:text-slate-400"
           >
-            {sending ? (
-              <span
-                aria-hidden="true"
-                className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white"
-              />
-            ) : (
-              <SendIcon className="size-4" />
-            )}
+            <SendIcon className="size-4" />
           </button>
         </div>
       </div>

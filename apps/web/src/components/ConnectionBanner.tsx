@@ -36,7 +36,7 @@ export function ConnectionBanner() {
       />
       <span>
         {reconnecting
-          ? 'Reconnecting… Your rooms will be rejoined as soon as the connection is back.'
+          ? 'Reconnecting… Your rooms and messages will catch up once the connection is back.'
           : 'Disconnected. Reload the page to connect again.'}
       </span>
     </div>

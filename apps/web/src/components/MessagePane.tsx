@@ -1,10 +1,14 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
-import type { TimelineItem } from '../chat/state.ts'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useChat } from '../chat/context.ts'
+import { atStart, hasOlder, type RoomTimeline, timelineItems } from '../chat/timeline.ts'
 import { ArrowDownIcon } from './icons.tsx'
 import { MessageItem } from './MessageItem.tsx'
+import { LoadingRoom, OlderMessages, StartOfRoom } from './TimelineEdges.tsx'
 
 /** How close to the bottom (px) still counts as reading the newest message. */
 const PINNED_SLACK = 48
+/** How close to the top (px) starts loading older messages. */
+const LOAD_OLDER_SLACK = 400
 
 function scrollToEnd(scroller: HTMLElement | null): void {
   if (scroller) scroller.scrollTop = scroller.scrollHeight
@@ -12,19 +16,41 @@ function scrollToEnd(scroller: HTMLElement | null): void {
 
 interface MessagePaneProps {
   room: string
-  items: TimelineItem[]
+  timeline: RoomTimeline
   username: string
+}
+
+/** Where a line sits in the scroller, to keep it still when lines are added above it. */
+interface Anchor {
+  key: string
+  top: number
+}
+
+function findLine(scroller: HTMLElement, key: string): HTMLElement | null {
+  return scroller.querySelector(`[data-key="${CSS.escape(key)}"]`)
 }
 
 /**
  * The current room's timeline. It stays pinned to the newest message unless the reader
- * scrolled up; then new messages wait behind a "New messages" button.
+ * scrolled up; then new messages wait behind a "New messages" button. Scrolling to the top
+ * loads older messages without moving what the reader is looking at.
  */
-export function MessagePane({ room, items, username }: MessagePaneProps) {
+export function MessagePane({ room, timeline, username }: MessagePaneProps) {
+  const { loadOlder, retry } = useChat()
+  const items = useMemo(() => timelineItems(timeline), [timeline])
   const scrollerRef = useRef<HTMLDivElement>(null)
   const pinnedRef = useRef(true)
-  const seenRef = useRef(items.length)
+  const anchorRef = useRef<Anchor | null>(null)
+  const lastKeyRef = useRef<string | null>(items.at(-1)?.key ?? null)
   const [hasUnseen, setHasUnseen] = useState(false)
+  const older = hasOlder(timeline)
+  const loadingOlder = timeline.loadingOlder
+
+  const maybeLoadOlder = useCallback(() => {
+    const scroller = scrollerRef.current
+    if (!scroller || !older || loadingOlder || timeline.olderError !== null) return
+    if (scroller.scrollTop <= LOAD_OLDER_SLACK) loadOlder(room)
+  }, [older, loadingOlder, timeline.olderError, loadOlder, room])
 
   function handleScroll() {
     const scroller = scrollerRef.current
@@ -32,19 +58,38 @@ export function MessagePane({ room, items, username }: MessagePaneProps) {
     const pinned = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= PINNED_SLACK
     pinnedRef.current = pinned
     if (pinned) setHasUnseen(false)
+    maybeLoadOlder()
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: it measures the DOM, which the loading and error lines at the top change too
   useLayoutEffect(() => {
-    const added = items.slice(seenRef.current)
-    seenRef.current = items.length
-    const sentByMe = added.some((item) => item.kind === 'message' && item.username === username)
+    const scroller = scrollerRef.current
+    if (!scroller) return
+    const lastKey = items.at(-1)?.key ?? null
+    const appended = lastKey !== lastKeyRef.current ? items.at(-1) : undefined
+    lastKeyRef.current = lastKey
+    const sentByMe = appended?.kind === 'message' && appended.username === username && appended.status !== 'sent'
     if (pinnedRef.current || sentByMe) {
       pinnedRef.current = true
-      scrollToEnd(scrollerRef.current)
-    } else if (added.some((item) => item.kind === 'message')) {
-      setHasUnseen(true)
+      scrollToEnd(scroller)
+    } else {
+      // Lines added or removed above the first line the reader had (older messages, the
+      // loading line): move by as much as it moved, so what the reader sees stays put.
+      const anchor = anchorRef.current
+      const line = anchor ? findLine(scroller, anchor.key) : null
+      if (anchor && line) scroller.scrollTop += line.offsetTop - anchor.top
+      if (appended?.kind === 'message' && appended.username !== username) setHasUnseen(true)
     }
-  }, [items, username])
+    const first = items[0]
+    const firstLine = first ? findLine(scroller, first.key) : null
+    anchorRef.current = first && firstLine ? { key: first.key, top: firstLine.offsetTop } : null
+  }, [items, username, loadingOlder, timeline.olderError])
+
+  // When the lines do not fill the pane yet, nothing scrolls: load older ones straight away.
+  useEffect(() => {
+    const scroller = scrollerRef.current
+    if (scroller && scroller.scrollHeight <= scroller.clientHeight) maybeLoadOlder()
+  }, [maybeLoadOlder])
 
   // Keep the newest message in view when the pane changes size (composer grows, keyboard opens).
   useEffect(() => {
@@ -59,7 +104,8 @@ export function MessagePane({ room, items, username }: MessagePaneProps) {
     return () => observer.disconnect()
   }, [])
 
-  const messageCount = items.filter((item) => item.kind === 'message').length
+  const onRetry = useCallback((clientId: string) => retry(room, clientId), [retry, room])
+  const empty = !items.some((item) => item.kind === 'message')
 
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
@@ -67,27 +113,20 @@ export function MessagePane({ room, items, username }: MessagePaneProps) {
         ref={scrollerRef}
         role="log"
         aria-label={`Messages in ${room}`}
+        aria-busy={loadingOlder || undefined}
         onScroll={handleScroll}
-        className="min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain"
+        className="min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain [overflow-anchor:none]"
       >
         <ol className="flex min-h-full flex-col justify-end py-4">
-          {messageCount === 0 && (
-            <li className="m-auto flex max-w-xs flex-col items-center px-6 py-12 text-center">
-              <span
-                aria-hidden="true"
-                className="mb-3 inline-flex size-12 items-center justify-center rounded-2xl bg-accent-50 text-2xl text-accent-600"
-              >
-                #
-              </span>
-              <p className="text-sm font-semibold text-slate-900">This is the start of #{room}</p>
-              <p className="mt-1 text-sm text-slate-500">No messages yet. Say hello!</p>
-            </li>
-          )}
+          {older && <OlderMessages loading={loadingOlder} error={timeline.olderError} onLoad={() => loadOlder(room)} />}
+          {timeline.syncedThrough === null && empty && <LoadingRoom />}
+          {atStart(timeline) && <StartOfRoom room={room} empty={empty} />}
           {items.map((item) => (
             <MessageItem
-              key={item.kind === 'message' ? item.messageId : item.id}
+              key={item.key}
               item={item}
               own={item.kind === 'message' && item.username === username}
+              onRetry={onRetry}
             />
           ))}
         </ol>

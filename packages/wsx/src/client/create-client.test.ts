@@ -151,6 +151,38 @@ describe('reconnecting', () => {
     expect(client.status).toBe('open')
   })
 
+  test('reconnect() drops the connection and connects again at once, keeping what is queued', async () => {
+    const { url } = start()
+    const client = connect(url, { firstRetryDelay: 60_000, maxRetryDelay: 60_000 })
+    let opens = 0
+    client.onOpen(() => {
+      opens += 1
+    })
+    await statusReached(client, 'open')
+    const inFlight = client.request('wait', { ms: 2_000 })
+    await Bun.sleep(20)
+    client.reconnect()
+    expect(client.status).toBe('reconnecting')
+    const queued = client.request('echo', { text: 'queued during the reconnect' })
+    expect((await rejection(inFlight)).code).toBe('closed')
+    expect(await queued).toEqual({ text: 'queued during the reconnect', room: 'general' })
+    expect(opens).toBe(2)
+  })
+
+  test('reconnect() skips the backoff wait after the server came back', async () => {
+    const first = startTestServer()
+    const port = first.port
+    const client = connect(first.url, { firstRetryDelay: 60_000, maxRetryDelay: 60_000 })
+    await statusReached(client, 'open')
+    await first.stop()
+    await statusReached(client, 'reconnecting')
+    start(port)
+    const started = Date.now()
+    client.reconnect()
+    await statusReached(client, 'open')
+    expect(Date.now() - started).toBeLessThan(2_000)
+  })
+
   test('a request made while disconnected fails clearly at its timeout', async () => {
     const client = connect('ws://127.0.0.1:9/ws', { firstRetryDelay: 20, maxRetryDelay: 50 })
     const error = await rejection(client.request('echo', { text: 'x' }, { timeout: 150 }))

@@ -125,20 +125,25 @@ export function createClient<const E extends EventDefinitions>(
     ws.onerror = () => emitError(new Error('WebSocket error'))
     ws.onclose = (event: CloseEvent) => {
       clearTimeout(giveUp)
-      clearTimeout(stableTimer)
-      if (socket === ws) socket = undefined
-      for (const [id, request] of pending) {
-        if (request.sent)
-          settle(id, () => request.reject(new WsxError('closed', 'The connection closed before an answer')))
-      }
-      debug('close', event.code, event.reason)
-      for (const handler of closeHandlers) guard(() => handler({ code: event.code, reason: event.reason }))
+      forget(ws, { code: event.code, reason: event.reason })
       if (wanted && reconnect) scheduleReconnect()
       else {
         wanted = false
         setStatus('closed')
       }
     }
+  }
+
+  /** Lets go of a socket that closed (or is being dropped): what was sent on it will get no answer. */
+  function forget(ws: WebSocket, info: CloseInfo): void {
+    clearTimeout(stableTimer)
+    if (socket === ws) socket = undefined
+    for (const [id, request] of pending) {
+      if (request.sent)
+        settle(id, () => request.reject(new WsxError('closed', 'The connection closed before an answer')))
+    }
+    debug('close', info.code, info.reason)
+    for (const handler of closeHandlers) guard(() => handler(info))
   }
 
   function scheduleReconnect(): void {
@@ -268,6 +273,22 @@ export function createClient<const E extends EventDefinitions>(
       }
       if (socket) socket.close(code, reason)
       else setStatus('closed')
+    },
+    reconnect() {
+      if (!wanted) return client.connect()
+      clearTimeout(reconnectTimer)
+      reconnectTimer = undefined
+      attempt = 0
+      const ws = socket
+      if (ws) {
+        ws.onopen = null
+        ws.onmessage = null
+        ws.onerror = null
+        ws.onclose = null
+        ws.close(4000, 'Reconnecting')
+        forget(ws, { code: 4000, reason: 'Reconnecting' })
+      }
+      void openSocket()
     },
     request(event, payload, requestOptions: RequestOptions = {}) {
       return new Promise((resolve, reject) => {

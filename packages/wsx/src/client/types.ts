@@ -39,6 +39,12 @@ export interface WsxClient<E extends EventDefinitions> {
   readonly readyState: number
   connect(): void
   close(code?: number, reason?: string): void
+  /**
+   * Drops the connection, if any, and connects again at once, without waiting out the
+   * backoff (say, when the browser goes offline or comes back online). Requests already
+   * written to the dropped connection reject with `closed`; queued ones wait for the next.
+   */
+  reconnect(): void
   request<K extends RequestEvent<E>>(
     event: K,
     payload: PayloadInput<E, K>,

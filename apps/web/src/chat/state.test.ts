@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'bun:test'
+import type { ChatMessage } from '@parley/events'
+import { type ChatAction, type ChatState, chatReducer, initialChatState, RELOADED_TEXT } from './state.ts'
+import { timelineItems } from './timeline.ts'
+
+function message(room: string, seq: number, username = 'bob'): ChatMessage {
+  return { messageId: `${room}-${seq}`, username, message: `msg ${seq}`, timestamp: seq, room, seq }
+}
+
+function range(room: string, from: number, to: number): ChatMessage[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => message(room, from + i))
+}
+
+function run(state: ChatState, ...actions: ChatAction[]): ChatState {
+  return actions.reduce(chatReducer, state)
+}
+
+function joined(room: string, lastSeq: number, select = true, messages = range(room, 1, lastSeq)): ChatAction {
+  return { type: 'joined', username: 'me', answer: { room, users: ['me'], lastSeq, messages }, select }
+}
+
+function texts(state: ChatState, room: string): string[] {
+  const timeline = state.timelines[room]
+  return timeline ? timelineItems(timeline).flatMap((item) => (item.kind === 'message' ? [item.message] : [])) : []
+}
+
+describe('the chat reducer', () => {
+  test('a first join shows the history without counting it unread', () => {
+    const state = run(initialChatState(null), joined('a', 3), joined('b', 2, false))
+    expect(texts(state, 'a')).toEqual(['msg 1', 'msg 2', 'msg 3'])
+    expect(texts(state, 'b')).toEqual(['msg 1', 'msg 2'])
+    expect(state.current).toBe('a')
+    expect(state.unread.b ?? 0).toBe(0)
+  })
+
+  test('what a room off screen missed counts as unread, once, from the rejoin and the catch-up', () => {
+    let state = run(initialChatState(null), joined('a', 1), joined('b', 2, false))
+    state = run(state, joined('b', 4, false), {
+      type: 'history',
+      room: 'b',
+      messages: range('b', 3, 6),
+      direction: 'newer',
+    })
+    expect(texts(state, 'b')).toEqual(['msg 1', 'msg 2', 'msg 3', 'msg 4', 'msg 5', 'msg 6'])
+    expect(state.unread.b).toBe(4)
+    state = run(state, { type: 'history', room: 'b', messages: range('b', 1, 2), direction: 'older' })
+    expect(state.unread.b).toBe(4)
+  })
+
+  test('a pending message becomes sent on its answer, and the push adds no second copy', () => {
+    let state = run(initialChatState(null), joined('a', 0))
+    state = run(state, {
+      type: 'outgoing',
+      message: {
+        clientId: 'abcd-1234',
+        room: 'a',
+        username: 'me',
+        message: 'hi',
+        createdAt: 1,
+        status: 'pending',
+        error: null,
+      },
+    })
+    expect(state.timelines.a?.outbox).toHaveLength(1)
+    state = run(
+      state,
+      { type: 'sent', room: 'a', clientId: 'abcd-1234', answer: { messageId: 'x', timestamp: 2, room: 'a', seq: 1 } },
+      { type: 'message', message: { ...message('a', 1, 'me'), message: 'hi', clientId: 'abcd-1234' } },
+    )
+    expect(texts(state, 'a')).toEqual(['hi'])
+    expect(timelineItems(state.timelines.a ?? never()).map((item) => item.kind === 'message' && item.status)).toEqual([
+      'sent',
+    ])
+  })
+
+  test('unconfirmed messages saved before a reload come back failed, with their text', () => {
+    const saved = { clientId: 'abcd-1234', room: 'a', username: 'me', message: 'keep me', createdAt: 1 }
+    const state = initialChatState({ username: 'me', rooms: ['a'], current: 'a' }, [saved, { ...saved, room: 'gone' }])
+    expect(state.timelines.a?.outbox).toEqual([{ ...saved, status: 'failed', error: RELOADED_TEXT }])
+    expect(state.timelines.gone).toBeUndefined()
+    const after = run(state, joined('a', 1, true, [{ ...message('a', 1, 'me'), clientId: 'abcd-1234' }]))
+    expect(after.timelines.a?.outbox).toEqual([])
+  })
+
+  test('a push for a room that was left does not come back as a timeline with holes', () => {
+    let state = run(initialChatState(null), joined('a', 3), { type: 'left', room: 'a' })
+    state = run(state, { type: 'message', message: message('a', 1) })
+    state = run(state, joined('a', 80, true, range('a', 31, 80)))
+    expect(state.timelines.a?.messages[0]?.seq).toBe(31)
+    expect(state.timelines.a?.syncedThrough).toBe(80)
+  })
+})
+
+function never(): never {
+  throw new Error('missing')
+}

@@ -1,0 +1,136 @@
+import { describe, expect, test } from 'bun:test'
+import type { ChatMessage } from '@parley/events'
+import { WsxError } from '@parley/wsx/shared'
+import { catchUp, deliverMessage, type Requester } from './sync.ts'
+
+function message(seq: number): ChatMessage {
+  return { messageId: `m${seq}`, username: 'ann', message: `msg ${seq}`, timestamp: seq, room: 'r', seq }
+}
+
+interface Call {
+  event: string
+  payload: Record<string, unknown>
+  timeout: number | undefined
+}
+
+/** A stand-in client: answers each request with the next scripted reply (a value, or an error to reject with). */
+function fakeClient(replies: ((payload: Record<string, unknown>) => unknown)[]) {
+  const calls: Call[] = []
+  const client = {
+    request: async (event: string, payload: Record<string, unknown>, options?: { timeout?: number }) => {
+      calls.push({ event, payload, timeout: options?.timeout })
+      const reply = replies.shift()
+      if (!reply) throw new Error('no reply scripted')
+      const value = reply(payload)
+      if (value instanceof Error) throw value
+      return value
+    },
+  } as unknown as Requester
+  return { client, calls }
+}
+
+/** A room with messages 1..lastSeq that answers `history {after}` like the server. */
+function historyPage(lastSeq: number) {
+  return (payload: Record<string, unknown>) => {
+    const after = Number(payload.after)
+    const limit = Number(payload.limit)
+    if (after > lastSeq) return new WsxError('remote', 'no such message')
+    const messages: ChatMessage[] = []
+    for (let seq = after + 1; seq <= Math.min(lastSeq, after + limit); seq++) messages.push(message(seq))
+    return { room: 'r', messages, hasMore: (messages.at(-1)?.seq ?? after) < lastSeq, lastSeq }
+  }
+}
+
+describe('catching up', () => {
+  test('pages forward 200 at a time until nothing more', async () => {
+    const { client, calls } = fakeClient([historyPage(450), historyPage(450), historyPage(450)])
+    const got: number[] = []
+    const result = await catchUp(client, 'r', 10, (messages) => got.push(...messages.map((m) => m.seq)))
+    expect(result).toBe('done')
+    expect(calls.map((call) => call.payload)).toEqual([
+      { room: 'r', after: 10, limit: 200 },
+      { room: 'r', after: 210, limit: 200 },
+      { room: 'r', after: 410, limit: 200 },
+    ])
+    expect(got).toEqual(Array.from({ length: 440 }, (_, i) => i + 11))
+  })
+
+  test('a refusal (after beyond the last seq) says so', async () => {
+    const { client } = fakeClient([historyPage(5)])
+    expect(await catchUp(client, 'r', 9, () => {})).toBe('refused')
+  })
+
+  test('a timed-out page is asked again; a dropped connection stops until the next rejoin', async () => {
+    const timeout = () => new WsxError('timeout', 'slow')
+    const { client, calls } = fakeClient([timeout, historyPage(20)])
+    expect(await catchUp(client, 'r', 10, () => {})).toBe('done')
+    expect(calls).toHaveLength(2)
+    const dropped = fakeClient([() => new WsxError('closed', 'gone')])
+    expect(await catchUp(dropped.client, 'r', 10, () => {})).toBe('interrupted')
+    const slow = fakeClient([timeout, timeout, timeout, historyPage(20)])
+    expect(await catchUp(slow.client, 'r', 10, () => {})).toBe('interrupted')
+    expect(slow.calls).toHaveLength(3)
+  })
+
+  test('stops when a newer catch-up of the room took over', async () => {
+    let stale = false
+    const { client, calls } = fakeClient([historyPage(1000), historyPage(1000)])
+    const result = await catchUp(
+      client,
+      'r',
+      0,
+      () => {
+        stale = true
+      },
+      () => stale,
+    )
+    expect(result).toBe('interrupted')
+    expect(calls).toHaveLength(1)
+  })
+})
+
+describe('delivering a message', () => {
+  const receipt = { messageId: 'm1', timestamp: 1, room: 'r', seq: 1 }
+  const outgoing = { room: 'r', clientId: 'client-1234', message: 'hi' }
+
+  test('sends its clientId and resolves with the receipt', async () => {
+    const { client, calls } = fakeClient([() => receipt])
+    expect(await deliverMessage(client, outgoing, 10_000)).toEqual(receipt)
+    expect(calls[0]).toEqual({
+      event: 'sendMessage',
+      payload: { message: 'hi', room: 'r', clientId: 'client-1234' },
+      timeout: 10_000,
+    })
+  })
+
+  test('goes again with the same clientId when the connection drops, within the time left', async () => {
+    let clock = 0
+    const { client, calls } = fakeClient([
+      () => {
+        clock = 4_000
+        return new WsxError('closed', 'gone')
+      },
+      () => receipt,
+    ])
+    expect(await deliverMessage(client, outgoing, 10_000, () => clock)).toEqual(receipt)
+    expect(calls.map((call) => [call.payload.clientId, call.timeout])).toEqual([
+      ['client-1234', 10_000],
+      ['client-1234', 6_000],
+    ])
+  })
+
+  test('fails on a refusal or a timeout, and on a drop once the time is up', async () => {
+    const refused = fakeClient([() => new WsxError('remote', 'That message id was already used')])
+    await expect(deliverMessage(refused.client, outgoing, 10_000)).rejects.toMatchObject({ code: 'remote' })
+    const slow = fakeClient([() => new WsxError('timeout', 'slow')])
+    await expect(deliverMessage(slow.client, outgoing, 10_000)).rejects.toMatchObject({ code: 'timeout' })
+    let clock = 0
+    const late = fakeClient([
+      () => {
+        clock = 10_000
+        return new WsxError('closed', 'gone')
+      },
+    ])
+    await expect(deliverMessage(late.client, outgoing, 10_000, () => clock)).rejects.toMatchObject({ code: 'closed' })
+  })
+})

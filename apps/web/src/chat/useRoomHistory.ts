@@ -1,0 +1,70 @@
+import { HISTORY_PAGE_SIZE, type JoinResponse } from '@parley/events'
+import { type Dispatch, type RefObject, useCallback, useRef } from 'react'
+import type { ChatClient } from './client.ts'
+import { describeError } from './errors.ts'
+import type { ChatAction, ChatState } from './state.ts'
+import { catchUp } from './sync.ts'
+import { applyJoin, hasOlder, oldestSeq, type RoomTimeline } from './timeline.ts'
+
+const OLDER_TIMEOUT_MS = 10_000
+
+/**
+ * Fills a room's timeline from `history`: forwards after a rejoin (what was missed while
+ * away), backwards when the reader scrolls to the top.
+ */
+export function useRoomHistory(client: ChatClient, dispatch: Dispatch<ChatAction>, stateRef: RefObject<ChatState>) {
+  const generations = useRef(new Map<string, number>())
+  const loadingOlder = useRef(new Set<string>())
+
+  /**
+   * After a rejoin's answer is dispatched: fetches whatever lies between what `held` (the
+   * timeline before the rejoin) reaches and the answer's `lastSeq`.
+   */
+  const resume = useCallback(
+    async (room: string, held: RoomTimeline | undefined, answer: JoinResponse) => {
+      const generation = (generations.current.get(room) ?? 0) + 1
+      generations.current.set(room, generation)
+      if (!held) return
+      const { catchUpAfter } = applyJoin(held, answer)
+      if (catchUpAfter === null) return
+      const isStale = () => generations.current.get(room) !== generation || !stateRef.current.rooms.includes(room)
+      const result = await catchUp(
+        client,
+        room,
+        catchUpAfter,
+        (messages) => dispatch({ type: 'history', room, messages, direction: 'newer' }),
+        isStale,
+      )
+      // The server has nothing after what we held: its storage changed. Its join answer is the truth.
+      if (result === 'refused' && !isStale()) {
+        dispatch({ type: 'reset', room, lastSeq: answer.lastSeq, messages: answer.messages })
+      }
+    },
+    [client, dispatch, stateRef],
+  )
+
+  const loadOlder = useCallback(
+    async (room: string) => {
+      const timeline = stateRef.current.timelines[room]
+      const before = timeline ? oldestSeq(timeline) : null
+      if (!timeline || before === null || !hasOlder(timeline) || loadingOlder.current.has(room)) return
+      loadingOlder.current.add(room)
+      dispatch({ type: 'loadingOlder', room })
+      try {
+        const page = await client.request(
+          'history',
+          { room, before, limit: HISTORY_PAGE_SIZE },
+          { timeout: OLDER_TIMEOUT_MS },
+        )
+        dispatch({ type: 'history', room, messages: page.messages, direction: 'older' })
+      } catch (error) {
+        dispatch({ type: 'olderFailed', room, error: describeError(error) })
+      } finally {
+        loadingOlder.current.delete(room)
+      }
+    },
+    [client, dispatch, stateRef],
+  )
+
+  return { resume, loadOlder }
+}
