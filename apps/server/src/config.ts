@@ -1,3 +1,4 @@
+import type { Logger } from './logger.ts'
 import type { StorageConfig } from './storage/open-store.ts'
 
 /** Everything createApp needs; index.ts fills it from the environment. */
@@ -6,6 +7,8 @@ export interface AppConfig {
   storage: StorageConfig
   /** The built web app (index.html and assets/); omitted in development, where Vite serves it. */
   webDist?: string
+  /** Where events are logged; silent when omitted. */
+  logger?: Logger
   /** Log every wsx frame. */
   debug?: boolean
 }

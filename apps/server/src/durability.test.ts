@@ -87,3 +87,35 @@ test('after SIGKILL mid-conversation, every acknowledged message is stored once,
   for (const [messageId, seq] of acknowledged) expect(storedSeq.get(messageId)).toBe(seq)
   expect(acknowledged.size).toBeGreaterThanOrEqual(400)
 }, 30_000)
+
+test('SIGTERM closes every socket with 1012, commits what is in flight, and exits', async () => {
+  const data = temporaryDataDir()
+  cleanup.push(data.remove)
+  const server = await spawnServer(data.dataDir)
+  const client = createClient(server.url, events, { reconnect: false })
+  cleanup.push(() => client.close())
+  const closed = new Promise<number>((resolve) => client.onClose(({ code }) => resolve(code)))
+  client.connect()
+  await client.request('join', { username: 'leaving', room: 'term' })
+  const sends = Array.from({ length: 50 }, (_, i) =>
+    client.request('sendMessage', { message: `m${i}`, clientId: `term-msg-${i}` }).then(
+      (answer) => answer.seq,
+      () => undefined,
+    ),
+  )
+  await sends[0]
+  const started = performance.now()
+  server.child.kill('SIGTERM')
+  expect(await closed).toBe(1012)
+  expect(await server.child.exited).toBe(0)
+  expect(performance.now() - started).toBeLessThan(10_000)
+
+  const acknowledged = (await Promise.all(sends)).filter((seq) => seq !== undefined)
+  const again = await spawnServer(data.dataDir)
+  const reader = connect(again.url)
+  await reader.request('join', { username: 'reader', room: 'term' })
+  const page = await reader.request('history', { room: 'term', after: 0, limit: 200 })
+  const stored = page.messages.map((m) => m.seq)
+  for (const seq of acknowledged) expect(stored).toContain(seq)
+  expect(stored).toEqual(Array.from({ length: stored.length }, (_, i) => i + 1))
+})

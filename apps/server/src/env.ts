@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { logLevels } from './logger.ts'
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
@@ -9,6 +10,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   /** The built web app to serve; defaults to apps/web/dist beside this package. */
   WEB_DIST: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  NODE_ENV: z.string().default('development'),
   WSX_DEBUG: z
     .enum(['0', '1', 'true', 'false'])
     .default('0')

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app.ts'
 import { readEnv } from './env.ts'
+import { createLogger } from './logger.ts'
 import { describeStorage } from './storage/open-store.ts'
 
 const env = readEnv()
@@ -10,14 +11,16 @@ const env = readEnv()
 const builtWeb = ['./public', '../../web/dist'].map((path) => fileURLToPath(new URL(path, import.meta.url)))
 const webDist = env.WEB_DIST ?? builtWeb.find((dir) => existsSync(join(dir, 'index.html')))
 const storage = { dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL }
-const app = await createApp({ storage, webDist, debug: env.WSX_DEBUG })
+const logger = createLogger({ level: env.LOG_LEVEL, format: env.NODE_ENV === 'production' ? 'json' : 'pretty' })
+const app = await createApp({ storage, webDist, logger, debug: env.WSX_DEBUG })
 app.listen({ port: env.PORT, hostname: env.HOST })
-console.log(`Parley is listening on http://localhost:${app.server?.port}, history in ${describeStorage(storage)}`)
-if (!webDist) console.log('No web build found: serving /api and /ws only (run the web app with "npm run dev").')
+logger.info('listening', { url: `http://localhost:${app.server?.port}`, storage: describeStorage(storage) })
+if (!webDist) logger.warn('no-web-build', { serving: '/api and /ws only', hint: 'npm run dev serves the web app' })
 
 // Finish the writes in flight before exiting.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
+    logger.info('stopping', { signal })
     await app.shutdown()
     process.exit(0)
   })

@@ -3,7 +3,7 @@ import { Encoder } from 'cbor-x/encode'
 import { Elysia } from 'elysia'
 import { z } from 'zod'
 import { createElysiaWS } from './server/create-elysia-ws.ts'
-import type { WsxServer } from './server/types.ts'
+import type { WsxProblem, WsxServer } from './server/types.ts'
 import { defineEvents } from './shared/events.ts'
 
 /** Events used across the package's tests. */
@@ -26,7 +26,11 @@ export type TestServer = WsxServer<TestEvents, TestData>
 
 /** Starts an Elysia app serving `testEvents` on `port` (0 picks one), with the usual handlers. */
 export function startTestServer(port = 0) {
-  const { server, handler } = createElysiaWS(testEvents, { data: (): TestData => ({ notes: [] }) })
+  const problems: WsxProblem[] = []
+  const { server, handler } = createElysiaWS(testEvents, {
+    data: (): TestData => ({ notes: [] }),
+    onProblem: (problem) => problems.push(problem),
+  })
   const received: string[] = []
   server.onRequest('echo', ({ text, room }) => ({ text, room }))
   server.onRequest('fail', () => {
@@ -56,6 +60,7 @@ export function startTestServer(port = 0) {
     app,
     server,
     received,
+    problems,
     port: actualPort,
     url: `ws://127.0.0.1:${actualPort}/ws`,
     stop: () => app.stop(true),

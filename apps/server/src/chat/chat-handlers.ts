@@ -1,5 +1,7 @@
 import { HISTORY_PAGE_SIZE } from '@parley/events'
-import type { MessageStore } from '../storage/message-store.ts'
+import type { Logger } from '../logger.ts'
+import type { Metrics } from '../metrics.ts'
+import type { MessageStore, NewMessage } from '../storage/message-store.ts'
 import { toChatMessage } from './chat-message.ts'
 import { type ChatConnection, type ChatServer, ROOM_LIST_TOPIC, roomTopic } from './connection-data.ts'
 import { roomListUpdates } from './room-list-updates.ts'
@@ -9,6 +11,8 @@ export interface ChatDependencies {
   server: ChatServer
   registry: RoomRegistry
   store: MessageStore
+  log: Logger
+  metrics: Metrics
 }
 
 /**
@@ -16,15 +20,30 @@ export interface ChatDependencies {
  * with one connection in as many rooms as it likes, and every message stored
  * before it is acknowledged or delivered.
  */
-export function registerChatHandlers({ server, registry, store }: ChatDependencies) {
+export function registerChatHandlers({ server, registry, store, log, metrics }: ChatDependencies) {
   const roomList = roomListUpdates(server, registry)
 
-  function leaveRoom(conn: ChatConnection, room: string): void {
+  function leaveRoom(conn: ChatConnection, room: string, why: 'asked' | 'closed'): void {
     const username = conn.data.username
     if (!username || !conn.data.rooms.delete(room)) return
     conn.unsubscribe(roomTopic(room))
     if (registry.leave(room, username, conn.id)) server.publish(roomTopic(room), 'userLeft', { username, room })
     roomList.changed()
+    log.info('leave', { room, connectionId: conn.id, why })
+  }
+
+  /** Stores a message, timing it; a storage failure is logged and refused in words. */
+  async function storeMessage(message: NewMessage) {
+    const started = performance.now()
+    try {
+      return await store.append(message)
+    } catch (error) {
+      metrics.countError('storage')
+      log.error('storage-failed', { room: message.room, error: error instanceof Error ? error.message : String(error) })
+      throw new Error('Your message could not be stored; try sending it again')
+    } finally {
+      metrics.storageWrites.observe((performance.now() - started) / 1000)
+    }
   }
 
   function requireMember(conn: ChatConnection, room: string, doing: string): void {
@@ -44,6 +63,7 @@ export function registerChatHandlers({ server, registry, store }: ChatDependenci
       conn.subscribe(roomTopic(room))
       if (registry.join(room, username, conn.id)) conn.publish(roomTopic(room), 'userJoined', { username, room })
       roomList.changed()
+      log.info('join', { room, connectionId: conn.id })
     }
     // Subscribed before reading: whatever is stored after this read arrives live.
     const latest = await store.before(room, undefined, HISTORY_PAGE_SIZE)
@@ -62,7 +82,7 @@ export function registerChatHandlers({ server, registry, store }: ChatDependenci
     const target = room ?? [...rooms].at(-1)
     if (!username || !target) throw new Error('Join a room before sending messages')
     if (!rooms.has(target)) throw new Error(`You are not in "${target}"; join it first`)
-    const outcome = await store.append({
+    const outcome = await storeMessage({
       room: target,
       messageId: crypto.randomUUID(),
       clientId,
@@ -74,6 +94,8 @@ export function registerChatHandlers({ server, registry, store }: ChatDependenci
     const stored = outcome.message
     if (outcome.kind === 'stored') {
       server.publish(roomTopic(target), 'message', toChatMessage(stored))
+      metrics.messagesIn += 1
+      metrics.messagesOut += registry.connectionCount(target)
     }
     return { messageId: stored.messageId, timestamp: stored.timestamp, room: target, seq: stored.seq }
   })
@@ -96,7 +118,7 @@ export function registerChatHandlers({ server, registry, store }: ChatDependenci
 
   server.onRequest('leave', ({ room }, conn) => {
     if (!conn.data.rooms.has(room)) throw new Error(`You are not in "${room}"`)
-    leaveRoom(conn, room)
+    leaveRoom(conn, room, 'asked')
     return { room }
   })
 
@@ -111,7 +133,7 @@ export function registerChatHandlers({ server, registry, store }: ChatDependenci
   })
 
   server.onClose((conn) => {
-    for (const room of [...conn.data.rooms]) leaveRoom(conn, room)
+    for (const room of [...conn.data.rooms]) leaveRoom(conn, room, 'closed')
   })
 
   return { stop: roomList.stop }

@@ -29,6 +29,18 @@ export class RoomRegistry {
     return true
   }
 
+  /** How many connections are in a room (a name in two tabs counts twice). */
+  connectionCount(room: string): number {
+    let count = 0
+    for (const connections of this.#rooms.get(room)?.values() ?? []) count += connections.size
+    return count
+  }
+
+  /** How many rooms have someone in them. */
+  get roomCount(): number {
+    return this.#rooms.size
+  }
+
   /** The names in a room, sorted. */
   users(room: string): string[] {
     return [...(this.#rooms.get(room)?.keys() ?? [])].sort((a, b) => a.localeCompare(b))

@@ -97,6 +97,23 @@ describe('errors are answered, and the server keeps serving', () => {
     })
   }
 
+  test('every refusal is reported by kind to onProblem', async () => {
+    const { url, problems } = start()
+    const socket = await openRawSocket(url)
+    socket.sendCbor(request('nope', {}, 'a'))
+    socket.sendCbor(request('echo', { text: 1 }, 'b'))
+    socket.sendCbor(request('fail', {}, 'c'))
+    for (let i = 0; i < 3; i++) await socket.next()
+    socket.ws.send(new Uint8Array([0xff]))
+    await socket.closed
+    expect(problems.map(({ kind, event }) => [kind, event])).toEqual([
+      ['unknown-event', 'nope'],
+      ['invalid-payload', 'echo'],
+      ['handler-error', 'fail'],
+      ['undecodable', undefined],
+    ])
+  })
+
   test('validation errors carry the failing fields in e.cause', async () => {
     const { url } = start()
     const socket = await openRawSocket(url)

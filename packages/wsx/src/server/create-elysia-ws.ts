@@ -4,7 +4,7 @@ import { serializers } from '../shared/serializers.ts'
 import { Connection, type ConnectionHub } from './connection.ts'
 import { type DispatchContext, dispatchFrame } from './dispatch.ts'
 import { encodings, nativeTopic, SubscriberCounts } from './topics.ts'
-import type { ElysiaSocket, ServerOptions, WsxHandler, WsxServer } from './types.ts'
+import type { ElysiaSocket, ServerOptions, WsxHandler, WsxProblem, WsxServer } from './types.ts'
 
 /** Unfinished async handlers one connection may have before its requests are refused. */
 const MAX_IN_FLIGHT = 1024
@@ -33,7 +33,12 @@ export function createElysiaWS<const E extends EventDefinitions, Data = Record<s
   const openHandlers: ((conn: Connection<E, Data>) => void)[] = []
   const closeHandlers: ((conn: Connection<E, Data>, code: number, reason: string) => void)[] = []
   const counts = new SubscriberCounts()
-  const ctx: DispatchContext = { events, validate, requestHandlers, sendHandlers, debug }
+  const onProblem = options.onProblem
+  const report = (problem: WsxProblem) => {
+    debug('problem', problem)
+    onProblem?.(problem)
+  }
+  const ctx: DispatchContext = { events, validate, requestHandlers, sendHandlers, debug, report }
 
   /** Any open connection other than `except`, to publish through. */
   function publisher(except?: AnyConnection): AnyConnection | undefined {

@@ -10,6 +10,7 @@ import {
 } from '../shared/protocol.ts'
 import { type Encoding, encodingOf, serializers, toFrame } from '../shared/serializers.ts'
 import type { Connection } from './connection.ts'
+import type { WsxProblem } from './types.ts'
 
 /** Close code for a frame that is not a wsx message (RFC 6455: inconsistent data). */
 export const CLOSE_INVALID_FRAME = 1007
@@ -23,6 +24,7 @@ export interface DispatchContext {
   readonly requestHandlers: ReadonlyMap<string, Handler>
   readonly sendHandlers: ReadonlyMap<string, readonly Handler[]>
   debug(...args: unknown[]): void
+  report(problem: WsxProblem): void
 }
 
 /**
@@ -38,12 +40,16 @@ export function dispatchFrame(
   overloaded = false,
 ): void | Promise<void> {
   const decoded = decodeReceived(received)
-  if (!decoded) return conn.close(CLOSE_INVALID_FRAME, 'Frame is not valid CBOR or JSON')
+  if (!decoded) {
+    ctx.report({ kind: 'undecodable', connectionId: conn.id })
+    return conn.close(CLOSE_INVALID_FRAME, 'Frame is not valid CBOR or JSON')
+  }
   conn.useEncoding(decoded.encoding)
 
   const parsed = wireMessageSchema.safeParse(decoded.value)
   if (!parsed.success) {
     const partial = requestIdentity(decoded.value)
+    ctx.report({ kind: 'not-envelope', connectionId: conn.id, event: partial?.x })
     if (partial) return respondError(conn, partial, `Invalid message: ${describeIssues(parsed.error.issues)}`)
     return conn.close(CLOSE_INVALID_FRAME, 'Frame is not a wsx message')
   }
@@ -51,9 +57,11 @@ export function dispatchFrame(
   ctx.debug('←', conn.id, message)
   if (message.t === 'response_ok' || message.t === 'response_error') return
   if (message.t === 'request' && message.id === undefined) {
+    ctx.report({ kind: 'not-envelope', connectionId: conn.id, event: message.x })
     return conn.close(CLOSE_INVALID_FRAME, 'Request without an id')
   }
   if (majorOf(message.v) !== PROTOCOL_MAJOR) {
+    ctx.report({ kind: 'version', connectionId: conn.id, event: message.x })
     if (message.t === 'request') {
       respondError(
         conn,
@@ -64,6 +72,7 @@ export function dispatchFrame(
     return
   }
   if (overloaded) {
+    ctx.report({ kind: 'overloaded', connectionId: conn.id, event: message.x })
     if (message.t === 'request') respondError(conn, message, 'Too many requests in flight: wait for answers first')
     return
   }
@@ -118,13 +127,17 @@ function quote(event: string): string {
 function runRequest(ctx: DispatchContext, conn: AnyConnection, message: WireMessage): void | Promise<void> {
   const handler = ctx.requestHandlers.get(message.x)
   const definition = ownDefinition(ctx, message.x)
-  if (!handler || !definition) return respondError(conn, message, `Unknown request ${quote(message.x)}`)
+  if (!handler || !definition) {
+    ctx.report({ kind: 'unknown-event', connectionId: conn.id, event: message.x })
+    return respondError(conn, message, `Unknown request ${quote(message.x)}`)
+  }
 
   let payload = message.p
   if (ctx.validate && definition.request) {
     const checked = definition.request.safeParse(message.p)
     if (!checked.success) {
       const issues = checked.error.issues
+      ctx.report({ kind: 'invalid-payload', connectionId: conn.id, event: message.x })
       return respondError(conn, message, `Invalid ${message.x}: ${describeIssues(issues)}`, issuesCause(issues))
     }
     payload = checked.data
@@ -132,7 +145,7 @@ function runRequest(ctx: DispatchContext, conn: AnyConnection, message: WireMess
 
   const answer = (result: unknown) => respondOk(ctx, conn, message, result)
   const fail = (error: unknown) => {
-    ctx.debug('handler failed', message.x, error)
+    ctx.report({ kind: 'handler-error', connectionId: conn.id, event: message.x, error })
     respondError(conn, message, error instanceof Error && error.message ? error.message : `${message.x} failed`)
   }
   try {
@@ -150,7 +163,7 @@ function respondOk(ctx: DispatchContext, conn: AnyConnection, request: WireMessa
   if (ctx.validate && schema) {
     const checked = schema.safeParse(result)
     if (!checked.success) {
-      ctx.debug('invalid response', request.x, checked.error.issues)
+      ctx.report({ kind: 'invalid-response', connectionId: conn.id, event: request.x, error: checked.error })
       return respondError(conn, request, `The server produced an invalid ${request.x} response`)
     }
     p = checked.data
@@ -160,7 +173,7 @@ function respondOk(ctx: DispatchContext, conn: AnyConnection, request: WireMessa
   try {
     conn.sendMessage(response)
   } catch (error) {
-    ctx.debug('could not encode response', request.x, error)
+    ctx.report({ kind: 'invalid-response', connectionId: conn.id, event: request.x, error })
     respondError(conn, request, `The server could not encode the ${request.x} response`)
   }
 }
@@ -168,21 +181,22 @@ function respondOk(ctx: DispatchContext, conn: AnyConnection, request: WireMessa
 function runSend(ctx: DispatchContext, conn: AnyConnection, message: WireMessage): void | Promise<void> {
   const handlers = ctx.sendHandlers.get(message.x)
   const definition = ownDefinition(ctx, message.x)
-  if (!handlers || !definition) return ctx.debug('ignored send for unknown event', message.x)
+  if (!handlers || !definition) return ctx.report({ kind: 'unknown-event', connectionId: conn.id, event: message.x })
 
   let payload = message.p
   if (ctx.validate && definition.request) {
     const checked = definition.request.safeParse(message.p)
-    if (!checked.success) return ctx.debug('ignored invalid send', message.x, checked.error.issues)
+    if (!checked.success) return ctx.report({ kind: 'invalid-payload', connectionId: conn.id, event: message.x })
     payload = checked.data
   }
+  const fail = (error: unknown) => ctx.report({ kind: 'handler-error', connectionId: conn.id, event: message.x, error })
   const pending: Promise<unknown>[] = []
   for (const handler of handlers) {
     try {
       const result = handler(payload, conn)
-      if (result instanceof Promise) pending.push(result.catch((error) => ctx.debug('send handler failed', error)))
+      if (result instanceof Promise) pending.push(result.catch((error) => fail(error)))
     } catch (error) {
-      ctx.debug('send handler failed', message.x, error)
+      fail(error)
     }
   }
   if (pending.length > 0) return Promise.all(pending).then(() => undefined)

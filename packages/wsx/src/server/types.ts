@@ -18,6 +18,24 @@ export interface ServerOptions<Data> {
   serializer?: Encoding
   /** Makes each connection's initial `data`. */
   data?: (id: string) => Data
+  /** Hears about every frame refused and every handler that failed, for logs and metrics. */
+  onProblem?: (problem: WsxProblem) => void
+}
+
+/** Something a client sent that was refused, or a handler that failed. */
+export interface WsxProblem {
+  kind:
+    | 'undecodable' // not CBOR or JSON: closed with 1007
+    | 'not-envelope' // not a wsx message: answered if it was a request, else closed with 1007
+    | 'version' // another protocol MAJOR
+    | 'overloaded' // too many unanswered requests
+    | 'unknown-event'
+    | 'invalid-payload'
+    | 'handler-error' // the handler threw: the request was answered with its message
+    | 'invalid-response' // the handler's result failed its schema or could not be encoded
+  connectionId: string
+  event?: string | undefined
+  error?: unknown
 }
 
 export type RequestHandler<E extends EventDefinitions, K extends keyof E, Data> = (
