@@ -2,7 +2,9 @@ import { defineConfig, devices } from '@playwright/test'
 import { findChromium } from './e2e/chromium.ts'
 
 const PORT = Number(process.env.E2E_PORT ?? 3101)
-const baseURL = `http://127.0.0.1:${PORT}`
+/** A server already running (the image's files, from e2e/run-image.ts); else `npm start` is started. */
+const external = process.env.E2E_BASE_URL
+const baseURL = external ?? `http://127.0.0.1:${PORT}`
 
 /**
  * Browser tests against the production build, started the way `npm start` starts it.
@@ -43,12 +45,15 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'npm start',
-    url: `${baseURL}/api/health`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1' },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-  },
+  webServer: external
+    ? undefined
+    : {
+        command: 'npm start',
+        url: `${baseURL}/api/health`,
+        env: { PORT: String(PORT), HOST: '127.0.0.1' },
+        reuseExistingServer: false,
+        timeout: 120_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
 })

@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+# Parley in one container: docker build -t parley . && docker run -p 3001:3001 -v parley:/data parley
+
+# Builder: install from the lockfile, bundle the server into one file, build the web app.
+FROM node:20-bookworm-slim AS build
+WORKDIR /src
+COPY package.json package-lock.json ./
+COPY apps/server/package.json apps/server/
+COPY apps/web/package.json apps/web/
+COPY apps/cli/package.json apps/cli/
+COPY packages/wsx/package.json packages/wsx/
+COPY packages/events/package.json packages/events/
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx turbo run build --filter=@parley/server --filter=@parley/web
+
+# Runtime: Bun and two build outputs, nothing else.
+FROM oven/bun:1.4.5-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production PORT=3001 DATA_DIR=/data
+COPY --from=build /src/apps/server/dist/server.js /src/apps/server/dist/server.js.map ./
+COPY --from=build /src/apps/web/dist ./public
+RUN mkdir -p /data && chown bun:bun /data
+USER bun
+VOLUME /data
+EXPOSE 3001
+HEALTHCHECK --interval=15s --timeout=3s --start-period=5s --retries=3 \
+  CMD ["bun", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["bun", "server.js"]
