@@ -4,6 +4,8 @@
 # Builder: install from the lockfile, bundle the server into one file, build the web app.
 FROM node:20-bookworm-slim AS build
 WORKDIR /src
+# The npm the lockfile was made with (allowScripts needs npm 11).
+RUN npm install -g npm@11.19.1
 COPY package.json package-lock.json ./
 COPY apps/server/package.json apps/server/
 COPY apps/web/package.json apps/web/
