@@ -1,27 +1,31 @@
 import { events } from '@parley/events'
 import { createElysiaWS } from '@parley/wsx/server'
+import { CloseCode } from '@parley/wsx/shared'
 import { Elysia } from 'elysia'
 import { registerChatHandlers } from './chat/chat-handlers.ts'
-import { newConnectionData } from './chat/connection-data.ts'
+import { connectionData } from './chat/connection-data.ts'
+import { NameClaims } from './chat/name-claims.ts'
 import { RoomRegistry } from './chat/room-registry.ts'
+import { TokenBucket } from './chat/token-bucket.ts'
 import type { AppConfig } from './config.ts'
+import { defaultLimits } from './limits.ts'
 import { silentLogger } from './logger.ts'
 import { Metrics } from './metrics.ts'
 import { openStore } from './storage/open-store.ts'
+import { AddressCounts, checkUpgrade } from './upgrade-guard.ts'
 import { webApp } from './web-app.ts'
 
-/** RFC 6455 "service restart": clients should reconnect. */
-const CLOSE_SERVICE_RESTART = 1012
 /** How long clients get to finish the close handshake before their sockets are dropped. */
 const CLOSE_GRACE_MS = 5_000
 
 /** Builds Parley's server: `/api/*`, the chat on `/ws` with its history, and the web app when one is given. */
 export async function createApp(config: AppConfig) {
   const log = config.logger ?? silentLogger
+  const limits = { ...defaultLimits, ...config.limits }
   const store = await openStore(config.storage)
   const registry = new RoomRegistry()
   const { server, handler } = createElysiaWS(events, {
-    data: newConnectionData,
+    data: connectionData(limits),
     debug: config.debug,
     onProblem: (problem) => {
       metrics.countError(problem.kind)
@@ -32,12 +36,49 @@ export async function createApp(config: AppConfig) {
     },
   })
   const metrics = new Metrics({ connections: () => server.connections.size, rooms: () => registry.roomCount })
-  const chat = registerChatHandlers({ server, registry, store, log, metrics })
-  server.onOpen((conn) => log.debug('connection-open', { connectionId: conn.id }))
-  server.onClose((conn, code) => log.debug('connection-closed', { connectionId: conn.id, code }))
+  const chat = registerChatHandlers({ server, registry, names: new NameClaims(), store, limits, log, metrics })
+  const addresses = new AddressCounts()
+  const frameBuckets = new Map<string, TokenBucket>()
+  server.onOpen((conn) => {
+    addresses.add(conn.remoteAddress)
+    frameBuckets.set(conn.id, new TokenBucket(limits.messageRate * 10, limits.messageBurst * 10))
+    log.debug('connection-open', { connectionId: conn.id })
+  })
+  server.onClose((conn, code) => {
+    addresses.remove(conn.remoteAddress)
+    frameBuckets.delete(conn.id)
+    log.debug('connection-closed', { connectionId: conn.id, code })
+  })
+
+  // Any frame beyond ten times the message rate is a flood, whatever it carries.
+  const guardedHandler = {
+    ...handler,
+    message(ws: Parameters<typeof handler.message>[0], frame: unknown) {
+      if (frameBuckets.get(ws.id)?.take() === false) {
+        metrics.countError('flood')
+        log.warn('flood', { connectionId: ws.id })
+        return ws.raw.close(CloseCode.policyViolation, 'Flooding: too many frames')
+      }
+      handler.message(ws, frame)
+    },
+  }
   const startedAt = Date.now()
 
-  const app = new Elysia()
+  const app = new Elysia({
+    websocket: {
+      maxPayloadLength: limits.maxFrameBytes,
+      idleTimeout: limits.idleTimeoutSeconds,
+      sendPings: true,
+      backpressureLimit: limits.backpressureBytes,
+      closeOnBackpressureLimit: true,
+    },
+  })
+    .onRequest(({ request, server: bun }) => {
+      if (new URL(request.url).pathname !== '/ws') return
+      const refusal = checkUpgrade(request, bun?.requestIP(request)?.address, limits, addresses)
+      if (refusal) log.warn('upgrade-refused', { status: refusal.status })
+      return refusal
+    })
     .get('/api/health', () => ({
       status: 'ok',
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
@@ -50,7 +91,7 @@ export async function createApp(config: AppConfig) {
     // GET too: a GET route wins over an ALL route, and the web app answers GET /*.
     .get('/api/*', ({ status }) => status(404, { error: 'Not found' }))
     .all('/api/*', ({ status }) => status(404, { error: 'Not found' }))
-    .ws('/ws', handler)
+    .ws('/ws', guardedHandler)
   const served = config.webDist ? app.use(await webApp(config.webDist)) : app
 
   /**
@@ -58,7 +99,7 @@ export async function createApp(config: AppConfig) {
    * listening, and commits the writes in flight before closing storage.
    */
   async function shutdown(): Promise<void> {
-    for (const conn of server.connections.values()) conn.close(CLOSE_SERVICE_RESTART, 'Server restarting')
+    for (const conn of server.connections.values()) conn.close(CloseCode.serviceRestart, 'Server restarting')
     const closed = served.stop()
     const late = setTimeout(() => served.stop(true), CLOSE_GRACE_MS)
     await closed

@@ -1,3 +1,4 @@
+import type { Limits } from './limits.ts'
 import type { Logger } from './logger.ts'
 import type { StorageConfig } from './storage/open-store.ts'
 
@@ -7,6 +8,8 @@ export interface AppConfig {
   storage: StorageConfig
   /** The built web app (index.html and assets/); omitted in development, where Vite serves it. */
   webDist?: string
+  /** What one client may do; the defaults where omitted. */
+  limits?: Partial<Limits>
   /** Where events are logged; silent when omitted. */
   logger?: Logger
   /** Log every wsx frame. */

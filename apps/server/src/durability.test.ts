@@ -1,32 +1,18 @@
 import { afterEach, expect, test } from 'bun:test'
-import { fileURLToPath } from 'node:url'
 import { type ChatEvents, events } from '@parley/events'
 import { createClient, type WsxClient } from '@parley/wsx/client'
+import { spawnServer } from './server-process.ts'
 import { temporaryDataDir } from './test-support.ts'
 
-const serverEntry = fileURLToPath(new URL('./index.ts', import.meta.url))
 const cleanup: (() => unknown)[] = []
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step()
 })
 
-/** Runs the real server entry point as its own process on a free port. */
-async function spawnServer(dataDir: string) {
-  const child = Bun.spawn(['bun', serverEntry], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
-    stdout: 'pipe',
-    stderr: 'inherit',
-  })
-  cleanup.push(() => child.kill('SIGKILL'))
-  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader()
-  let printed = ''
-  while (!/listening.*localhost:(\d+)/.test(printed)) {
-    const { value, done } = await reader.read()
-    if (done) throw new Error(`the server exited before listening:\n${printed}`)
-    printed += value
-  }
-  const port = printed.match(/listening.*localhost:(\d+)/)?.[1]
-  return { child, url: `ws://127.0.0.1:${port}/ws` }
+async function startServer(dataDir: string) {
+  const server = await spawnServer({ DATA_DIR: dataDir, MESSAGE_RATE_LIMIT: '0' })
+  cleanup.push(() => server.child.kill('SIGKILL'))
+  return server
 }
 
 function connect(url: string): WsxClient<ChatEvents> {
@@ -39,7 +25,7 @@ function connect(url: string): WsxClient<ChatEvents> {
 test('after SIGKILL mid-conversation, every acknowledged message is stored once, in order, without gaps', async () => {
   const data = temporaryDataDir()
   cleanup.push(data.remove)
-  const first = await spawnServer(data.dataDir)
+  const first = await startServer(data.dataDir)
   const acknowledged = new Map<string, number>()
   let reachedTarget: () => void = () => {}
   const enoughSent = new Promise<void>((resolve) => {
@@ -69,7 +55,7 @@ test('after SIGKILL mid-conversation, every acknowledged message is stored once,
   await first.child.exited
   await senders
 
-  const second = await spawnServer(data.dataDir)
+  const second = await startServer(data.dataDir)
   const reader = connect(second.url)
   const joined = await reader.request('join', { username: 'auditor', room: 'durable' })
   const stored: { messageId: string; seq: number }[] = []
@@ -91,7 +77,7 @@ test('after SIGKILL mid-conversation, every acknowledged message is stored once,
 test('SIGTERM closes every socket with 1012, commits what is in flight, and exits', async () => {
   const data = temporaryDataDir()
   cleanup.push(data.remove)
-  const server = await spawnServer(data.dataDir)
+  const server = await startServer(data.dataDir)
   const client = createClient(server.url, events, { reconnect: false })
   cleanup.push(() => client.close())
   const closed = new Promise<number>((resolve) => client.onClose(({ code }) => resolve(code)))
@@ -111,7 +97,7 @@ test('SIGTERM closes every socket with 1012, commits what is in flight, and exit
   expect(performance.now() - started).toBeLessThan(10_000)
 
   const acknowledged = (await Promise.all(sends)).filter((seq) => seq !== undefined)
-  const again = await spawnServer(data.dataDir)
+  const again = await startServer(data.dataDir)
   const reader = connect(again.url)
   await reader.request('join', { username: 'reader', room: 'term' })
   const page = await reader.request('history', { room: 'term', after: 0, limit: 200 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { defaultLimits, type Limits } from './limits.ts'
 import { logLevels } from './logger.ts'
 
 const envSchema = z.object({
@@ -10,6 +11,23 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   /** The built web app to serve; defaults to apps/web/dist beside this package. */
   WEB_DIST: z.string().min(1).optional(),
+  MESSAGE_RATE_LIMIT: z.coerce.number().min(0).default(defaultLimits.messageRate),
+  MESSAGE_BURST: z.coerce.number().int().min(1).default(defaultLimits.messageBurst),
+  MAX_ROOMS_PER_CONNECTION: z.coerce.number().int().min(1).default(defaultLimits.maxRoomsPerConnection),
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(defaultLimits.maxConnectionsPerAddress),
+  MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(defaultLimits.maxFrameBytes),
+  IDLE_TIMEOUT: z.coerce.number().int().min(1).max(960).default(defaultLimits.idleTimeoutSeconds),
+  BACKPRESSURE_LIMIT: z.coerce.number().int().min(1024).default(defaultLimits.backpressureBytes),
+  /** Comma-separated origins, besides the page's own, allowed to open /ws. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   NODE_ENV: z.string().default('development'),
   WSX_DEBUG: z
@@ -27,4 +45,18 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')
   console.error(`Parley cannot start, the environment is invalid:\n${problems}`)
   process.exit(1)
+}
+
+/** The limits the environment sets. */
+export function limitsFrom(env: Env): Limits {
+  return {
+    messageRate: env.MESSAGE_RATE_LIMIT,
+    messageBurst: env.MESSAGE_BURST,
+    maxRoomsPerConnection: env.MAX_ROOMS_PER_CONNECTION,
+    maxConnectionsPerAddress: env.MAX_CONNECTIONS_PER_ADDRESS,
+    maxFrameBytes: env.MAX_FRAME_BYTES,
+    idleTimeoutSeconds: env.IDLE_TIMEOUT,
+    backpressureBytes: env.BACKPRESSURE_LIMIT,
+    allowedOrigins: env.ALLOWED_ORIGINS,
+  }
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app.ts'
-import { readEnv } from './env.ts'
+import { limitsFrom, readEnv } from './env.ts'
 import { createLogger } from './logger.ts'
 import { describeStorage } from './storage/open-store.ts'
 
@@ -12,7 +12,7 @@ const builtWeb = ['./public', '../../web/dist'].map((path) => fileURLToPath(new 
 const webDist = env.WEB_DIST ?? builtWeb.find((dir) => existsSync(join(dir, 'index.html')))
 const storage = { dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL }
 const logger = createLogger({ level: env.LOG_LEVEL, format: env.NODE_ENV === 'production' ? 'json' : 'pretty' })
-const app = await createApp({ storage, webDist, logger, debug: env.WSX_DEBUG })
+const app = await createApp({ storage, webDist, logger, limits: limitsFrom(env), debug: env.WSX_DEBUG })
 app.listen({ port: env.PORT, hostname: env.HOST })
 logger.info('listening', { url: `http://localhost:${app.server?.port}`, storage: describeStorage(storage) })
 if (!webDist) logger.warn('no-web-build', { serving: '/api and /ws only', hint: 'npm run dev serves the web app' })

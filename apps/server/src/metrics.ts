@@ -62,6 +62,9 @@ export class Metrics {
       `parley_storage_write_seconds_bucket{le="+Inf"} ${this.storageWrites.count}`,
       `parley_storage_write_seconds_sum ${this.storageWrites.sum}`,
       `parley_storage_write_seconds_count ${this.storageWrites.count}`,
+      '# HELP process_resident_memory_bytes Resident memory of the server process.',
+      '# TYPE process_resident_memory_bytes gauge',
+      `process_resident_memory_bytes ${process.memoryUsage.rss()}`,
     ]
     return `${lines.join('\n')}\n`
   }

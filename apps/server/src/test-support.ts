@@ -29,6 +29,7 @@ export async function startParley(config: Partial<AppConfig> = {}) {
   const clients: ChatClient[] = []
   return {
     app,
+    port: app.server?.port ?? 0,
     http: `http://${base}`,
     ws: `ws://${base}/ws`,
     /** A connected client that records every push it receives. */

@@ -10,6 +10,7 @@ import {
   roomNameSchema,
   roomSummarySchema,
   seqSchema,
+  sessionTokenSchema,
   usernameSchema,
 } from './fields.ts'
 
@@ -27,6 +28,8 @@ export const events = defineEvents({
     request: z.object({
       username: usernameSchema,
       room: roomNameSchema.default(DEFAULT_ROOM),
+      /** The token an earlier join answered with: it reclaims the name from a ghost of this session. */
+      token: sessionTokenSchema.optional(),
     }),
     response: z.object({
       success: z.boolean(),
@@ -35,6 +38,8 @@ export const events = defineEvents({
       room: z.string(),
       lastSeq: z.number().int().min(0),
       messages: z.array(chatMessageSchema),
+      /** Keep it, and send it with every later join under this name. */
+      token: z.string(),
     }),
   },
 

@@ -6,12 +6,32 @@ export const MESSAGE_MAX_LENGTH = 500
 export const ROOM_MAX_LENGTH = 50
 export const DEFAULT_ROOM = 'general'
 
-/** A display name: 1 to 50 characters once surrounding space is trimmed. */
+/** Control, format (zero-width and direction marks), private-use, unassigned and line-separator characters. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u
+
+/**
+ * A display name: NFKC-normalised, trimmed, 1 to 50 characters, none of them
+ * control or invisible. Two names that differ only in case are the same name.
+ */
 export const usernameSchema = z
   .string()
+  .normalize('NFKC')
   .trim()
   .min(1, 'Pick a username')
   .max(USERNAME_MAX_LENGTH, `A username has at most ${USERNAME_MAX_LENGTH} characters`)
+  .refine((name) => !INVISIBLE.test(name), 'A username cannot contain control or invisible characters')
+
+/** The key two names are compared by: the same for "Alice" and "alice". */
+export function usernameKey(username: string): string {
+  return username.normalize('NFKC').trim().toLowerCase()
+}
+
+/** The secret that keeps a name yours while you are connected; the server issues it. */
+export const sessionTokenSchema = z
+  .string()
+  .min(16, 'A session token has 16 to 128 characters')
+  .max(128, 'A session token has 16 to 128 characters')
+  .regex(/^[\w-]+$/, 'A session token uses letters, digits, "-" and "_"')
 
 /** A room name: 1 to 50 characters once surrounding space is trimmed. */
 export const roomNameSchema = z

@@ -23,6 +23,7 @@ describe('join', () => {
       room: 'general',
       lastSeq: 0,
       messages: [],
+      token: expect.any(String),
     })
     const joined = nextPush(alice, 'userJoined')
     expect((await bob.request('join', { username: 'bob', room: 'general' })).users).toEqual(['alice', 'bob'])
@@ -169,8 +170,8 @@ describe('leaving', () => {
     const leaves = recordPushes(watcher, 'userLeft')
     const tab1 = client()
     const tab2 = client()
-    await tab1.request('join', { username: 'alice' })
-    await tab2.request('join', { username: 'alice' })
+    const { token } = await tab1.request('join', { username: 'alice' })
+    await tab2.request('join', { username: 'alice', token })
     tab1.close()
     expect((await watcher.request('presence', { room: 'general' })).users).toEqual(['alice', 'watcher'])
     const gone = nextPush(watcher, 'userLeft')

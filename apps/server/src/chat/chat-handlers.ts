@@ -1,16 +1,21 @@
-import { HISTORY_PAGE_SIZE } from '@parley/events'
+import { HISTORY_PAGE_SIZE, usernameKey } from '@parley/events'
+import { CloseCode } from '@parley/wsx/shared'
+import type { Limits } from '../limits.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics.ts'
 import type { MessageStore, NewMessage } from '../storage/message-store.ts'
 import { toChatMessage } from './chat-message.ts'
 import { type ChatConnection, type ChatServer, ROOM_LIST_TOPIC, roomTopic } from './connection-data.ts'
+import type { NameClaims } from './name-claims.ts'
 import { roomListUpdates } from './room-list-updates.ts'
 import type { RoomRegistry } from './room-registry.ts'
 
 export interface ChatDependencies {
   server: ChatServer
   registry: RoomRegistry
+  names: NameClaims
   store: MessageStore
+  limits: Limits
   log: Logger
   metrics: Metrics
 }
@@ -20,7 +25,7 @@ export interface ChatDependencies {
  * with one connection in as many rooms as it likes, and every message stored
  * before it is acknowledged or delivered.
  */
-export function registerChatHandlers({ server, registry, store, log, metrics }: ChatDependencies) {
+export function registerChatHandlers({ server, registry, names, store, limits, log, metrics }: ChatDependencies) {
   const roomList = roomListUpdates(server, registry)
 
   function leaveRoom(conn: ChatConnection, room: string, why: 'asked' | 'closed'): void {
@@ -30,6 +35,34 @@ export function registerChatHandlers({ server, registry, store, log, metrics }: 
     if (registry.leave(room, username, conn.id)) server.publish(roomTopic(room), 'userLeft', { username, room })
     roomList.changed()
     log.info('leave', { room, connectionId: conn.id, why })
+    if (conn.data.rooms.size === 0) {
+      names.release(username, conn.id)
+      conn.data.token = undefined
+    }
+  }
+
+  /** Holds `username` for this connection, unless another connected session holds it. */
+  function claimName(conn: ChatConnection, username: string, token: string | undefined): string {
+    const current = conn.data.username
+    const held = conn.data.token
+    if (held !== undefined && current !== undefined && usernameKey(current) === usernameKey(username)) return held
+    if (held !== undefined)
+      throw new Error(`This connection is already chatting as "${current}"; leave its rooms to change name`)
+    const granted = names.claim(username, conn.id, token)
+    if (!granted) throw new Error(`The name "${username}" is taken: pick another`)
+    conn.data.token = granted
+    return granted
+  }
+
+  /** Refuses a message over the rate limit, and closes a connection that keeps flooding. */
+  function checkRate(conn: ChatConnection): void {
+    if (conn.data.sends.take()) return
+    if (!conn.data.patience.take()) {
+      conn.close(CloseCode.policyViolation, 'Flooding: too many messages')
+      throw new Error('Too many messages: the connection is closed')
+    }
+    const seconds = (conn.data.sends.waitMs / 1000).toFixed(1)
+    throw new Error(`You are sending messages too fast: slow down and retry in ${seconds} s`)
   }
 
   /** Stores a message, timing it; a storage failure is logged and refused in words. */
@@ -50,11 +83,11 @@ export function registerChatHandlers({ server, registry, store, log, metrics }: 
     if (!conn.data.rooms.has(room)) throw new Error(`Join "${room}" to ${doing}`)
   }
 
-  server.onRequest('join', async ({ username, room }, conn) => {
-    const current = conn.data.username
-    if (current !== undefined && current !== username && conn.data.rooms.size > 0) {
-      throw new Error(`This connection is already chatting as "${current}"; leave its rooms to change name`)
+  server.onRequest('join', async ({ username, room, token }, conn) => {
+    if (!conn.data.rooms.has(room) && conn.data.rooms.size >= limits.maxRoomsPerConnection) {
+      throw new Error(`You are in ${limits.maxRoomsPerConnection} rooms already: leave one to join another`)
     }
+    const sessionToken = claimName(conn, username, token)
     conn.data.username = username
     // Re-joining moves the room to the end: it becomes the room joined last.
     const alreadyIn = conn.data.rooms.delete(room)
@@ -74,10 +107,12 @@ export function registerChatHandlers({ server, registry, store, log, metrics }: 
       room,
       lastSeq: latest.at(-1)?.seq ?? 0,
       messages: latest.map(toChatMessage),
+      token: sessionToken,
     }
   })
 
   server.onRequest('sendMessage', async ({ message, room, clientId }, conn) => {
+    checkRate(conn)
     const { username, rooms } = conn.data
     const target = room ?? [...rooms].at(-1)
     if (!username || !target) throw new Error('Join a room before sending messages')

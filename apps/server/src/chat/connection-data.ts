@@ -1,5 +1,7 @@
 import type { ChatEvents } from '@parley/events'
 import type { Connection, WsxServer } from '@parley/wsx/server'
+import type { Limits } from '../limits.ts'
+import { TokenBucket } from './token-bucket.ts'
 
 /** What the chat remembers about one connection. */
 export interface ConnectionData {
@@ -7,9 +9,24 @@ export interface ConnectionData {
   username: string | undefined
   /** Joined rooms, oldest first: the last one is where a room-less message goes. */
   rooms: Set<string>
+  /** The session token under which this connection holds its name, while it does. */
+  token: string | undefined
+  /** Chat messages allowed now. */
+  sends: TokenBucket
+  /** Refusals tolerated before a flood closes the connection. */
+  patience: TokenBucket
 }
 
-export const newConnectionData = (): ConnectionData => ({ username: undefined, rooms: new Set() })
+/** Fresh per-connection state under the given limits. */
+export function connectionData(limits: Limits): () => ConnectionData {
+  return () => ({
+    username: undefined,
+    rooms: new Set(),
+    token: undefined,
+    sends: new TokenBucket(limits.messageRate, limits.messageBurst),
+    patience: new TokenBucket(limits.messageRate, limits.messageBurst * 2),
+  })
+}
 
 export type ChatConnection = Connection<ChatEvents, ConnectionData>
 export type ChatServer = WsxServer<ChatEvents, ConnectionData>

@@ -7,7 +7,8 @@ afterEach(async () => {
 })
 
 async function start() {
-  const parley = await startParley()
+  // These tests send hundreds of messages as fast as they can.
+  const parley = await startParley({ limits: { messageRate: 0 } })
   cleanup.push(() => parley.stop())
   return parley
 }
@@ -135,7 +136,7 @@ test('history survives a restart on the same data', async () => {
   const data = temporaryDataDir()
   cleanup.push(data.remove)
   const storage = { dataDir: data.dataDir }
-  const first = await startParley({ storage })
+  const first = await startParley({ storage, limits: { messageRate: 0 } })
   const alice = first.client()
   await alice.request('join', { username: 'alice' })
   await sendMany(alice, 3)

@@ -1,3 +1,4 @@
+import { CloseCode } from '../shared/close-codes.ts'
 import { WsxError } from '../shared/errors.ts'
 import type { EventDefinitions } from '../shared/events.ts'
 import {
@@ -47,6 +48,7 @@ export function createClient<const E extends EventDefinitions>(
   const connectTimeout = options.connectTimeout ?? 4_000
   const reconnect = options.reconnect ?? true
   const firstRetry = options.firstRetryDelay ?? 500
+  const restartSpread = options.restartRetrySpread ?? 3_000
   const maxRetry = options.maxRetryDelay ?? 10_000
   const debug = options.debug ? (...args: unknown[]) => console.debug('[wsx]', ...args) : () => {}
 
@@ -126,7 +128,7 @@ export function createClient<const E extends EventDefinitions>(
     ws.onclose = (event: CloseEvent) => {
       clearTimeout(giveUp)
       forget(ws, { code: event.code, reason: event.reason })
-      if (wanted && reconnect) scheduleReconnect()
+      if (wanted && reconnect) scheduleReconnect(event.code)
       else {
         wanted = false
         setStatus('closed')
@@ -146,10 +148,15 @@ export function createClient<const E extends EventDefinitions>(
     for (const handler of closeHandlers) guard(() => handler(info))
   }
 
-  function scheduleReconnect(): void {
+  /**
+   * After a server restart every client comes back at once unless told apart: a 1012
+   * or 1001 close spreads the first retry over `restartRetrySpread` instead.
+   */
+  function scheduleReconnect(closeCode?: number): void {
     if (!wanted) return
     setStatus('reconnecting')
-    const delay = reconnectDelay(attempt, firstRetry, maxRetry)
+    const restarting = closeCode === CloseCode.serviceRestart || closeCode === CloseCode.goingAway
+    const delay = reconnectDelay(attempt, restarting && attempt === 0 ? restartSpread : firstRetry, maxRetry)
     attempt += 1
     debug('reconnecting in', delay, 'ms')
     reconnectTimer = setTimeout(() => {

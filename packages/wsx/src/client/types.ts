@@ -17,6 +17,8 @@ export interface ClientOptions {
   reconnect?: boolean
   /** Upper bound of the first retry delay in ms. Default 500. */
   firstRetryDelay?: number
+  /** After a close saying the server restarts (1012) or goes away (1001), the first retry comes within this many ms, so clients do not all return at once. Default 3 000. */
+  restartRetrySpread?: number
   /** Cap of the backoff delay in ms. Default 10 000. */
   maxRetryDelay?: number
   /** Log frames to the console. */

@@ -1,3 +1,4 @@
+import { CloseCode } from '../shared/close-codes.ts'
 import type { EventDefinitions } from '../shared/events.ts'
 import {
   describeIssues,
@@ -12,8 +13,7 @@ import { type Encoding, encodingOf, serializers, toFrame } from '../shared/seria
 import type { Connection } from './connection.ts'
 import type { WsxProblem } from './types.ts'
 
-/** Close code for a frame that is not a wsx message (RFC 6455: inconsistent data). */
-export const CLOSE_INVALID_FRAME = 1007
+const CLOSE_INVALID_FRAME = CloseCode.invalidFrame
 
 type AnyConnection = Connection<EventDefinitions, unknown>
 type Handler = (payload: unknown, conn: AnyConnection) => unknown

@@ -1,3 +1,4 @@
+export { CloseCode } from './close-codes.ts'
 export { WsxError, type WsxErrorCode } from './errors.ts'
 export {
   defineEvents,

@@ -1,0 +1,37 @@
+import { usernameKey } from '@parley/events'
+
+interface Claim {
+  token: string
+  connections: Set<string>
+}
+
+/**
+ * Which session holds which name. A name is held while a connection of its session
+ * is in a room; the session's token reclaims it, anyone else is refused.
+ */
+export class NameClaims {
+  readonly #claims = new Map<string, Claim>()
+
+  /** Claims `username` for a connection; the token to keep, or undefined when the name is taken. */
+  claim(username: string, connectionId: string, token: string | undefined): string | undefined {
+    const key = usernameKey(username)
+    const held = this.#claims.get(key)
+    if (held && held.token !== token && held.connections.size > 0) return undefined
+    const claim = held && held.token === token ? held : { token: token ?? newToken(), connections: new Set<string>() }
+    claim.connections.add(connectionId)
+    this.#claims.set(key, claim)
+    return claim.token
+  }
+
+  /** Lets go of a connection's hold on a name. */
+  release(username: string, connectionId: string): void {
+    const key = usernameKey(username)
+    const held = this.#claims.get(key)
+    if (!held?.connections.delete(connectionId)) return
+    if (held.connections.size === 0) this.#claims.delete(key)
+  }
+}
+
+function newToken(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString('base64url')
+}

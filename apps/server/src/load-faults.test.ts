@@ -1,0 +1,101 @@
+import { afterEach, expect, test } from 'bun:test'
+import { type ChatEvents, events } from '@parley/events'
+import { createClient, type WsxClient } from '@parley/wsx/client'
+import { openRawWebSocket } from './raw-websocket.ts'
+import { metric, spawnServer } from './server-process.ts'
+import { nextPush, temporaryDataDir } from './test-support.ts'
+
+const cleanup: (() => unknown)[] = []
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step()
+})
+
+async function start(env: Record<string, string> = {}) {
+  const data = temporaryDataDir()
+  const server = await spawnServer({ DATA_DIR: data.dataDir, ...env })
+  cleanup.push(data.remove, () => server.child.kill('SIGKILL'))
+  return server
+}
+
+function connect(url: string, options: Parameters<typeof createClient>[2] = {}): WsxClient<ChatEvents> {
+  const client = createClient(url, events, { reconnect: false, ...options })
+  cleanup.push(() => client.close())
+  client.connect()
+  return client
+}
+
+test('a client that stops reading is closed before server memory grows; the others get everything', async () => {
+  const server = await start({ MESSAGE_RATE_LIMIT: '0' })
+  const sender = connect(server.url, { validate: false })
+  const reader = connect(server.url)
+  await sender.request('join', { username: 'sender', room: 'flood' })
+  await reader.request('join', { username: 'reader', room: 'flood' })
+  let delivered = 0
+  reader.on('message', () => {
+    delivered += 1
+  })
+
+  const slow = await openRawWebSocket(server.port)
+  slow.sendText(
+    JSON.stringify({ v: '1.0', t: 'request', x: 'join', id: 'j', w: 0, p: { username: 'slow', room: 'flood' } }),
+  )
+  await nextPush(reader, 'userJoined', (p) => p.username === 'slow')
+  slow.stopReading()
+  const slowLeft = nextPush(reader, 'userLeft', (p) => p.username === 'slow', 30_000)
+  const memoryBefore = await metric(server.http, 'process_resident_memory_bytes')
+
+  const total = 30_000
+  const text = 'x'.repeat(450)
+  let next = 0
+  async function lane(): Promise<void> {
+    while (next < total) {
+      next += 1
+      await sender.request('sendMessage', { message: text })
+    }
+  }
+  await Promise.all(Array.from({ length: 128 }, lane))
+
+  expect(await slowLeft).toEqual({ username: 'slow', room: 'flood' })
+  const memoryAfter = await metric(server.http, 'process_resident_memory_bytes')
+  await reader.request('presence', { room: 'flood' })
+  expect(delivered).toBe(total)
+  // 30,000 messages of 450 characters are 13 MB of payload; a slow reader may hold 1 MB of it.
+  expect(memoryAfter - memoryBefore).toBeLessThan(64 * 1024 * 1024)
+  expect(await metric(server.http, 'parley_connections')).toBe(2)
+}, 60_000)
+
+test('after a restart, 500 clients spread their reconnects over more than a second', async () => {
+  const data = temporaryDataDir()
+  cleanup.push(data.remove)
+  const env = { DATA_DIR: data.dataDir, MAX_CONNECTIONS_PER_ADDRESS: '1000' }
+  const first = await spawnServer(env)
+  cleanup.push(() => first.child.kill('SIGKILL'))
+  const returns: number[] = []
+  const clients = Array.from({ length: 500 }, () => {
+    const client = connect(first.url, { reconnect: true })
+    let opens = 0
+    client.onOpen(() => {
+      opens += 1
+      if (opens === 2) returns.push(performance.now())
+    })
+    return client
+  })
+  await Promise.all(clients.map((client) => client.request('listRooms', {})))
+
+  first.child.kill('SIGTERM')
+  expect(await first.child.exited).toBe(0)
+  const restarted = performance.now()
+  const second = await spawnServer({ ...env, PORT: String(first.port) })
+  cleanup.push(() => second.child.kill('SIGKILL'))
+  await Promise.all(clients.map((client) => client.request('listRooms', {}, { timeout: 20_000 })))
+
+  expect(returns).toHaveLength(500)
+  const earliest = Math.min(...returns)
+  const latest = Math.max(...returns)
+  expect(latest - earliest).toBeGreaterThan(1_000)
+  // No stampede: no tenth of a second takes more than a fifth of them.
+  const perTenth = new Map<number, number>()
+  for (const at of returns)
+    perTenth.set(Math.floor((at - restarted) / 100), (perTenth.get(Math.floor((at - restarted) / 100)) ?? 0) + 1)
+  expect(Math.max(...perTenth.values())).toBeLessThan(100)
+}, 60_000)
