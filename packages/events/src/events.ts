@@ -107,6 +107,16 @@ export const events = defineEvents({
     }),
   },
 
+  /** I am typing in a joined room (client → server, one-way; send at most one per 2 s while typing). */
+  typing: {
+    request: z.object({ room: roomNameSchema }),
+  },
+
+  /** Someone in a room you are in is typing (server → client); forget it 5 s later, or at their message. */
+  userTyping: {
+    request: z.object({ username: z.string(), room: z.string() }),
+  },
+
   /** Leave a joined room (client → server). The others get `userLeft`. */
   leave: {
     request: z.object({ room: roomNameSchema }),

@@ -16,3 +16,4 @@ export type UserJoined = Out<'userJoined', 'request'>
 export type UserLeft = Out<'userLeft', 'request'>
 export type RoomSummary = z.output<typeof roomSummarySchema>
 export type PresenceSnapshot = Out<'presence', 'response'>
+export type UserTyping = Out<'userTyping', 'request'>

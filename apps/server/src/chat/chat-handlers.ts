@@ -10,6 +10,9 @@ import type { NameClaims } from './name-claims.ts'
 import { roomListUpdates } from './room-list-updates.ts'
 import type { RoomRegistry } from './room-registry.ts'
 
+/** Typing signals closer together than this, per connection and room, are dropped. */
+const TYPING_MIN_INTERVAL_MS = 1_000
+
 export interface ChatDependencies {
   server: ChatServer
   registry: RoomRegistry
@@ -149,6 +152,15 @@ export function registerChatHandlers({ server, registry, names, store, limits, l
     const page = await store.before(room, before, limit)
     const oldest = page[0]?.seq
     return { room, messages: page.map(toChatMessage), hasMore: oldest !== undefined && oldest > 1, lastSeq }
+  })
+
+  server.onSend('typing', ({ room }, conn) => {
+    const username = conn.data.username
+    if (!username || !conn.data.rooms.has(room)) return
+    const now = performance.now()
+    if (now - (conn.data.typedAt.get(room) ?? -Infinity) < TYPING_MIN_INTERVAL_MS) return
+    conn.data.typedAt.set(room, now)
+    conn.publish(roomTopic(room), 'userTyping', { username, room })
   })
 
   server.onRequest('leave', ({ room }, conn) => {

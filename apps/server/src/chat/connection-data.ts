@@ -15,6 +15,8 @@ export interface ConnectionData {
   sends: TokenBucket
   /** Refusals tolerated before a flood closes the connection. */
   patience: TokenBucket
+  /** When this connection last said it was typing, per room. */
+  typedAt: Map<string, number>
 }
 
 /** Fresh per-connection state under the given limits. */
@@ -25,6 +27,7 @@ export function connectionData(limits: Limits): () => ConnectionData {
     token: undefined,
     sends: new TokenBucket(limits.messageRate, limits.messageBurst),
     patience: new TokenBucket(limits.messageRate, limits.messageBurst * 2),
+    typedAt: new Map(),
   })
 }
 
