@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { type ChatEvents, events } from '@parley/events'
 import { createClient, type WsxClient } from '@parley/wsx/client'
 import { type Payload, type PayloadEvent, WsxError } from '@parley/wsx/shared'
+import { SQL } from 'bun'
 import { createApp } from './app.ts'
 import type { AppConfig } from './config.ts'
 
@@ -83,4 +84,21 @@ export async function failure(promise: Promise<unknown>): Promise<string> {
   )
   if (!(error instanceof WsxError)) throw new Error('expected the request to fail')
   return error.message
+}
+
+/** PostgreSQL on this machine (trust auth, database test); POSTGRES_URL overrides it. */
+export const POSTGRES_URL = process.env.POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/test'
+
+/** A schema of its own in the test database, so runs never collide; `remove` drops it. */
+export async function temporaryPostgresSchema(): Promise<{ url: string; remove(): Promise<void> }> {
+  const schema = `parley_test_${crypto.randomUUID().replaceAll('-', '')}`
+  const admin = new SQL(POSTGRES_URL)
+  await admin.unsafe(`CREATE SCHEMA ${schema}`)
+  return {
+    url: `${POSTGRES_URL}?search_path=${schema}`,
+    async remove() {
+      await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+      await admin.close()
+    },
+  }
 }

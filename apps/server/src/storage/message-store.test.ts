@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'bun:test'
 import { join } from 'node:path'
 import { SQL } from 'bun'
-import { temporaryDataDir } from '../test-support.ts'
+import { temporaryDataDir, temporaryPostgresSchema } from '../test-support.ts'
 import { MemoryMessageStore } from './memory-store.ts'
 import type { MessageStore, NewMessage } from './message-store.ts'
 import { migrate } from './migrations.ts'
@@ -33,8 +33,16 @@ function message(room: string, body: string, extra: Partial<NewMessage> = {}): N
   }
 }
 
+async function postgres(): Promise<MessageStore> {
+  const schema = await temporaryPostgresSchema()
+  const store = await openStore({ dataDir: '', databaseUrl: schema.url })
+  cleanup.push(schema.remove, () => store.close())
+  return store
+}
+
 const stores: [string, () => Promise<MessageStore>][] = [
   ['SQLite', sqlite],
+  ['PostgreSQL', postgres],
   ['memory', async () => new MemoryMessageStore()],
 ]
 
@@ -126,5 +134,28 @@ describe('SQLite file', () => {
     const outcomes = await Promise.all(Array.from({ length: 2_500 }, (_, i) => store.append(message('bulk', `m${i}`))))
     const seqs = outcomes.map((o) => (o.kind === 'stored' ? o.message.seq : 0))
     expect(seqs).toEqual(Array.from({ length: 2_500 }, (_, i) => i + 1))
+  })
+})
+
+describe('PostgreSQL shared by several instances', () => {
+  test('two writers to one room never share or skip a seq', async () => {
+    const schema = await temporaryPostgresSchema()
+    const a = await openStore({ dataDir: '', databaseUrl: schema.url })
+    const b = await openStore({ dataDir: '', databaseUrl: schema.url })
+    cleanup.push(
+      schema.remove,
+      () => a.close(),
+      () => b.close(),
+    )
+    const rounds = Array.from({ length: 20 }, (_, round) =>
+      Promise.all([
+        ...Array.from({ length: 10 }, (_, i) => a.append(message('shared', `a${round}-${i}`))),
+        ...Array.from({ length: 10 }, (_, i) => b.append(message('shared', `b${round}-${i}`))),
+      ]),
+    )
+    const outcomes = (await Promise.all(rounds)).flat()
+    const seqs = outcomes.map((o) => (o.kind === 'stored' ? o.message.seq : 0)).sort((x, y) => x - y)
+    expect(seqs).toEqual(Array.from({ length: 400 }, (_, i) => i + 1))
+    expect((await a.after('shared', 0, 500)).map((m) => m.seq)).toEqual(seqs)
   })
 })
