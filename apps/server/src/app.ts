@@ -7,7 +7,10 @@ import { connectionData } from './chat/connection-data.ts'
 import { NameClaims } from './chat/name-claims.ts'
 import { RoomRegistry } from './chat/room-registry.ts'
 import { TokenBucket } from './chat/token-bucket.ts'
+import { redisRoomBus } from './cluster/redis-room-bus.ts'
+import { localRoomBus } from './cluster/room-bus.ts'
 import type { AppConfig } from './config.ts'
+import { checkHealth } from './health.ts'
 import { defaultLimits } from './limits.ts'
 import { silentLogger } from './logger.ts'
 import { Metrics } from './metrics.ts'
@@ -36,7 +39,10 @@ export async function createApp(config: AppConfig) {
     },
   })
   const metrics = new Metrics({ connections: () => server.connections.size, rooms: () => registry.roomCount })
-  const chat = registerChatHandlers({ server, registry, names: new NameClaims(), store, limits, log, metrics })
+  const bus = config.redisUrl
+    ? await redisRoomBus({ url: config.redisUrl, server, store, log, instanceId: crypto.randomUUID() })
+    : localRoomBus(server)
+  const chat = registerChatHandlers({ server, bus, registry, names: new NameClaims(), store, limits, log, metrics })
   const addresses = new AddressCounts()
   const frameBuckets = new Map<string, TokenBucket>()
   server.onOpen((conn) => {
@@ -79,11 +85,10 @@ export async function createApp(config: AppConfig) {
       if (refusal) log.warn('upgrade-refused', { status: refusal.status })
       return refusal
     })
-    .get('/api/health', () => ({
-      status: 'ok',
-      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-      connections: server.connections.size,
-    }))
+    .get('/api/health', async ({ status }) => {
+      const health = await checkHealth({ store, bus, connections: () => server.connections.size }, startedAt)
+      return status(health.status, health.body)
+    })
     .get('/api/metrics', ({ set }) => {
       set.headers['content-type'] = 'text/plain; version=0.0.4; charset=utf-8'
       return metrics.render()
@@ -105,6 +110,7 @@ export async function createApp(config: AppConfig) {
     await closed
     clearTimeout(late)
     chat.stop()
+    await bus.close()
     await store.close()
   }
 

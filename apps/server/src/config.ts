@@ -8,6 +8,8 @@ export interface AppConfig {
   storage: StorageConfig
   /** The built web app (index.html and assets/); omitted in development, where Vite serves it. */
   webDist?: string
+  /** Redis, for room events and presence across instances; one instance without it. */
+  redisUrl?: string
   /** What one client may do; the defaults where omitted. */
   limits?: Partial<Limits>
   /** Where events are logged; silent when omitted. */

@@ -28,6 +28,8 @@ const envSchema = z.object({
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
+  /** redis://…: room traffic and presence across instances. */
+  REDIS_URL: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   NODE_ENV: z.string().default('development'),
   WSX_DEBUG: z

@@ -12,7 +12,14 @@ const builtWeb = ['./public', '../../web/dist'].map((path) => fileURLToPath(new 
 const webDist = env.WEB_DIST ?? builtWeb.find((dir) => existsSync(join(dir, 'index.html')))
 const storage = { dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL }
 const logger = createLogger({ level: env.LOG_LEVEL, format: env.NODE_ENV === 'production' ? 'json' : 'pretty' })
-const app = await createApp({ storage, webDist, logger, limits: limitsFrom(env), debug: env.WSX_DEBUG })
+const app = await createApp({
+  storage,
+  webDist,
+  logger,
+  redisUrl: env.REDIS_URL,
+  limits: limitsFrom(env),
+  debug: env.WSX_DEBUG,
+})
 app.listen({ port: env.PORT, hostname: env.HOST })
 logger.info('listening', { url: `http://localhost:${app.server?.port}`, storage: describeStorage(storage) })
 if (!webDist) logger.warn('no-web-build', { serving: '/api and /ws only', hint: 'npm run dev serves the web app' })

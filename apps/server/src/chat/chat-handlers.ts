@@ -1,5 +1,6 @@
 import { HISTORY_PAGE_SIZE, usernameKey } from '@parley/events'
 import { CloseCode } from '@parley/wsx/shared'
+import type { RoomBus } from '../cluster/room-bus.ts'
 import type { Limits } from '../limits.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics.ts'
@@ -15,6 +16,7 @@ const TYPING_MIN_INTERVAL_MS = 1_000
 
 export interface ChatDependencies {
   server: ChatServer
+  bus: RoomBus
   registry: RoomRegistry
   names: NameClaims
   store: MessageStore
@@ -28,14 +30,15 @@ export interface ChatDependencies {
  * with one connection in as many rooms as it likes, and every message stored
  * before it is acknowledged or delivered.
  */
-export function registerChatHandlers({ server, registry, names, store, limits, log, metrics }: ChatDependencies) {
+export function registerChatHandlers({ server, bus, registry, names, store, limits, log, metrics }: ChatDependencies) {
   const roomList = roomListUpdates(server, registry)
 
   function leaveRoom(conn: ChatConnection, room: string, why: 'asked' | 'closed'): void {
     const username = conn.data.username
     if (!username || !conn.data.rooms.delete(room)) return
     conn.unsubscribe(roomTopic(room))
-    if (registry.leave(room, username, conn.id)) server.publish(roomTopic(room), 'userLeft', { username, room })
+    if (registry.leave(room, username, conn.id)) bus.publish(room, 'userLeft', { username, room })
+    if (registry.connectionCount(room) === 0) bus.unwatch(room)
     roomList.changed()
     log.info('leave', { room, connectionId: conn.id, why })
     if (conn.data.rooms.size === 0) {
@@ -97,7 +100,8 @@ export function registerChatHandlers({ server, registry, names, store, limits, l
     conn.data.rooms.add(room)
     if (!alreadyIn) {
       conn.subscribe(roomTopic(room))
-      if (registry.join(room, username, conn.id)) conn.publish(roomTopic(room), 'userJoined', { username, room })
+      if (registry.join(room, username, conn.id)) bus.publish(room, 'userJoined', { username, room }, conn)
+      bus.watch(room)
       roomList.changed()
       log.info('join', { room, connectionId: conn.id })
     }
@@ -131,7 +135,7 @@ export function registerChatHandlers({ server, registry, names, store, limits, l
     if (outcome.kind === 'conflict') throw new Error('That message id was already used for a different message')
     const stored = outcome.message
     if (outcome.kind === 'stored') {
-      server.publish(roomTopic(target), 'message', toChatMessage(stored))
+      bus.publish(target, 'message', toChatMessage(stored))
       metrics.messagesIn += 1
       metrics.messagesOut += registry.connectionCount(target)
     }
@@ -160,7 +164,7 @@ export function registerChatHandlers({ server, registry, names, store, limits, l
     const now = performance.now()
     if (now - (conn.data.typedAt.get(room) ?? -Infinity) < TYPING_MIN_INTERVAL_MS) return
     conn.data.typedAt.set(room, now)
-    conn.publish(roomTopic(room), 'userTyping', { username, room })
+    bus.publish(room, 'userTyping', { username, room }, conn)
   })
 
   server.onRequest('leave', ({ room }, conn) => {

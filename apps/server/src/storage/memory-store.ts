@@ -37,5 +37,7 @@ export class MemoryMessageStore implements MessageStore {
     return this.#rooms.get(room)?.length ?? 0
   }
 
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {}
 }

@@ -31,6 +31,8 @@ export interface MessageStore {
   after(room: string, seq: number, limit: number): Promise<StoredMessage[]>
   /** The room's last seq, 0 when it has none. */
   lastSeq(room: string): Promise<number>
+  /** Rejects when the database cannot be reached. */
+  ping(): Promise<void>
   /** Finishes pending writes and closes. */
   close(): Promise<void>
 }

@@ -46,21 +46,28 @@ export const migrations: Migration[] = [
   },
 ]
 
-/** Applies the migrations a database has not seen yet, each in its own transaction. */
+/** Any constant: instances starting together take turns migrating (PostgreSQL advisory lock). */
+const MIGRATION_LOCK = 7_244_531
+
+/**
+ * Applies the migrations a database has not seen yet, all in one transaction; on
+ * PostgreSQL under a lock, so several instances starting at once migrate once.
+ */
 export async function migrate(sql: SQL, dialect: Dialect): Promise<number[]> {
-  await sql.unsafe(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
-  )
-  const rows: { version: number | string }[] = await sql`SELECT version FROM schema_migrations`
-  const applied = new Set(rows.map((row) => Number(row.version)))
-  const ran: number[] = []
-  for (const migration of migrations) {
-    if (applied.has(migration.version)) continue
-    await sql.begin(async (tx) => {
+  return sql.begin(async (tx) => {
+    if (dialect === 'postgres') await tx`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`
+    await tx.unsafe(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+    )
+    const rows: { version: number | string }[] = await tx`SELECT version FROM schema_migrations`
+    const applied = new Set(rows.map((row) => Number(row.version)))
+    const ran: number[] = []
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue
       for (const statement of migration.statements[dialect]) await tx.unsafe(statement)
       await tx`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${migration.version}, ${migration.name}, ${Date.now()})`
-    })
-    ran.push(migration.version)
-  }
-  return ran
+      ran.push(migration.version)
+    }
+    return ran
+  })
 }

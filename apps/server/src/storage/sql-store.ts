@@ -66,6 +66,10 @@ export class SqlMessageStore implements MessageStore {
     return row ? seqRowSchema.parse(row).last_seq : 0
   }
 
+  async ping(): Promise<void> {
+    await this.#sql`SELECT 1`
+  }
+
   async close(): Promise<void> {
     await this.#batcher.drain()
     await this.#sql.close()

@@ -1,0 +1,43 @@
+import type { ChatEvents } from '@parley/events'
+import type { Payload } from '@parley/wsx/shared'
+import { type ChatConnection, type ChatServer, roomTopic } from '../chat/connection-data.ts'
+
+/** The events a room's members hear. */
+export const roomEvents = ['message', 'userJoined', 'userLeft', 'userTyping'] as const
+export type RoomEvent = (typeof roomEvents)[number]
+
+/** Carries room events to every member, on this instance and, when there are others, on all of them. */
+export interface RoomBus {
+  /** Sends an event to a room's members everywhere (except one local connection, when given). */
+  publish<K extends RoomEvent>(room: string, event: K, payload: Payload<ChatEvents, K>, except?: ChatConnection): void
+  /** This instance has members in `room` now: start hearing it from the others. */
+  watch(room: string): void
+  /** This instance's last member left `room`. */
+  unwatch(room: string): void
+  /** Why the bus cannot reach the other instances right now, if it cannot. */
+  problem(): string | undefined
+  close(): Promise<void>
+}
+
+/** Publishes to this instance's members through Bun's native topics. */
+export function publishLocally<K extends RoomEvent>(
+  server: ChatServer,
+  room: string,
+  event: K,
+  payload: Payload<ChatEvents, K>,
+  except?: ChatConnection,
+): void {
+  if (except) except.publish(roomTopic(room), event, payload)
+  else server.publish(roomTopic(room), event, payload)
+}
+
+/** One instance, nothing to share: room events go straight to Bun's topics. */
+export function localRoomBus(server: ChatServer): RoomBus {
+  return {
+    publish: (room, event, payload, except) => publishLocally(server, room, event, payload, except),
+    watch() {},
+    unwatch() {},
+    problem: () => undefined,
+    close: async () => {},
+  }
+}
