@@ -7,6 +7,8 @@ import { connectionData } from './chat/connection-data.ts'
 import { NameClaims } from './chat/name-claims.ts'
 import { RoomRegistry } from './chat/room-registry.ts'
 import { TokenBucket } from './chat/token-bucket.ts'
+import { localPresence } from './cluster/presence.ts'
+import { redisPresence } from './cluster/redis-presence.ts'
 import { redisRoomBus } from './cluster/redis-room-bus.ts'
 import { localRoomBus } from './cluster/room-bus.ts'
 import type { AppConfig } from './config.ts'
@@ -39,10 +41,15 @@ export async function createApp(config: AppConfig) {
     },
   })
   const metrics = new Metrics({ connections: () => server.connections.size, rooms: () => registry.roomCount })
+  const instanceId = crypto.randomUUID()
+  const presence = config.redisUrl
+    ? await redisPresence({ url: config.redisUrl, server, registry, log, instanceId })
+    : localPresence(registry)
   const bus = config.redisUrl
-    ? await redisRoomBus({ url: config.redisUrl, server, store, log, instanceId: crypto.randomUUID() })
+    ? await redisRoomBus({ url: config.redisUrl, server, store, log, instanceId, onPresence: presence.heard })
     : localRoomBus(server)
-  const chat = registerChatHandlers({ server, bus, registry, names: new NameClaims(), store, limits, log, metrics })
+  const names = new NameClaims()
+  const chat = registerChatHandlers({ server, bus, presence, registry, names, store, limits, log, metrics })
   const addresses = new AddressCounts()
   const frameBuckets = new Map<string, TokenBucket>()
   server.onOpen((conn) => {
@@ -111,6 +118,7 @@ export async function createApp(config: AppConfig) {
     clearTimeout(late)
     chat.stop()
     await bus.close()
+    await presence.close()
     await store.close()
   }
 

@@ -1,5 +1,6 @@
 import { HISTORY_PAGE_SIZE, usernameKey } from '@parley/events'
 import { CloseCode } from '@parley/wsx/shared'
+import type { Presence } from '../cluster/presence.ts'
 import type { RoomBus } from '../cluster/room-bus.ts'
 import type { Limits } from '../limits.ts'
 import type { Logger } from '../logger.ts'
@@ -17,6 +18,7 @@ const TYPING_MIN_INTERVAL_MS = 1_000
 export interface ChatDependencies {
   server: ChatServer
   bus: RoomBus
+  presence: Presence
   registry: RoomRegistry
   names: NameClaims
   store: MessageStore
@@ -30,34 +32,54 @@ export interface ChatDependencies {
  * with one connection in as many rooms as it likes, and every message stored
  * before it is acknowledged or delivered.
  */
-export function registerChatHandlers({ server, bus, registry, names, store, limits, log, metrics }: ChatDependencies) {
-  const roomList = roomListUpdates(server, registry)
+export function registerChatHandlers({
+  server,
+  bus,
+  presence,
+  registry,
+  names,
+  store,
+  limits,
+  log,
+  metrics,
+}: ChatDependencies) {
+  const roomList = roomListUpdates(server, presence)
 
-  function leaveRoom(conn: ChatConnection, room: string, why: 'asked' | 'closed'): void {
+  function leaveRoom(conn: ChatConnection, room: string, why: 'asked' | 'closed' | 'refused'): void {
     const username = conn.data.username
     if (!username || !conn.data.rooms.delete(room)) return
     conn.unsubscribe(roomTopic(room))
-    if (registry.leave(room, username, conn.id)) bus.publish(room, 'userLeft', { username, room })
+    if (registry.leave(room, username, conn.id)) {
+      bus.publish(room, 'userLeft', { username, room })
+      presence.left(room, username)
+    }
     if (registry.connectionCount(room) === 0) bus.unwatch(room)
     roomList.changed()
     log.info('leave', { room, connectionId: conn.id, why })
-    if (conn.data.rooms.size === 0) {
-      names.release(username, conn.id)
+    const token = conn.data.token
+    if (conn.data.rooms.size === 0 && token !== undefined) {
+      if (names.release(username, conn.id)) void presence.releaseName(username, token)
       conn.data.token = undefined
     }
   }
 
-  /** Holds `username` for this connection, unless another connected session holds it. */
-  function claimName(conn: ChatConnection, username: string, token: string | undefined): string {
+  /**
+   * Holds `username` for this connection, unless another connected session holds it
+   * here; `fresh` when the connection did not hold it already (the other instances
+   * still have to agree).
+   */
+  function claimName(conn: ChatConnection, username: string, token: string | undefined) {
     const current = conn.data.username
     const held = conn.data.token
-    if (held !== undefined && current !== undefined && usernameKey(current) === usernameKey(username)) return held
+    if (held !== undefined && current !== undefined && usernameKey(current) === usernameKey(username)) {
+      return { token: held, fresh: false }
+    }
     if (held !== undefined)
       throw new Error(`This connection is already chatting as "${current}"; leave its rooms to change name`)
     const granted = names.claim(username, conn.id, token)
     if (!granted) throw new Error(`The name "${username}" is taken: pick another`)
     conn.data.token = granted
-    return granted
+    return { token: granted, fresh: true }
   }
 
   /** Refuses a message over the rate limit, and closes a connection that keeps flooding. */
@@ -93,28 +115,36 @@ export function registerChatHandlers({ server, bus, registry, names, store, limi
     if (!conn.data.rooms.has(room) && conn.data.rooms.size >= limits.maxRoomsPerConnection) {
       throw new Error(`You are in ${limits.maxRoomsPerConnection} rooms already: leave one to join another`)
     }
-    const sessionToken = claimName(conn, username, token)
+    const claim = claimName(conn, username, token)
     conn.data.username = username
     // Re-joining moves the room to the end: it becomes the room joined last.
     const alreadyIn = conn.data.rooms.delete(room)
     conn.data.rooms.add(room)
     if (!alreadyIn) {
       conn.subscribe(roomTopic(room))
-      if (registry.join(room, username, conn.id)) bus.publish(room, 'userJoined', { username, room }, conn)
+      if (registry.join(room, username, conn.id)) {
+        bus.publish(room, 'userJoined', { username, room }, conn)
+        presence.joined(room, username)
+      }
       bus.watch(room)
       roomList.changed()
       log.info('join', { room, connectionId: conn.id })
+    }
+    // Membership first, so what this connection sends next finds it; then the other instances' word on the name.
+    if (claim.fresh && !(await presence.claimName(username, claim.token))) {
+      leaveRoom(conn, room, 'refused')
+      throw new Error(`The name "${username}" is taken: pick another`)
     }
     // Subscribed before reading: whatever is stored after this read arrives live.
     const latest = await store.before(room, undefined, HISTORY_PAGE_SIZE)
     return {
       success: true,
       message: `Welcome to ${room}!`,
-      users: registry.users(room),
+      users: await presence.users(room),
       room,
       lastSeq: latest.at(-1)?.seq ?? 0,
       messages: latest.map(toChatMessage),
-      token: sessionToken,
+      token: claim.token,
     }
   })
 
@@ -173,14 +203,14 @@ export function registerChatHandlers({ server, bus, registry, names, store, limi
     return { room }
   })
 
-  server.onRequest('listRooms', (_payload, conn) => {
+  server.onRequest('listRooms', async (_payload, conn) => {
     conn.subscribe(ROOM_LIST_TOPIC)
-    return { rooms: registry.summaries() }
+    return { rooms: await presence.summaries() }
   })
 
-  server.onRequest('presence', ({ room }, conn) => {
+  server.onRequest('presence', async ({ room }, conn) => {
     requireMember(conn, room, 'see who is there')
-    return { room, users: registry.users(room) }
+    return { room, users: await presence.users(room) }
   })
 
   server.onClose((conn) => {

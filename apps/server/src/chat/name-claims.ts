@@ -23,12 +23,14 @@ export class NameClaims {
     return claim.token
   }
 
-  /** Lets go of a connection's hold on a name. */
-  release(username: string, connectionId: string): void {
+  /** Lets go of a connection's hold on a name; true when no connection here holds it any more. */
+  release(username: string, connectionId: string): boolean {
     const key = usernameKey(username)
     const held = this.#claims.get(key)
-    if (!held?.connections.delete(connectionId)) return
-    if (held.connections.size === 0) this.#claims.delete(key)
+    if (!held?.connections.delete(connectionId)) return false
+    if (held.connections.size > 0) return false
+    this.#claims.delete(key)
+    return true
   }
 }
 

@@ -36,6 +36,11 @@ export class RoomRegistry {
     return count
   }
 
+  /** The rooms with someone in them. */
+  rooms(): string[] {
+    return [...this.#rooms.keys()]
+  }
+
   /** How many rooms have someone in them. */
   get roomCount(): number {
     return this.#rooms.size

@@ -106,3 +106,45 @@ test('through a Redis outage, no acknowledged message is lost, and health says w
   expect(atBob.map((m) => m.seq)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1))
   expect((await fetch(`${two.http}/api/health`)).status).toBe(200)
 }, 40_000)
+
+test('when an instance dies, its people leave the others within 15 s, and its clients resume on the survivor', async () => {
+  const { instances } = await startCluster()
+  const [doomed, survivor] = instances
+  if (!doomed || !survivor) throw new Error('two instances expected')
+  const carol = connect(doomed.url)
+  await carol.request('join', { username: 'carol', room: 'k' })
+
+  let alive = true
+  // A load balancer's view: the doomed instance while it lives, then the survivor.
+  const erin = createClient(() => (alive ? doomed.url : survivor.url), events, { firstRetryDelay: 50 })
+  cleanup.push(() => erin.close())
+  const atErin = new Map<number, string>()
+  let token: string | undefined
+  erin.on('message', (m) => atErin.set(m.seq, m.message))
+  erin.onOpen(async () => {
+    // What the web app does on every connection: rejoin with its token, then catch up.
+    const joined = await erin.request('join', { username: 'erin', room: 'k', token })
+    token = joined.token
+    for (const m of joined.messages) atErin.set(m.seq, m.message)
+  })
+  erin.connect()
+  const dave = connect(survivor.url)
+  await dave.request('join', { username: 'dave', room: 'k' })
+  await until(() => token !== undefined)
+  await erin.request('sendMessage', { message: 'erin 1', room: 'k' })
+  await until(() => atErin.size === 1)
+  expect((await dave.request('presence', { room: 'k' })).users).toEqual(['carol', 'dave', 'erin'])
+
+  const carolLeft = nextPush(dave, 'userLeft', (p) => p.username === 'carol', 15_000)
+  alive = false
+  doomed.child.kill('SIGKILL')
+  const killedAt = performance.now()
+  for (let i = 0; i < 5; i++) await dave.request('sendMessage', { message: `dave ${i}`, room: 'k' })
+  expect(await carolLeft).toEqual({ username: 'carol', room: 'k' })
+  expect(performance.now() - killedAt).toBeLessThan(15_000)
+  expect((await dave.request('presence', { room: 'k' })).users).toEqual(['dave', 'erin'])
+
+  await until(() => erin.status === 'open' && atErin.size === 6, 15_000)
+  expect([...atErin.keys()].toSorted((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6])
+  expect(atErin.get(1)).toBe('erin 1')
+}, 40_000)

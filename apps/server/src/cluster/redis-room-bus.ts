@@ -23,6 +23,8 @@ export interface RedisRoomBusOptions {
   store: MessageStore
   log: Logger
   instanceId: string
+  /** Hears the joins and leaves other instances announce. */
+  onPresence?: (event: 'userJoined' | 'userLeft', room: string, username: string) => void
 }
 
 /**
@@ -32,7 +34,14 @@ export interface RedisRoomBusOptions {
  * comes back, each instance resubscribes and delivers, from storage, the messages it
  * missed meanwhile.
  */
-export async function redisRoomBus({ url, server, store, log, instanceId }: RedisRoomBusOptions): Promise<RoomBus> {
+export async function redisRoomBus({
+  url,
+  server,
+  store,
+  log,
+  instanceId,
+  onPresence,
+}: RedisRoomBusOptions): Promise<RoomBus> {
   const publisher = new RedisClient(url, { maxRetries: 10 })
   const subscriber = new RedisClient(url, { maxRetries: 10 })
   const watched = new Set<string>()
@@ -59,6 +68,9 @@ export async function redisRoomBus({ url, server, store, log, instanceId }: Redi
     if (envelope.x === 'message') {
       const message = payload.data as Payload<ChatEvents, 'message'>
       if (delivered.has(room, message.seq)) return
+    }
+    if (envelope.x === 'userJoined' || envelope.x === 'userLeft') {
+      onPresence?.(envelope.x, room, (payload.data as { username: string }).username)
     }
     deliver(room, envelope.x, payload.data as never)
   }
