@@ -1,4 +1,20 @@
-import { type Browser, expect, type Page } from '@playwright/test'
+import { createHash } from 'node:crypto'
+import { type Browser, type BrowserContext, test as base, expect, type Page } from '@playwright/test'
+
+/**
+ * Playwright's `test`, closing after each test every browser context it opened: each
+ * holds a socket, and the server limits how many one address may hold.
+ */
+export const test = base.extend<{ closeOpenedContexts: undefined }>({
+  closeOpenedContexts: [
+    async ({ browser }, use) => {
+      const before = new Set(browser.contexts())
+      await use(undefined)
+      await Promise.all(browser.contexts().map((context) => (before.has(context) ? undefined : context.close())))
+    },
+    { auto: true },
+  ],
+})
 
 let counter = 0
 /** A room name no other test uses, so tests can run side by side on one server. */
@@ -7,9 +23,57 @@ export function uniqueRoom(label: string): string {
   return `${label}-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 6)}`
 }
 
-/** Opens the app in a fresh browser context and joins `room` as `username`. */
+/** A username no other test uses (a name is held server-wide while its holder is connected). */
+export function uniqueName(label: string): string {
+  return uniqueRoom(label)
+}
+
+/** Where the web app keeps the browser's session token. */
+export const TOKEN_KEY = 'parley.token'
+
+/**
+ * The session token of the test person called `username`: the same in every test, so
+ * the "alice" of one test and the "alice" of a test running beside it are one person
+ * (the server refuses a name to anyone but the session holding it).
+ */
+export function personToken(username: string): string {
+  return `e2e-${createHash('sha256').update(username).digest('base64url')}`
+}
+
+/** Makes every page of `context` start with `username`'s session token, unless the app stored another. */
+export async function givePersonToken(context: BrowserContext, username: string): Promise<void> {
+  await context.addInitScript(
+    ({ key, token }) => {
+      try {
+        if (localStorage.getItem(key) === null) localStorage.setItem(key, token)
+      } catch {
+        // A page without storage (about:blank): nothing to do.
+      }
+    },
+    { key: TOKEN_KEY, token: personToken(username) },
+  )
+}
+
+/** The contexts `openChat` opened, and the test that opened each. */
+const openedContexts = new Map<BrowserContext, string>()
+
+/**
+ * Closes the contexts `openChat` opened for tests that are over (a worker runs one test at
+ * a time), for specs that use Playwright's own `test` rather than this file's.
+ */
+async function closeEarlierTestsContexts(): Promise<void> {
+  const current = base.info().testId
+  const over = [...openedContexts].filter(([, testId]) => testId !== current).map(([context]) => context)
+  for (const context of over) openedContexts.delete(context)
+  await Promise.all(over.map((context) => context.close()))
+}
+
+/** Opens the app in a fresh browser context and joins `room` as `username` (the test person of that name). */
 export async function openChat(browser: Browser, username: string, room: string): Promise<Page> {
+  await closeEarlierTestsContexts()
   const context = await browser.newContext()
+  openedContexts.set(context, base.info().testId)
+  await givePersonToken(context, username)
   const page = await context.newPage()
   await page.goto('/')
   await joinFromForm(page, username, room)
@@ -48,36 +112,45 @@ export function messageTexts(page: Page, room: string) {
   return messages(page, room).getByTestId('message-text')
 }
 
+/** How many messages one seeding socket sends: within the server's burst allowance (20 by default). */
+const SEED_BATCH = 10
+
 /**
- * Stores `texts` in `room` quickly, from the page's origin over a raw WebSocket speaking
- * wsx in JSON (as `username`), and resolves once the server answered every one.
+ * Stores `texts` in `room` quickly and in order, from the page's origin over raw WebSockets
+ * speaking wsx in JSON (as `username`), and resolves once the server answered every one.
+ * Each socket sends one batch and waits for its answers, so no socket exceeds the rate limit.
  */
 export async function seedMessages(page: Page, room: string, texts: string[], username = 'seed'): Promise<void> {
   await page.evaluate(
-    async ({ room, texts, username }) => {
-      const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`)
-      await new Promise((resolve, reject) => {
-        ws.onopen = resolve
-        ws.onerror = () => reject(new Error('The seeding socket did not open'))
-      })
-      const answered = new Set<string>()
-      const done = new Promise<void>((resolve, reject) => {
-        ws.onmessage = async (event: MessageEvent<string | Blob>) => {
-          const frame = JSON.parse(typeof event.data === 'string' ? event.data : await event.data.text())
-          if (frame.t === 'response_error') reject(new Error(`Seeding failed: ${frame.e?.message}`))
-          if (frame.t !== 'response_ok' || frame.x !== 'sendMessage') return
-          answered.add(frame.id)
-          if (answered.size === texts.length) resolve()
-        }
-      })
+    async ({ room, texts, username, token, batchSize }) => {
       const request = (x: string, id: string, p: object) => JSON.stringify({ v: '1.0', t: 'request', x, id, w: 0, p })
-      ws.send(request('join', 'join', { username, room }))
-      texts.forEach((message, index) => {
-        ws.send(request('sendMessage', `m${index}`, { message, room }))
-      })
-      await done
-      ws.close()
+      async function sendBatch(batch: string[]): Promise<void> {
+        const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`)
+        await new Promise((resolve, reject) => {
+          ws.onopen = resolve
+          ws.onerror = () => reject(new Error('The seeding socket did not open'))
+        })
+        const answered = new Set<string>()
+        const done = new Promise<void>((resolve, reject) => {
+          ws.onmessage = async (event: MessageEvent<string | Blob>) => {
+            const frame = JSON.parse(typeof event.data === 'string' ? event.data : await event.data.text())
+            if (frame.t === 'response_error') reject(new Error(`Seeding failed: ${frame.e?.message}`))
+            if (frame.t !== 'response_ok' || frame.x !== 'sendMessage') return
+            answered.add(frame.id)
+            if (answered.size === batch.length) resolve()
+          }
+        })
+        ws.send(request('join', 'join', { username, room, token }))
+        batch.forEach((message, index) => {
+          ws.send(request('sendMessage', `m${index}`, { message, room }))
+        })
+        await done
+        ws.close()
+      }
+      for (let start = 0; start < texts.length; start += batchSize) {
+        await sendBatch(texts.slice(start, start + batchSize))
+      }
     },
-    { room, texts, username },
+    { room, texts, username, token: personToken(username), batchSize: SEED_BATCH },
   )
 }

@@ -3,7 +3,9 @@ import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRe
 import type { ChatClient } from './client.ts'
 import { ChatContext, type ChatContextValue } from './context.ts'
 import { describeError, isTransient } from './errors.ts'
+import { describeRejoinFailures, joinWithToken, type RejoinFailure } from './joining.ts'
 import { loadOutbox, loadSession, saveLastUsername, saveSession } from './persistence.ts'
+import { browserTokens } from './session-token.ts'
 import { chatReducer, initialChatState } from './state.ts'
 import { useConnectionStatus } from './useConnectionStatus.ts'
 import { useNetworkChanges } from './useNetworkChanges.ts'
@@ -38,28 +40,30 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       })
   }, [client])
 
-  // On every (re)connection, join again every room this tab was in, under the same name,
-  // and fetch what each of them missed meanwhile (the rooms not on screen too).
+  // On every (re)connection, join again every room this tab was in, under the same name and
+  // the browser's token, and fetch what each of them missed meanwhile (the rooms not on screen too).
   useEffect(() => {
     const rejoin = async () => {
       const { username, rooms } = stateRef.current
       if (username === null || rooms.length === 0) return
-      const failures: string[] = []
-      await Promise.all(
-        rooms.map(async (room) => {
+      const outcomes = await Promise.all(
+        rooms.map(async (room): Promise<RejoinFailure | null> => {
           try {
-            const answer = await client.request('join', { username, room }, { timeout: JOIN_TIMEOUT_MS })
+            const answer = await joinWithToken(client, browserTokens, username, room, JOIN_TIMEOUT_MS)
             const held = stateRef.current.timelines[answer.room]
             dispatch({ type: 'joined', username, answer, select: false })
             void resume(answer.room, held, answer)
+            return null
           } catch (error) {
-            if (isTransient(error)) return // the next reconnection tries again
-            failures.push(`${room}: ${describeError(error)}`)
+            if (isTransient(error)) return null // the next reconnection tries again
+            // Refused (the name is taken now, say): drop the room rather than ask again and again.
             dispatch({ type: 'left', room })
+            return { room, reason: describeError(error) }
           }
         }),
       )
-      if (failures.length > 0) dispatch({ type: 'notice', notice: `Could not rejoin ${failures.join('; ')}` })
+      const notice = describeRejoinFailures(outcomes.filter((outcome) => outcome !== null))
+      if (notice !== null) dispatch({ type: 'notice', notice })
       refreshDirectory()
     }
     const unsubscribe = client.onOpen(() => void rejoin())
@@ -79,7 +83,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
     async (username: string, room: string) => {
       let answer: JoinResponse
       try {
-        answer = await client.request('join', { username, room }, { timeout: JOIN_TIMEOUT_MS })
+        answer = await joinWithToken(client, browserTokens, username, room, JOIN_TIMEOUT_MS)
       } catch (error) {
         throw new Error(describeError(error))
       }

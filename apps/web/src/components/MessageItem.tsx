@@ -54,7 +54,10 @@ export const MessageItem = memo(function MessageItem({ item, own, onRetry }: Mes
       <Avatar name={item.username} />
       <div className={`min-w-0 flex-1 ${status === 'pending' ? 'opacity-60' : ''}`}>
         <div className="flex min-w-0 items-baseline gap-2">
-          <span className={`truncate text-sm font-semibold ${own ? 'text-accent-700' : 'text-slate-900'}`}>
+          <span
+            data-testid="message-author"
+            className={`truncate text-sm font-semibold ${own ? 'text-accent-700' : 'text-slate-900'}`}
+          >
             {item.username}
           </span>
           <Time timestamp={item.timestamp} className="shrink-0 text-xs text-slate-400 tabular-nums" />
