@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'bun:test'
 import { events } from './events.ts'
+import { usernameKey } from './fields.ts'
 
 describe('the seed contract', () => {
   test('join defaults the room to general, as the seed does', () => {
@@ -68,5 +69,19 @@ describe('history pages', () => {
     expect(send('short')).toBe(false)
     expect(send('x'.repeat(65))).toBe(false)
     expect(send('<script>alert(1)</script>')).toBe(false)
+  })
+})
+
+describe('usernames', () => {
+  test('are NFKC-normalised and compared without case', () => {
+    expect(events.join.request.parse({ username: 'ａｌｉｃｅ' }).username).toBe('alice')
+    expect(usernameKey(' Alice ')).toBe(usernameKey('ALICE'))
+  })
+
+  test('refuse control and invisible characters', () => {
+    for (const username of ['a\u200bb', 'a\u0007b', 'a\u202eb']) {
+      const result = events.join.request.safeParse({ username })
+      expect(result.error?.issues[0]?.message).toBe('A username cannot contain control or invisible characters')
+    }
   })
 })
