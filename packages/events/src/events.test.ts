@@ -27,6 +27,7 @@ describe('the seed contract', () => {
         room: 'general',
         lastSeq: 0,
         messages: [],
+        token: 'session-token-1234',
       }),
     ).toMatchObject({
       success: true,
