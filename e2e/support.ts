@@ -154,3 +154,73 @@ export async function seedMessages(page: Page, room: string, texts: string[], us
     { room, texts, username, token: personToken(username), batchSize: SEED_BATCH },
   )
 }
+
+/** A room's button in the room list (its accessible name is the room's name; counts are its description). */
+export function roomButton(page: Page, room: string) {
+  return page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: room, exact: true })
+}
+
+/** The composer's text box. */
+export function composer(page: Page) {
+  return page.getByLabel('Message', { exact: true })
+}
+
+/**
+ * Stores many messages in `room` fast: each text goes once, from raw WebSockets speaking wsx
+ * in JSON (as `username`), `perSocket` messages on each (within the server's burst of 20) and
+ * `sockets` of them open at once (the server allows 20 per address, shared with the tests
+ * running beside this one). Resolves once the server answered every message. Order across
+ * sockets is not kept: use it where order does not matter, or number the texts.
+ */
+export async function seedManyMessages(
+  page: Page,
+  room: string,
+  texts: string[],
+  { username = 'seed', sockets = 6, perSocket = 20 } = {},
+): Promise<void> {
+  await page.evaluate(
+    async ({ room, texts, username, token, sockets, perSocket }) => {
+      const request = (x: string, id: string, p: object) => JSON.stringify({ v: '1.0', t: 'request', x, id, w: 0, p })
+      async function sendBatch(batch: string[]): Promise<void> {
+        const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`)
+        await new Promise((resolve, reject) => {
+          ws.onopen = resolve
+          ws.onerror = () => reject(new Error('A seeding socket did not open'))
+        })
+        const closed = new Promise((resolve) => {
+          ws.onclose = resolve
+        })
+        let answered = 0
+        await new Promise<void>((resolve, reject) => {
+          ws.onmessage = async (event: MessageEvent<string | Blob>) => {
+            const frame = JSON.parse(typeof event.data === 'string' ? event.data : await event.data.text())
+            if (frame.t === 'response_error') reject(new Error(`Seeding failed: ${frame.e?.message}`))
+            if (frame.t !== 'response_ok' || frame.x !== 'sendMessage') return
+            answered += 1
+            if (answered === batch.length) resolve()
+          }
+          ws.send(request('join', 'join', { username, room, token }))
+          batch.forEach((message, index) => {
+            ws.send(request('sendMessage', `m${index}`, { message, room }))
+          })
+        })
+        ws.close()
+        // The server counts a socket until it has closed: wait, so the next ones fit under its limit.
+        await closed
+      }
+      const batches: string[][] = []
+      for (let start = 0; start < texts.length; start += perSocket) batches.push(texts.slice(start, start + perSocket))
+      let next = 0
+      await Promise.all(
+        Array.from({ length: Math.min(sockets, batches.length) }, async () => {
+          while (next < batches.length) {
+            const batch = batches[next]
+            next += 1
+            if (batch) await sendBatch(batch)
+          }
+        }),
+      )
+    },
+    { room, texts, username, token: personToken(username), sockets, perSocket },
+  )
+}

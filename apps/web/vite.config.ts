@@ -1,8 +1,11 @@
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv, type ProxyOptions } from 'vite'
+import { bundleBudget, preloadLazyChunks } from './bundle-budget.ts'
 
 const DEFAULT_SERVER_URL = 'http://localhost:3001'
+/** The initial JavaScript's budget, gzip (see bundle-budget.ts). */
+const INITIAL_JS_BUDGET_BYTES = 120_000
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, '.', 'PARLEY_')
@@ -13,9 +16,20 @@ export default defineConfig(({ mode }) => {
   }
 
   return {
-    plugins: [react(), tailwindcss()],
+    plugins: [react(), tailwindcss(), bundleBudget({ limitBytes: INITIAL_JS_BUDGET_BYTES }), preloadLazyChunks()],
     server: { proxy },
     preview: { proxy },
-    build: { outDir: 'dist', emptyOutDir: true },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      rolldownOptions: {
+        treeshake: {
+          // The workspace packages only declare things (no module runs code for its effects), so
+          // a constant taken from @parley/events does not bring its schemas, and zod, along.
+          // (Saying `"sideEffects": false` in their package.json would do the same for every bundler.)
+          moduleSideEffects: [{ test: /[\\/]packages[\\/](events|wsx)[\\/]src[\\/]/, sideEffects: false }],
+        },
+      },
+    },
   }
 })

@@ -1,24 +1,47 @@
 import type { JoinResponse } from '@parley/events'
-import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react'
-import type { ChatClient } from './client.ts'
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react'
+import { type ChatClient, loadConnection, loadedConnection } from './client.ts'
 import { ChatContext, type ChatContextValue } from './context.ts'
 import { describeError, isTransient } from './errors.ts'
 import { describeRejoinFailures, joinWithToken, type RejoinFailure } from './joining.ts'
 import { loadOutbox, loadSession, saveLastUsername, saveSession } from './persistence.ts'
-import { browserTokens } from './session-token.ts'
+import { totalUnread } from './read-state.ts'
+import { roomFromPath } from './route.ts'
 import { chatReducer, initialChatState } from './state.ts'
 import { useConnectionStatus } from './useConnectionStatus.ts'
+import { useDocumentTitle } from './useDocumentTitle.ts'
+import { useMentionNotifications } from './useMentionNotifications.ts'
 import { useNetworkChanges } from './useNetworkChanges.ts'
+import { usePageVisible } from './usePageVisible.ts'
+import { useRoomAddress } from './useRoomAddress.ts'
 import { useRoomHistory } from './useRoomHistory.ts'
 import { useSavedOutbox, useSending } from './useSending.ts'
 import { useServerPushes } from './useServerPushes.ts'
+import { useTyping } from './useTyping.ts'
 
 const JOIN_TIMEOUT_MS = 10_000
 const SMALL_TIMEOUT_MS = 5_000
 
+/**
+ * Joins with the browser's session token. Once connected the token store is in already,
+ * and the join is written at once: a rejoin must go out before the messages queued while
+ * the connection was down.
+ */
+function joinAs(client: ChatClient, username: string, room: string): Promise<JoinResponse> {
+  const connection = loadedConnection()
+  if (connection) return joinWithToken(client, connection.browserTokens, username, room, JOIN_TIMEOUT_MS)
+  return loadConnection().then(({ browserTokens }) =>
+    joinWithToken(client, browserTokens, username, room, JOIN_TIMEOUT_MS),
+  )
+}
+
 /** Holds the chat's one connection state: joined rooms, timelines, presence, and the actions on them. */
 export function ChatProvider({ client, children }: { client: ChatClient; children: ReactNode }) {
-  const [state, dispatch] = useReducer(chatReducer, null, () => initialChatState(loadSession(), loadOutbox()))
+  // The room the address names (`/r/<room>`), to open once connected; read once, at start.
+  const linkedRoom = useRef(roomFromPath(window.location.pathname))
+  const [state, dispatch] = useReducer(chatReducer, null, () =>
+    initialChatState(loadSession(), loadOutbox(), linkedRoom.current),
+  )
   const status = useConnectionStatus(client)
   const stateRef = useRef(state)
   useLayoutEffect(() => {
@@ -30,6 +53,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
   useSavedOutbox(state.timelines)
   const { resume, loadOlder } = useRoomHistory(client, dispatch, stateRef)
   const { send, retry } = useSending(client, dispatch, stateRef)
+  const typing = useTyping(client, dispatch, stateRef, state.typing)
 
   const refreshDirectory = useCallback(() => {
     client
@@ -40,8 +64,26 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       })
   }, [client])
 
+  const join = useCallback(
+    async (username: string, room: string) => {
+      let answer: JoinResponse
+      try {
+        answer = await joinAs(client, username, room)
+      } catch (error) {
+        throw new Error(describeError(error))
+      }
+      if (!answer.success) throw new Error(answer.message || 'The server refused to let you in.')
+      saveLastUsername(username)
+      dispatch({ type: 'notice', notice: null })
+      dispatch({ type: 'joined', username, answer, select: true })
+      refreshDirectory()
+    },
+    [client, refreshDirectory],
+  )
+
   // On every (re)connection, join again every room this tab was in, under the same name and
   // the browser's token, and fetch what each of them missed meanwhile (the rooms not on screen too).
+  // The first time, open the room the address names if this tab is not in it yet.
   useEffect(() => {
     const rejoin = async () => {
       const { username, rooms } = stateRef.current
@@ -49,7 +91,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       const outcomes = await Promise.all(
         rooms.map(async (room): Promise<RejoinFailure | null> => {
           try {
-            const answer = await joinWithToken(client, browserTokens, username, room, JOIN_TIMEOUT_MS)
+            const answer = await joinAs(client, username, room)
             const held = stateRef.current.timelines[answer.room]
             dispatch({ type: 'joined', username, answer, select: false })
             void resume(answer.room, held, answer)
@@ -62,8 +104,21 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
           }
         }),
       )
-      const notice = describeRejoinFailures(outcomes.filter((outcome) => outcome !== null))
-      if (notice !== null) dispatch({ type: 'notice', notice })
+      const failures = outcomes.filter((outcome) => outcome !== null)
+      const notices = [describeRejoinFailures(failures)]
+      const linked = linkedRoom.current
+      linkedRoom.current = null
+      // Still in at least one room (so still under this name): open the linked room as well.
+      if (linked !== null && failures.length < rooms.length && !rooms.includes(linked)) {
+        notices.push(
+          await join(username, linked).then(
+            () => null,
+            (error: unknown) => `Could not open #${linked}: ${describeError(error)}`,
+          ),
+        )
+      }
+      const notice = notices.filter((text) => text !== null).join(' ')
+      if (notice !== '') dispatch({ type: 'notice', notice })
       refreshDirectory()
     }
     const unsubscribe = client.onOpen(() => void rejoin())
@@ -72,29 +127,21 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
     return () => {
       unsubscribe()
     }
-  }, [client, refreshDirectory, resume])
+  }, [client, refreshDirectory, resume, join])
 
   const { username, rooms, current } = state
   useEffect(() => {
     saveSession(username !== null && rooms.length > 0 ? { username, rooms, current } : null)
   }, [username, rooms, current])
+  useRoomAddress(username, current)
+  useDocumentTitle(totalUnread(state, rooms))
 
-  const join = useCallback(
-    async (username: string, room: string) => {
-      let answer: JoinResponse
-      try {
-        answer = await joinWithToken(client, browserTokens, username, room, JOIN_TIMEOUT_MS)
-      } catch (error) {
-        throw new Error(describeError(error))
-      }
-      if (!answer.success) throw new Error(answer.message || 'The server refused to let you in.')
-      saveLastUsername(username)
-      dispatch({ type: 'notice', notice: null })
-      dispatch({ type: 'joined', username, answer, select: true })
-      refreshDirectory()
-    },
-    [client, refreshDirectory],
-  )
+  // The room on screen is being read while the page is visible and its newest message in view.
+  const visible = usePageVisible()
+  const [atNewest, setAtNewest] = useState(true)
+  useEffect(() => {
+    dispatch({ type: 'reading', reading: visible && atNewest })
+  }, [visible, atNewest])
 
   const select = useCallback(
     (room: string) => {
@@ -108,6 +155,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
     },
     [client],
   )
+  useMentionNotifications(client, stateRef, select)
 
   const joinRoom = useCallback(
     async (room: string) => {
@@ -138,13 +186,30 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       rooms.map((room) => client.request('leave', { room }, { timeout: SMALL_TIMEOUT_MS }).catch(() => undefined)),
     )
     dispatch({ type: 'signedOut' })
+    window.history.replaceState(window.history.state, '', '/')
   }, [client])
 
   const dismissNotice = useCallback(() => dispatch({ type: 'notice', notice: null }), [])
+  const markRead = useCallback((room: string) => dispatch({ type: 'markRead', room }), [])
 
   const value = useMemo<ChatContextValue>(
-    () => ({ state, status, join, joinRoom, leave, select, send, retry, loadOlder, signOut, dismissNotice }),
-    [state, status, join, joinRoom, leave, select, send, retry, loadOlder, signOut, dismissNotice],
+    () => ({
+      state,
+      status,
+      join,
+      joinRoom,
+      leave,
+      select,
+      send,
+      retry,
+      loadOlder,
+      signOut,
+      dismissNotice,
+      markRead,
+      setAtNewest,
+      typing,
+    }),
+    [state, status, join, joinRoom, leave, select, send, retry, loadOlder, signOut, dismissNotice, markRead, typing],
   )
 
   return <ChatContext.Provider value={value}>{children}</ChatContext.Provider>

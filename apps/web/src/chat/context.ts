@@ -20,6 +20,12 @@ export interface ChatContextValue {
   loadOlder(room: string): void
   signOut(): Promise<void>
   dismissNotice(): void
+  /** Everything in the room is read: its unread count and its "New messages" line go. */
+  markRead(room: string): void
+  /** The message pane says whether its newest message is in view (with the page visible, the room is being read). */
+  setAtNewest(atNewest: boolean): void
+  /** Tells the room's others we are typing; called on every keystroke, it sends at most one signal per 2 s. */
+  typing(room: string): void
 }
 
 export const ChatContext = createContext<ChatContextValue | null>(null)

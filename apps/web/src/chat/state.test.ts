@@ -91,6 +91,82 @@ describe('the chat reducer', () => {
   })
 })
 
+describe('unread, mentions and the "New messages" line', () => {
+  const push = (room: string, seq: number, username = 'bob', text = `msg ${seq}`): ChatAction => ({
+    type: 'message',
+    message: { ...message(room, seq, username), message: text },
+  })
+
+  test('a room off screen counts messages from others, and mentions of us apart', () => {
+    const state = run(
+      initialChatState(null),
+      joined('a', 1),
+      joined('b', 1, false),
+      push('b', 2),
+      push('b', 3, 'me'),
+      push('b', 4, 'carl', 'hey @ME, look'),
+    )
+    expect(state.unread).toEqual({ b: 2 })
+    expect(state.mentions).toEqual({ b: 1 })
+    expect(state.firstUnread).toEqual({ b: 2 })
+  })
+
+  test('opening the room puts the line before its first unread message and clears its counts', () => {
+    let state = run(initialChatState(null), joined('a', 1), joined('b', 1, false), push('b', 2), push('b', 3))
+    state = run(state, { type: 'select', room: 'b' })
+    expect(state.divider).toEqual({ b: 2 })
+    expect(state.unread.b ?? 0).toBe(0)
+    expect(state.firstUnread.b).toBeUndefined()
+    state = run(state, { type: 'select', room: 'a' })
+    expect(state.divider).toEqual({})
+  })
+
+  test('the room on screen counts while it is not being read, and is read when it is again', () => {
+    let state = run(initialChatState(null), joined('a', 1), push('a', 2))
+    expect(state.unread.a ?? 0).toBe(0)
+    state = run(state, { type: 'reading', reading: false }, push('a', 3), push('a', 4, 'carl', '@me?'))
+    expect(state.unread.a).toBe(2)
+    expect(state.mentions.a).toBe(1)
+    expect(state.divider.a).toBe(3)
+    state = run(state, { type: 'reading', reading: true })
+    expect(state.unread.a ?? 0).toBe(0)
+    expect(state.mentions.a ?? 0).toBe(0)
+    expect(state.divider.a).toBe(3)
+    state = run(state, { type: 'markRead', room: 'a' })
+    expect(state.divider.a).toBeUndefined()
+  })
+
+  test('typing: kept per room for others only, ended by their message, their leaving, or time', () => {
+    let state = run(
+      initialChatState(null),
+      joined('a', 0),
+      { type: 'typing', room: 'a', username: 'bob', at: 1_000 },
+      { type: 'typing', room: 'a', username: 'carl', at: 2_000 },
+      { type: 'typing', room: 'a', username: 'ME', at: 2_000 },
+      { type: 'typing', room: 'elsewhere', username: 'bob', at: 2_000 },
+    )
+    expect(state.typing).toEqual({ a: { bob: 1_000, carl: 2_000 } })
+    state = run(state, push('a', 1, 'bob'))
+    expect(state.typing).toEqual({ a: { carl: 2_000 } })
+    state = run(
+      state,
+      { type: 'typing', room: 'a', username: 'dora', at: 3_000 },
+      { type: 'userLeft', room: 'a', username: 'dora' },
+    )
+    expect(state.typing).toEqual({ a: { carl: 2_000 } })
+    state = run(state, { type: 'typingExpired', now: 6_999 })
+    expect(state.typing).toEqual({ a: { carl: 2_000 } })
+    state = run(state, { type: 'typingExpired', now: 7_000 })
+    expect(state.typing).toEqual({})
+  })
+
+  test('a room linked by the address is shown first if this tab is in it', () => {
+    const session = { username: 'me', rooms: ['a', 'b'], current: 'a' }
+    expect(initialChatState(session, [], 'b').current).toBe('b')
+    expect(initialChatState(session, [], 'zzz').current).toBe('a')
+  })
+})
+
 function never(): never {
   throw new Error('missing')
 }

@@ -1,5 +1,7 @@
 import type { ChatMessage, JoinResponse, RoomSummary, SendMessageResponse } from '@parley/events'
+import { foldName } from './mentions.ts'
 import type { SavedOutgoing } from './persistence.ts'
+import { countUnread, emptyReadState, forgetRoom, markRead, openRoom, type ReadState } from './read-state.ts'
 import {
   addNote,
   addOutgoing,
@@ -13,8 +15,10 @@ import {
   resetTimeline,
   setOutgoingStatus,
 } from './timeline.ts'
+import { expireTypers, type TypingByRoom, withoutTyper, withTyper } from './typing.ts'
 
-export interface ChatState {
+/** The chat as this tab knows it. The read state (unread, mentions, "New messages" line) is per room. */
+export interface ChatState extends ReadState {
   /** Who we are; `null` until the first join succeeds (or a saved session is restored). */
   username: string | null
   /** Rooms this tab has joined, in the order they were joined (normalised names). */
@@ -23,7 +27,10 @@ export interface ChatState {
   current: string | null
   timelines: Record<string, RoomTimeline>
   presence: Record<string, string[]>
-  unread: Record<string, number>
+  /** The room on screen is being read: the page is visible and its newest message in view. */
+  reading: boolean
+  /** Who is typing where, and when they last said so. */
+  typing: TypingByRoom
   /** Every room with people in it, as the server last told us. */
   directory: RoomSummary[]
   /** Something went wrong outside of a form (a failed rejoin), in words. */
@@ -36,6 +43,12 @@ export type ChatAction =
   | { type: 'joined'; username: string; answer: JoinAnswer; select: boolean }
   | { type: 'left'; room: string }
   | { type: 'select'; room: string }
+  /** Whether the room on screen is being read; when it starts to be, it counts as read. */
+  | { type: 'reading'; reading: boolean }
+  /** Everything in the room is read, and its "New messages" line goes. */
+  | { type: 'markRead'; room: string }
+  | { type: 'typing'; room: string; username: string; at: number }
+  | { type: 'typingExpired'; now: number }
   | { type: 'message'; message: ChatMessage }
   /** A page of `history`: newer ones catch up (and count as unread), older ones scroll back. */
   | { type: 'history'; room: string; messages: ChatMessage[]; direction: 'newer' | 'older' }
@@ -57,9 +70,14 @@ export type ChatAction =
 /** Why a message restored after a reload shows as failed. */
 export const RELOADED_TEXT = 'The page was reloaded before the server confirmed this message.'
 
+/**
+ * The state a tab starts with: the session it saved (if any), its unconfirmed messages,
+ * and the room its address names (shown first if it is one of the session's rooms).
+ */
 export function initialChatState(
   session: { username: string; rooms: string[]; current: string | null } | null,
   outbox: readonly SavedOutgoing[] = [],
+  linkedRoom: string | null = null,
 ): ChatState {
   const timelines: Record<string, RoomTimeline> = {}
   for (const saved of outbox) {
@@ -67,13 +85,16 @@ export function initialChatState(
     const restored: OutgoingMessage = { ...saved, status: 'failed', error: RELOADED_TEXT }
     timelines[saved.room] = addOutgoing(timelines[saved.room] ?? emptyTimeline(), restored)
   }
+  const linked = linkedRoom !== null && session?.rooms.includes(linkedRoom) ? linkedRoom : null
   return {
     username: session?.username ?? null,
     rooms: session?.rooms ?? [],
-    current: session?.current ?? session?.rooms[0] ?? null,
+    current: linked ?? session?.current ?? session?.rooms[0] ?? null,
     timelines,
     presence: {},
-    unread: {},
+    ...emptyReadState(),
+    reading: true,
+    typing: {},
     directory: [],
     notice: null,
   }
@@ -93,12 +114,16 @@ function withTimeline(state: ChatState, room: string, timeline: RoomTimeline): C
   return { ...state, timelines: { ...state.timelines, [room]: timeline } }
 }
 
-/** Stores a merge, counting new messages from others in rooms not on screen. */
+/** Stores a merge, counting new messages from others as unread unless their room is on screen and being read. */
 function withMerge(state: ChatState, room: string, { timeline, added }: MergeResult, counts = true): ChatState {
   const next = withTimeline(state, room, timeline)
-  if (!counts || room === state.current || !state.rooms.includes(room)) return next
-  const unseen = added.filter((message) => message.username !== state.username).length
-  return unseen === 0 ? next : { ...next, unread: { ...next.unread, [room]: (next.unread[room] ?? 0) + unseen } }
+  const onScreen = room === state.current
+  if (!counts || (onScreen && state.reading) || !state.rooms.includes(room) || added.length === 0) return next
+  return { ...next, ...countUnread(next, room, added, state.username, onScreen) }
+}
+
+function isMe(state: ChatState, username: string): boolean {
+  return state.username !== null && foldName(username) === foldName(state.username)
 }
 
 let noteCounter = 0
@@ -126,7 +151,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         rooms,
         current: action.select || state.current === null ? room : state.current,
         presence: { ...state.presence, [room]: users },
-        unread: action.select ? { ...state.unread, [room]: 0 } : state.unread,
+        ...(action.select ? openRoom(state, room) : {}),
       }
       // A rejoin's answer brings what was missed: that counts as unread; a first join's history does not.
       return withMerge(joined, room, outcome, (before?.syncedThrough ?? null) !== null)
@@ -141,15 +166,34 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         current,
         timelines: without(state.timelines, action.room),
         presence: without(state.presence, action.room),
-        unread: without(state.unread, action.room),
+        ...forgetRoom(state, action.room),
+        typing: without(state.typing, action.room),
       }
     }
     case 'select':
       if (!state.rooms.includes(action.room)) return state
-      return { ...state, current: action.room, unread: { ...state.unread, [action.room]: 0 } }
+      return { ...state, current: action.room, ...openRoom(state, action.room) }
+    case 'reading': {
+      if (action.reading === state.reading) return state
+      const { current } = state
+      const read = action.reading && current !== null ? markRead(state, current, false) : {}
+      return { ...state, reading: action.reading, ...read }
+    }
+    case 'markRead':
+      return { ...state, ...markRead(state, action.room, true) }
+    case 'typing':
+      if (!state.rooms.includes(action.room) || isMe(state, action.username)) return state
+      return { ...state, typing: withTyper(state.typing, action.room, action.username, action.at) }
+    case 'typingExpired': {
+      const typing = expireTypers(state.typing, action.now)
+      return typing === state.typing ? state : { ...state, typing }
+    }
     case 'message': {
-      const { room } = action.message
-      return withMerge(state, room, mergeMessages(timelineOf(state, room), [action.message]))
+      const { room, username } = action.message
+      const merged = withMerge(state, room, mergeMessages(timelineOf(state, room), [action.message]))
+      // Their message is what they were typing.
+      const typing = withoutTyper(merged.typing, room, username)
+      return typing === merged.typing ? merged : { ...merged, typing }
     }
     case 'history': {
       const timeline = state.timelines[action.room]
@@ -200,11 +244,14 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return withNote(next, action.room, `${action.username} joined`)
     }
     case 'userLeft': {
+      // Whoever leaves stops typing, whether or not we had them in the room's list.
+      const typing = withoutTyper(state.typing, action.room, action.username)
       const users = state.presence[action.room] ?? []
-      if (!users.includes(action.username)) return state
+      if (!users.includes(action.username)) return typing === state.typing ? state : { ...state, typing }
       const next = {
         ...state,
         presence: { ...state.presence, [action.room]: users.filter((u) => u !== action.username) },
+        typing,
       }
       return withNote(next, action.room, `${action.username} left`)
     }

@@ -2,13 +2,14 @@ import { type Dispatch, useEffect } from 'react'
 import type { ChatClient } from './client.ts'
 import type { ChatAction } from './state.ts'
 
-/** Feeds the server's pushes (messages, presence, room counts) into the store, for every joined room. */
+/** Feeds the server's pushes (messages, presence, typing, room counts) into the store, for every joined room. */
 export function useServerPushes(client: ChatClient, dispatch: Dispatch<ChatAction>): void {
   useEffect(() => {
     const unsubscribers = [
       client.on('message', (message) => dispatch({ type: 'message', message })),
       client.on('userJoined', ({ room, username }) => dispatch({ type: 'userJoined', room, username })),
       client.on('userLeft', ({ room, username }) => dispatch({ type: 'userLeft', room, username })),
+      client.on('userTyping', ({ room, username }) => dispatch({ type: 'typing', room, username, at: Date.now() })),
       client.on('rooms', ({ rooms }) => dispatch({ type: 'directory', rooms })),
     ]
     return () => {

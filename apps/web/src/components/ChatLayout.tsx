@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useChat } from '../chat/context.ts'
 import { emptyTimeline } from '../chat/timeline.ts'
 import { Composer } from './Composer.tsx'
@@ -7,31 +7,55 @@ import { Notice } from './Notice.tsx'
 import { PresenceSidebar } from './PresenceSidebar.tsx'
 import { RoomHeader } from './RoomHeader.tsx'
 import { RoomList } from './RoomList.tsx'
+import { TypingIndicator } from './TypingIndicator.tsx'
+import { useChatShortcuts } from './useChatShortcuts.ts'
 
 export type Panel = 'rooms' | 'people'
 
 const NOT_LOADED = emptyTimeline()
 const NOBODY: string[] = []
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [href], [tabindex]:not([tabindex="-1"])'
 
 /**
  * The chat: rooms on the left, the current room in the middle, its people on the right.
- * On narrow screens the two side panels slide over the conversation when asked for.
+ * On narrow screens the two side panels are drawers that slide over the conversation:
+ * opening one moves the focus into it, Escape or a tap outside closes it and gives the
+ * focus back to the button that opened it.
  */
 export function ChatLayout() {
-  const { state } = useChat()
+  const { state, select, markRead } = useChat()
   const [panel, setPanel] = useState<Panel | null>(null)
   const room = state.current ?? state.rooms[0] ?? ''
   const username = state.username ?? ''
-  const close = () => setPanel(null)
+  const people = state.presence[room] ?? NOBODY
+  const opener = useRef<HTMLElement | null>(null)
+
+  function open(next: Panel | null) {
+    if (next !== null && document.activeElement instanceof HTMLElement) opener.current = document.activeElement
+    setPanel(next)
+  }
+
+  function close() {
+    setPanel(null)
+    // Back to the button that opened the drawer, if it is still on screen.
+    requestAnimationFrame(() => opener.current?.focus())
+  }
 
   useEffect(() => {
     if (panel === null) return
+    const drawer = document.getElementById(panel === 'rooms' ? 'room-list-panel' : 'people-panel')
+    drawer?.querySelector<HTMLElement>(FOCUSABLE)?.focus()
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setPanel(null)
+      if (event.key !== 'Escape') return
+      event.preventDefault()
+      setPanel(null)
+      requestAnimationFrame(() => opener.current?.focus())
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [panel])
+
+  useChatShortcuts({ rooms: state.rooms, current: state.current, select, markRead, panelOpen: panel !== null })
 
   return (
     <div className="relative flex min-h-0 flex-1">
@@ -40,7 +64,7 @@ export function ChatLayout() {
           type="button"
           aria-label="Close panel"
           onClick={close}
-          className={`fixed inset-0 z-30 animate-fade-in bg-slate-900/30 backdrop-blur-[1px] ${
+          className={`fixed inset-0 z-30 animate-fade-in bg-slate-950/40 backdrop-blur-[1px] ${
             panel === 'rooms' ? 'md:hidden' : 'lg:hidden'
           }`}
         />
@@ -48,23 +72,30 @@ export function ChatLayout() {
 
       <div
         id="room-list-panel"
-        className={`${panel === 'rooms' ? 'flex animate-slide-in-left motion-reduce:animate-none' : 'hidden'} fixed inset-y-0 left-0 z-40 w-72 max-w-[85vw] flex-col border-r border-slate-200 bg-slate-50 shadow-xl md:static md:z-auto md:flex md:w-64 md:max-w-none md:shrink-0 md:animate-none md:shadow-none`}
+        className={`${panel === 'rooms' ? 'flex animate-slide-in-left motion-reduce:animate-none' : 'hidden'} fixed inset-y-0 left-0 z-40 w-72 max-w-[85vw] flex-col border-r border-line bg-canvas shadow-xl md:static md:z-auto md:flex md:w-64 md:max-w-none md:shrink-0 md:animate-none md:shadow-none`}
       >
-        <RoomList onNavigate={close} />
+        <RoomList onNavigate={() => (panel === 'rooms' ? close() : undefined)} />
       </div>
 
-      <main className="flex min-w-0 flex-1 flex-col bg-white">
-        <RoomHeader room={room} people={state.presence[room]?.length ?? 0} panel={panel} onToggle={setPanel} />
+      <main className="flex min-w-0 flex-1 flex-col bg-surface">
+        <RoomHeader room={room} people={people.length} panel={panel} onToggle={open} />
         <Notice />
-        <MessagePane key={room} room={room} timeline={state.timelines[room] ?? NOT_LOADED} username={username} />
-        <Composer room={room} />
+        <MessagePane
+          key={room}
+          room={room}
+          timeline={state.timelines[room] ?? NOT_LOADED}
+          username={username}
+          people={people}
+        />
+        <TypingIndicator room={room} />
+        <Composer room={room} people={people} />
       </main>
 
       <div
         id="people-panel"
-        className={`${panel === 'people' ? 'flex animate-slide-in-right motion-reduce:animate-none' : 'hidden'} fixed inset-y-0 right-0 z-40 w-72 max-w-[85vw] flex-col border-l border-slate-200 bg-white shadow-xl lg:static lg:z-auto lg:flex lg:w-60 lg:max-w-none lg:shrink-0 lg:animate-none lg:shadow-none`}
+        className={`${panel === 'people' ? 'flex animate-slide-in-right motion-reduce:animate-none' : 'hidden'} fixed inset-y-0 right-0 z-40 w-72 max-w-[85vw] flex-col border-l border-line bg-surface shadow-xl lg:static lg:z-auto lg:flex lg:w-60 lg:max-w-none lg:shrink-0 lg:animate-none lg:shadow-none`}
       >
-        <PresenceSidebar room={room} users={state.presence[room] ?? NOBODY} username={username} />
+        <PresenceSidebar room={room} users={people} username={username} onClose={close} />
       </div>
     </div>
   )

@@ -1,26 +1,50 @@
-import { MESSAGE_MAX_LENGTH } from '@parley/events'
-import { type FormEvent, type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react'
+import {
+  type ChangeEvent,
+  type FormEvent,
+  type KeyboardEvent,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import { useChat } from '../chat/context.ts'
+import { MESSAGE_MAX_LENGTH } from '../chat/limits.ts'
+import { completeMention, type MentionQuery, mentionQuery, mentionSuggestions } from '../chat/mentions.ts'
 import { SendIcon } from './icons.tsx'
+import { MentionSuggestions, optionId } from './MentionSuggestions.tsx'
 
 const MAX_HEIGHT_PX = 200
+
+/** The composer's text box, for whatever wants to put the focus there. */
+export const COMPOSER_SELECTOR = 'textarea[data-composer]'
 
 /**
  * Writes to the room on screen: Enter sends, Shift+Enter breaks the line. Drafts are kept
  * per room. Sending clears the box: the message shows in the timeline at once, pending,
- * and if it fails it stays there with the reason and a Retry button.
+ * and if it fails it stays there with the reason and a Retry button. Typing `@` offers the
+ * room's people; typing tells the room (at most every 2 s).
  */
-export function Composer({ room }: { room: string }) {
-  const { send, status } = useChat()
+export function Composer({ room, people }: { room: string; people: readonly string[] }) {
+  const { send, status, typing, state } = useChat()
   const id = useId()
+  const listId = `${id}-mentions`
   const textareaRef = useRef<HTMLTextAreaElement>(null)
   const [drafts, setDrafts] = useState<Record<string, string>>({})
+  const [query, setQuery] = useState<MentionQuery | null>(null)
+  const [active, setActive] = useState(0)
 
   const text = drafts[room] ?? ''
   const remaining = MESSAGE_MAX_LENGTH - text.length
   const tooLong = remaining < 0
   const blank = text.trim().length === 0
   const error = tooLong ? `A message has at most ${MESSAGE_MAX_LENGTH} characters` : null
+  const suggestions = useMemo(
+    () => (query === null ? [] : mentionSuggestions(people, query.query, state.username)),
+    [query, people, state.username],
+  )
+  const open = suggestions.length > 0
+  const activeIndex = Math.min(active, suggestions.length - 1)
 
   // Grow with the text up to a few lines, then scroll.
   useLayoutEffect(() => {
@@ -34,10 +58,36 @@ export function Composer({ room }: { room: string }) {
     setDrafts((all) => ({ ...all, [room]: next }))
   }
 
+  function followCaret(value: string, caret: number | null) {
+    const next = caret === null ? null : mentionQuery(value, caret)
+    if (next?.start !== query?.start || next?.query !== query?.query) setActive(0)
+    setQuery(next)
+  }
+
+  function handleChange(event: ChangeEvent<HTMLTextAreaElement>) {
+    const value = event.target.value
+    setText(value)
+    followCaret(value, event.target.selectionStart)
+    if (value.trim() !== '') typing(room)
+  }
+
+  function pick(name: string) {
+    const textarea = textareaRef.current
+    if (!textarea || query === null) return
+    const completed = completeMention(text, query, textarea.selectionStart, name)
+    setText(completed.text)
+    setQuery(null)
+    requestAnimationFrame(() => {
+      textarea.focus()
+      textarea.setSelectionRange(completed.caret, completed.caret)
+    })
+  }
+
   function submit() {
     if (blank || tooLong) return
     send(text)
     setDrafts((all) => ({ ...all, [room]: '' }))
+    setQuery(null)
     textareaRef.current?.focus()
   }
 
@@ -47,67 +97,110 @@ export function Composer({ room }: { room: string }) {
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return
+    if (event.nativeEvent.isComposing) return
+    if (open) {
+      const chosen = suggestions[activeIndex]
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault()
+        const step = event.key === 'ArrowDown' ? 1 : -1
+        setActive((activeIndex + step + suggestions.length) % suggestions.length)
+        return
+      }
+      if ((event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey && chosen !== undefined) {
+        event.preventDefault()
+        pick(chosen)
+        return
+      }
+      if (event.key === 'Escape') {
+        // Closes the list only; the room is not marked read.
+        event.preventDefault()
+        event.stopPropagation()
+        setQuery(null)
+        return
+      }
+    }
+    if (event.key !== 'Enter' || event.shiftKey) return
     event.preventDefault()
     submit()
   }
 
-  const counterTone = tooLong ? 'text-rose-600 font-semibold' : remaining <= 50 ? 'text-amber-600' : 'text-slate-400'
+  const counterTone = tooLong
+    ? 'text-rose-600 font-semibold dark:text-rose-400'
+    : remaining <= 50
+      ? 'text-amber-700 dark:text-amber-400'
+      : 'text-muted'
   const offline = status !== 'open'
 
   return (
-    <form onSubmit={handleSubmit} className="shrink-0 px-3 pt-2 pb-3 sm:px-6 sm:pb-5">
-      <div
-        className={`rounded-xl border bg-white shadow-xs transition focus-within:ring-3 ${
-          error
-            ? 'border-rose-300 focus-within:ring-rose-100'
-            : 'border-slate-300 focus-within:border-accent-500 focus-within:ring-accent-100'
-        }`}
-      >
-        <label htmlFor={id} className="sr-only">
-          Message
-        </label>
-        <textarea
-          ref={textareaRef}
-          id={id}
-          rows={1}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={handleKeyDown}
-          placeholder={`Message #${room}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${id}-remaining${error ? ` ${id}-error` : ''}`}
-          className="block max-h-[200px] w-full resize-none bg-transparent px-3.5 pt-3 pb-1 text-[15px] leading-relaxed text-slate-900 outline-none placeholder:text-slate-400"
-        />
-        <div className="flex items-center gap-3 px-2 pb-2 pl-3.5">
-          <p className="hidden min-w-0 flex-1 truncate text-xs text-slate-400 sm:block">
-            <kbd className="font-sans font-medium text-slate-500">Enter</kbd> to send,{' '}
-            <kbd className="font-sans font-medium text-slate-500">Shift + Enter</kbd> for a new line
-          </p>
-          <span
-            id={`${id}-remaining`}
-            data-testid="composer-remaining"
-            className={`ml-auto text-xs tabular-nums ${counterTone}`}
-          >
-            {remaining}
-            <span className="sr-only"> characters left</span>
-          </span>
-          <button
-            type="submit"
-            disabled={blank || tooLong}
-            aria-label="Send"
-            title={offline ? 'Offline: messages go out once reconnected' : 'Send'}
-            className="inline-flex size-8 shrink-0 items-center justify-center rounded-lg bg-accent-600 text-white transition hover:bg-accent-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600 disabled:bg-slate-200 disabled:text-slate-400"
-          >
-            <SendIcon className="size-4" />
-          </button>
+    <form onSubmit={handleSubmit} className="shrink-0 px-3 pb-3 sm:px-6 sm:pb-5">
+      <div className="relative">
+        {open && (
+          <MentionSuggestions id={listId} names={suggestions} active={activeIndex} onPick={pick} onHover={setActive} />
+        )}
+        <div
+          className={`rounded-xl border bg-surface shadow-xs transition focus-within:ring-3 ${
+            error
+              ? 'border-rose-300 focus-within:ring-rose-100 dark:border-rose-700 dark:focus-within:ring-rose-900/50'
+              : 'border-line-strong focus-within:border-accent-500 focus-within:ring-accent-100 dark:focus-within:ring-accent-500/25'
+          }`}
+        >
+          <label htmlFor={id} className="sr-only">
+            Message
+          </label>
+          <textarea
+            ref={textareaRef}
+            id={id}
+            data-composer=""
+            rows={1}
+            value={text}
+            onChange={handleChange}
+            onKeyDown={handleKeyDown}
+            onSelect={(event) => followCaret(event.currentTarget.value, event.currentTarget.selectionStart)}
+            onBlur={() => setQuery(null)}
+            placeholder={`Message #${room}`}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={`${id}-remaining${error ? ` ${id}-error` : ''}`}
+            aria-autocomplete="list"
+            aria-controls={open ? listId : undefined}
+            aria-activedescendant={open ? optionId(listId, activeIndex) : undefined}
+            className="block max-h-[200px] w-full resize-none bg-transparent px-3.5 pt-3 pb-1 text-[15px] leading-relaxed text-ink outline-none placeholder:text-muted"
+          />
+          <div className="flex items-center gap-3 px-2 pb-2 pl-3.5">
+            <p className="hidden min-w-0 flex-1 truncate text-xs text-muted sm:block">
+              <kbd className="font-sans font-medium text-ink-soft">Enter</kbd> to send,{' '}
+              <kbd className="font-sans font-medium text-ink-soft">Shift + Enter</kbd> for a new line,{' '}
+              <kbd className="font-sans font-medium text-ink-soft">@</kbd> to mention
+            </p>
+            <span
+              id={`${id}-remaining`}
+              data-testid="composer-remaining"
+              className={`ml-auto text-xs tabular-nums ${counterTone}`}
+            >
+              {remaining}
+              <span className="sr-only"> characters left</span>
+            </span>
+            <button
+              type="submit"
+              disabled={blank || tooLong}
+              aria-label="Send"
+              title={offline ? 'Offline: messages go out once reconnected' : 'Send'}
+              className="inline-flex size-8 shrink-0 items-center justify-center rounded-lg bg-accent-600 text-white transition hover:bg-accent-700 disabled:bg-sunken disabled:text-muted"
+            >
+              <SendIcon className="size-4" />
+            </button>
+          </div>
         </div>
       </div>
       {error && (
-        <p id={`${id}-error`} role="alert" className="mt-1.5 px-1 text-sm text-rose-600">
+        <p id={`${id}-error`} role="alert" className="mt-1.5 px-1 text-sm text-rose-600 dark:text-rose-400">
           {error}
         </p>
       )}
+      <p className="sr-only" aria-live="polite">
+        {open
+          ? `${suggestions.length} ${suggestions.length === 1 ? 'person' : 'people'} to mention: use the arrow keys, then Enter`
+          : ''}
+      </p>
     </form>
   )
 }

@@ -1,10 +1,12 @@
-import { roomNameSchema } from '@parley/events'
 import { type FormEvent, useState } from 'react'
+import { loadConnection } from '../chat/client.ts'
 import { useChat } from '../chat/context.ts'
+import { describeError } from '../chat/errors.ts'
 import { PlusIcon } from './icons.tsx'
+import { roomNameHint } from './room-name-hint.ts'
 import { TextField } from './TextField.tsx'
 
-/** "Join another room": one more room, by name, on the same connection. */
+/** "Join or create a room": one more room, by name (trimmed and folded to lower case), on the same connection. */
 export function JoinRoomForm({ onJoined }: { onJoined?: () => void }) {
   const { joinRoom } = useChat()
   const [name, setName] = useState('')
@@ -14,19 +16,20 @@ export function JoinRoomForm({ onJoined }: { onJoined?: () => void }) {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (pending) return
-    const parsed = roomNameSchema.safeParse(name)
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'This room name is not valid')
-      return
-    }
     setPending(true)
     setError(null)
     try {
-      await joinRoom(parsed.data)
+      const { checkRoomName } = await loadConnection()
+      const checked = checkRoomName(name)
+      if (!checked.ok) {
+        setError(checked.error)
+        return
+      }
+      await joinRoom(checked.value)
       setName('')
       onJoined?.()
     } catch (joinError) {
-      setError(joinError instanceof Error ? joinError.message : 'Could not join that room.')
+      setError(describeError(joinError))
     } finally {
       setPending(false)
     }
@@ -34,7 +37,7 @@ export function JoinRoomForm({ onJoined }: { onJoined?: () => void }) {
 
   return (
     <form noValidate onSubmit={handleSubmit} aria-label="Join another room" className="space-y-2">
-      <h3 className="px-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">Join another room</h3>
+      <h3 className="px-4 text-xs font-semibold tracking-wide text-muted uppercase">Join or create a room</h3>
       <div className="flex items-start gap-2 px-2">
         <TextField
           label="Room name"
@@ -45,6 +48,7 @@ export function JoinRoomForm({ onJoined }: { onJoined?: () => void }) {
             setError(null)
           }}
           error={error}
+          hint={name === '' ? null : roomNameHint(name)}
           adornment="#"
           placeholder="room name"
           autoCapitalize="off"
@@ -56,7 +60,7 @@ export function JoinRoomForm({ onJoined }: { onJoined?: () => void }) {
           disabled={pending}
           aria-label="Join room"
           title="Join room"
-          className="inline-flex size-[38px] shrink-0 items-center justify-center rounded-lg bg-slate-900 text-white transition hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600 disabled:opacity-60"
+          className="inline-flex size-[38px] shrink-0 items-center justify-center rounded-lg bg-slate-900 text-white transition hover:bg-slate-700 disabled:opacity-60 dark:bg-accent-600 dark:hover:bg-accent-500"
         >
           <PlusIcon className="size-4" />
         </button>

@@ -1,19 +1,24 @@
-import { DEFAULT_ROOM, roomNameSchema, usernameSchema } from '@parley/events'
 import { type FormEvent, useState } from 'react'
+import { loadConnection } from '../chat/client.ts'
 import { useChat } from '../chat/context.ts'
+import { describeError } from '../chat/errors.ts'
+import { DEFAULT_ROOM } from '../chat/limits.ts'
 import { loadLastUsername } from '../chat/persistence.ts'
+import { roomFromPath } from '../chat/route.ts'
 import { LogoMark } from './icons.tsx'
+import { roomNameHint } from './room-name-hint.ts'
 import { TextField } from './TextField.tsx'
+import { ThemeToggle } from './ThemeToggle.tsx'
 
-function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }): string | null {
-  return result.success ? null : (result.error?.issues[0]?.message ?? 'This value is not valid')
-}
-
-/** Pick a name and a room, checked by the same rules the server uses. */
+/**
+ * Pick a name and a room, checked by the same rules the server uses. Arriving by a room's
+ * address (`/r/<room>`), the room is filled in, and joining lands there.
+ */
 export function JoinScreen() {
   const { state, join } = useChat()
+  const [linked] = useState(() => roomFromPath(window.location.pathname))
   const [username, setUsername] = useState(() => state.username ?? loadLastUsername())
-  const [room, setRoom] = useState(DEFAULT_ROOM)
+  const [room, setRoom] = useState(linked ?? DEFAULT_ROOM)
   const [usernameError, setUsernameError] = useState<string | null>(null)
   const [roomError, setRoomError] = useState<string | null>(null)
   const [serverError, setServerError] = useState<string | null>(null)
@@ -23,34 +28,41 @@ export function JoinScreen() {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (pending) return
-    const parsedUsername = usernameSchema.safeParse(username)
-    const parsedRoom = roomNameSchema.safeParse(room)
-    setUsernameError(firstIssue(parsedUsername))
-    setRoomError(firstIssue(parsedRoom))
     setServerError(null)
-    if (!parsedUsername.success || !parsedRoom.success) return
     setPending(true)
     try {
-      await join(parsedUsername.data, parsedRoom.data)
+      const { checkUsername, checkRoomName } = await loadConnection()
+      const checkedUsername = checkUsername(username)
+      const checkedRoom = checkRoomName(room)
+      setUsernameError(checkedUsername.ok ? null : checkedUsername.error)
+      setRoomError(checkedRoom.ok ? null : checkedRoom.error)
+      if (!checkedUsername.ok || !checkedRoom.ok) {
+        setPending(false)
+        return
+      }
+      await join(checkedUsername.value, checkedRoom.value)
     } catch (error) {
-      setServerError(error instanceof Error ? error.message : 'Could not join. Please try again.')
+      setServerError(describeError(error))
       setPending(false)
     }
   }
 
   return (
-    <main className="relative flex flex-1 items-center justify-center overflow-y-auto bg-linear-to-b from-white via-slate-50 to-accent-50 px-4 py-10">
+    <main className="relative flex flex-1 items-center justify-center overflow-y-auto bg-linear-to-b from-surface via-canvas to-accent-50 px-4 py-10 dark:to-accent-950/40">
+      <ThemeToggle className="absolute top-3 right-3" />
       <div className="w-full max-w-sm animate-fade-in">
         <div className="mb-8 flex flex-col items-center text-center">
           <LogoMark className="size-12" />
-          <h1 className="mt-4 text-2xl font-semibold tracking-tight text-slate-900">Welcome to Parley</h1>
-          <p className="mt-1.5 text-sm text-slate-500">Pick a name and a room to start talking.</p>
+          <h1 className="mt-4 text-2xl font-semibold tracking-tight text-ink">Welcome to Parley</h1>
+          <p className="mt-1.5 text-sm text-muted">
+            {linked ? `Pick a name to join #${linked}.` : 'Pick a name and a room to start talking.'}
+          </p>
         </div>
 
         <form
           noValidate
           onSubmit={handleSubmit}
-          className="space-y-5 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm shadow-slate-200/60"
+          className="space-y-5 rounded-2xl border border-line bg-surface p-6 shadow-sm shadow-slate-200/60 dark:shadow-black/30"
           aria-busy={pending}
         >
           <TextField
@@ -75,6 +87,7 @@ export function JoinScreen() {
               setRoomError(null)
             }}
             error={roomError}
+            hint={roomNameHint(room)}
             adornment="#"
             autoCapitalize="off"
             spellCheck={false}
@@ -82,7 +95,10 @@ export function JoinScreen() {
           />
 
           {shownError && (
-            <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700">
+            <p
+              role="alert"
+              className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950/50 dark:text-rose-200"
+            >
               {shownError}
             </p>
           )}
@@ -90,7 +106,7 @@ export function JoinScreen() {
           <button
             type="submit"
             disabled={pending}
-            className="flex w-full items-center justify-center gap-2 rounded-lg bg-accent-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm transition hover:bg-accent-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600 disabled:cursor-wait disabled:opacity-70"
+            className="flex w-full items-center justify-center gap-2 rounded-lg bg-accent-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm transition hover:bg-accent-700 disabled:cursor-wait disabled:opacity-70"
           >
             {pending && (
               <span
@@ -102,7 +118,7 @@ export function JoinScreen() {
           </button>
         </form>
 
-        <p className="mt-6 text-center text-xs text-slate-400">Messages are visible to everyone in the room.</p>
+        <p className="mt-6 text-center text-xs text-muted">Messages are visible to everyone in the room.</p>
       </div>
     </main>
   )

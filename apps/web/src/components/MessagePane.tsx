@@ -1,149 +1,255 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useChat } from '../chat/context.ts'
+import { foldName } from '../chat/mentions.ts'
+import { buildRows, type Row } from '../chat/rows.ts'
 import { atStart, hasOlder, type RoomTimeline, timelineItems } from '../chat/timeline.ts'
 import { ArrowDownIcon } from './icons.tsx'
 import { MessageItem } from './MessageItem.tsx'
-import { LoadingRoom, OlderMessages, StartOfRoom } from './TimelineEdges.tsx'
+import { dayAt, estimateHeight, messageAttributes, useKeepTextOnRegroup } from './message-rows.ts'
+import {
+  DaySeparator,
+  LoadingRoom,
+  OlderMessages,
+  StartOfRoom,
+  SystemLine,
+  TOP_HEIGHT,
+  type TopKind,
+  UnreadDivider,
+} from './TimelineEdges.tsx'
 
 /** How close to the bottom (px) still counts as reading the newest message. */
-const PINNED_SLACK = 48
+const AT_NEWEST_PX = 48
 /** How close to the top (px) starts loading older messages. */
-const LOAD_OLDER_SLACK = 400
-
-function scrollToEnd(scroller: HTMLElement | null): void {
-  if (scroller) scroller.scrollTop = scroller.scrollHeight
-}
+const LOAD_OLDER_PX = 400
+/**
+ * Rows drawn beyond the visible ones, on each side. The DOM holds at most about twice this
+ * many rows plus a screenful, however long the room; it is generous so that a page of
+ * older messages (50) lands among rows already drawn, and short rooms are drawn whole.
+ */
+const OVERSCAN = 100
+const EDGE_PADDING_PX = 16
 
 interface MessagePaneProps {
   room: string
   timeline: RoomTimeline
   username: string
-}
-
-/** Where a line sits in the scroller, to keep it still when lines are added above it. */
-interface Anchor {
-  key: string
-  top: number
-}
-
-function findLine(scroller: HTMLElement, key: string): HTMLElement | null {
-  return scroller.querySelector(`[data-key="${CSS.escape(key)}"]`)
+  /** The room's people, whose `@name` is marked in messages. */
+  people: readonly string[]
 }
 
 /**
- * The current room's timeline. It stays pinned to the newest message unless the reader
- * scrolled up; then new messages wait behind a "New messages" button. Scrolling to the top
- * loads older messages without moving what the reader is looking at.
+ * The current room's timeline, virtualised: only the rows near the viewport are in the
+ * DOM, so a room of any length scrolls smoothly. It opens at the first unread message (or
+ * the newest), stays pinned to the newest unless the reader scrolled up, and keeps the
+ * reader's place when older messages load above.
  */
-export function MessagePane({ room, timeline, username }: MessagePaneProps) {
-  const { loadOlder, retry } = useChat()
+export function MessagePane({ room, timeline, username, people }: MessagePaneProps) {
+  const { state, loadOlder, retry, setAtNewest, markRead } = useChat()
+  const divider = state.divider[room] ?? null
+  const unread = state.unread[room] ?? 0
   const items = useMemo(() => timelineItems(timeline), [timeline])
-  const scrollerRef = useRef<HTMLDivElement>(null)
-  const pinnedRef = useRef(true)
-  const anchorRef = useRef<Anchor | null>(null)
-  const lastKeyRef = useRef<string | null>(items.at(-1)?.key ?? null)
-  const [hasUnseen, setHasUnseen] = useState(false)
   const older = hasOlder(timeline)
-  const loadingOlder = timeline.loadingOlder
+  const start = atStart(timeline)
+  const loading = timeline.syncedThrough === null
+  const rows = useMemo(
+    () => buildRows(items, { username, divider, start, now: Date.now() }),
+    [items, username, divider, start],
+  )
+  const empty = !items.some((item) => item.kind === 'message')
+  // What sits above the rows, outside the virtual list: the list begins this far down.
+  const top: TopKind = loading && empty ? 'loading' : older ? 'older' : start ? (empty ? 'empty' : 'start') : 'none'
+  const names = useMemo(() => [...new Set([...people, username])], [people, username])
+
+  const scrollerRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: (index) => estimateHeight(rows[index]),
+    getItemKey: (index) => rows[index]?.key ?? index,
+    overscan: OVERSCAN,
+    scrollMargin: TOP_HEIGHT[top],
+    paddingStart: top === 'none' ? EDGE_PADDING_PX : 0,
+    paddingEnd: EDGE_PADDING_PX,
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: AT_NEWEST_PX,
+  })
+
+  useKeepTextOnRegroup(rows, scrollerRef)
+
+  const atNewestRef = useRef(true)
+  const [atNewest, setLocalAtNewest] = useState(true)
+  const updateAtNewest = useCallback(
+    (next: boolean) => {
+      atNewestRef.current = next
+      setLocalAtNewest(next)
+      setAtNewest(next)
+    },
+    [setAtNewest],
+  )
+
+  // Open at the first unread message if there is one, else at the newest.
+  const openedRef = useRef(false)
+  useLayoutEffect(() => {
+    if (openedRef.current || loading) return
+    openedRef.current = true
+    const dividerIndex = rows.findIndex((row) => row.kind === 'unread')
+    if (dividerIndex >= 0) virtualizer.scrollToIndex(dividerIndex, { align: 'start' })
+    else virtualizer.scrollToEnd()
+  }, [loading, rows, virtualizer])
+
+  // Leaving the room: whatever comes next starts as read.
+  useEffect(() => () => setAtNewest(true), [setAtNewest])
 
   const maybeLoadOlder = useCallback(() => {
     const scroller = scrollerRef.current
-    if (!scroller || !older || loadingOlder || timeline.olderError !== null) return
-    if (scroller.scrollTop <= LOAD_OLDER_SLACK) loadOlder(room)
-  }, [older, loadingOlder, timeline.olderError, loadOlder, room])
+    if (!scroller || !older || timeline.loadingOlder || timeline.olderError !== null) return
+    if (scroller.scrollTop <= LOAD_OLDER_PX) loadOlder(room)
+  }, [older, timeline.loadingOlder, timeline.olderError, loadOlder, room])
+
+  // The day of the first row in view, shown on top while reading back.
+  const [topDay, setTopDay] = useState<string | null>(null)
 
   function handleScroll() {
     const scroller = scrollerRef.current
     if (!scroller) return
-    const pinned = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= PINNED_SLACK
-    pinnedRef.current = pinned
-    if (pinned) setHasUnseen(false)
+    const next = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= AT_NEWEST_PX
+    if (next !== atNewestRef.current) updateAtNewest(next)
+    const first = scroller.scrollTop > TOP_HEIGHT[top] ? virtualizer.getVirtualItemForOffset(scroller.scrollTop) : null
+    setTopDay(first ? dayAt(rows, first.index, Date.now()) : null)
     maybeLoadOlder()
   }
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: it measures the DOM, which the loading and error lines at the top change too
-  useLayoutEffect(() => {
-    const scroller = scrollerRef.current
-    if (!scroller) return
-    const lastKey = items.at(-1)?.key ?? null
-    const appended = lastKey !== lastKeyRef.current ? items.at(-1) : undefined
-    lastKeyRef.current = lastKey
-    const sentByMe = appended?.kind === 'message' && appended.username === username && appended.status !== 'sent'
-    if (pinnedRef.current || sentByMe) {
-      pinnedRef.current = true
-      scrollToEnd(scroller)
-    } else {
-      // Lines added or removed above the first line the reader had (older messages, the
-      // loading line): move by as much as it moved, so what the reader sees stays put.
-      const anchor = anchorRef.current
-      const line = anchor ? findLine(scroller, anchor.key) : null
-      if (anchor && line) scroller.scrollTop += line.offsetTop - anchor.top
-      if (appended?.kind === 'message' && appended.username !== username) setHasUnseen(true)
-    }
-    const first = items[0]
-    const firstLine = first ? findLine(scroller, first.key) : null
-    anchorRef.current = first && firstLine ? { key: first.key, top: firstLine.offsetTop } : null
-  }, [items, username, loadingOlder, timeline.olderError])
-
-  // When the lines do not fill the pane yet, nothing scrolls: load older ones straight away.
+  // When the rows do not fill the pane, nothing scrolls: load older ones straight away.
   useEffect(() => {
     const scroller = scrollerRef.current
     if (scroller && scroller.scrollHeight <= scroller.clientHeight) maybeLoadOlder()
   }, [maybeLoadOlder])
 
-  // Keep the newest message in view when the pane changes size (composer grows, keyboard opens).
+  // Our own new message brings the newest into view, wherever the reader was.
+  const lastRow = rows.at(-1)
+  const lastOwnPending = lastRow?.kind === 'message' && lastRow.item.status === 'pending' ? lastRow.key : null
+  useLayoutEffect(() => {
+    if (lastOwnPending !== null) virtualizer.scrollToEnd()
+  }, [lastOwnPending, virtualizer])
+
+  // Keep the newest message in view when the pane changes size (the composer grows, a keyboard opens).
   useEffect(() => {
     const scroller = scrollerRef.current
     if (!scroller || typeof ResizeObserver === 'undefined') return
     const observer = new ResizeObserver(() => {
-      if (pinnedRef.current) scrollToEnd(scrollerRef.current)
+      if (atNewestRef.current) scroller.scrollTop = scroller.scrollHeight
     })
     observer.observe(scroller)
-    const list = scroller.firstElementChild
-    if (list) observer.observe(list)
     return () => observer.disconnect()
   }, [])
 
-  const onRetry = useCallback((clientId: string) => retry(room, clientId), [retry, room])
-  const empty = !items.some((item) => item.kind === 'message')
+  const jumpToNewest = useCallback(() => {
+    virtualizer.scrollToEnd()
+    markRead(room)
+  }, [virtualizer, markRead, room])
 
+  const onRetry = useCallback((clientId: string) => retry(room, clientId), [retry, room])
+
+  function topContent(): ReactNode {
+    switch (top) {
+      case 'older':
+        return (
+          <OlderMessages loading={timeline.loadingOlder} error={timeline.olderError} onLoad={() => loadOlder(room)} />
+        )
+      case 'start':
+      case 'empty':
+        return <StartOfRoom room={room} empty={empty} />
+      case 'loading':
+        return <LoadingRoom />
+      case 'none':
+        return null
+    }
+  }
+
+  function content(row: Row): ReactNode {
+    switch (row.kind) {
+      case 'day':
+        return <DaySeparator label={row.label} />
+      case 'unread':
+        return <UnreadDivider />
+      case 'system':
+        return <SystemLine text={row.item.text} timestamp={row.item.timestamp} />
+      case 'message':
+        return (
+          <MessageItem
+            row={row}
+            own={foldName(row.item.username) === foldName(username)}
+            names={names}
+            me={username}
+            onRetry={onRetry}
+          />
+        )
+    }
+  }
+
+  const virtualRows = virtualizer.getVirtualItems()
+  const margin = virtualizer.options.scrollMargin
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
+      {!atNewest && topDay !== null && (
+        <div className="pointer-events-none absolute inset-x-0 top-2 z-10 flex justify-center">
+          <span
+            data-testid="day-on-top"
+            className="rounded-full border border-line bg-surface/95 px-2.5 py-0.5 text-xs font-semibold text-muted shadow-sm"
+          >
+            {topDay}
+          </span>
+        </div>
+      )}
       <div
         ref={scrollerRef}
         role="log"
+        aria-live="polite"
         aria-label={`Messages in ${room}`}
-        aria-busy={loadingOlder || undefined}
+        // Rows drawn while scrolling, or loaded above, are not news: say nothing until they settle.
+        aria-busy={timeline.loadingOlder || virtualizer.isScrolling || undefined}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls, so keyboards must be able to reach it
+        tabIndex={0}
         onScroll={handleScroll}
-        className="min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain [overflow-anchor:none]"
+        className="min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain [overflow-anchor:none] focus-visible:outline-offset-[-2px]"
       >
-        <ol className="flex min-h-full flex-col justify-end py-4">
-          {older && <OlderMessages loading={loadingOlder} error={timeline.olderError} onLoad={() => loadOlder(room)} />}
-          {timeline.syncedThrough === null && empty && <LoadingRoom />}
-          {atStart(timeline) && <StartOfRoom room={room} empty={empty} />}
-          {items.map((item) => (
-            <MessageItem
-              key={item.key}
-              item={item}
-              own={item.kind === 'message' && item.username === username}
-              onRetry={onRetry}
-            />
-          ))}
-        </ol>
+        <div className="flex min-h-full flex-col justify-end">
+          <div className="shrink-0">{topContent()}</div>
+          <ol className="relative w-full shrink-0" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualRows.map((virtualRow) => {
+              const row = rows[virtualRow.index]
+              if (!row) return null
+              return (
+                <li
+                  key={virtualRow.key}
+                  ref={virtualizer.measureElement}
+                  data-index={virtualRow.index}
+                  data-key={row.key}
+                  aria-setsize={rows.length}
+                  aria-posinset={virtualRow.index + 1}
+                  className="absolute inset-x-0 top-0"
+                  style={{ transform: `translateY(${virtualRow.start - margin}px)` }}
+                  {...messageAttributes(row, username)}
+                >
+                  {content(row)}
+                </li>
+              )
+            })}
+          </ol>
+        </div>
       </div>
 
-      {hasUnseen && (
+      {!atNewest && (
         <button
           type="button"
-          onClick={() => {
-            pinnedRef.current = true
-            setHasUnseen(false)
-            scrollToEnd(scrollerRef.current)
-          }}
-          className="absolute bottom-3 left-1/2 inline-flex -translate-x-1/2 animate-fade-in items-center gap-1.5 rounded-full bg-slate-900 px-3.5 py-1.5 text-xs font-medium text-white shadow-lg transition hover:bg-slate-700"
+          onClick={jumpToNewest}
+          className="absolute right-4 bottom-3 inline-flex animate-fade-in items-center gap-1.5 rounded-full bg-slate-900 px-3.5 py-1.5 text-xs font-semibold text-white shadow-lg ring-1 ring-white/10 transition hover:bg-slate-700 dark:bg-accent-600 dark:hover:bg-accent-500"
         >
           <ArrowDownIcon className="size-3.5" />
-          New messages
+          Jump to newest
+          {unread > 0 && <span className="rounded-full bg-white/20 px-1.5 text-[11px] tabular-nums">{unread} new</span>}
         </button>
       )}
     </div>

@@ -9,14 +9,14 @@ export function Notice() {
   return (
     <div
       role="alert"
-      className="mx-3 mt-3 flex animate-fade-in items-start gap-3 rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800 sm:mx-6"
+      className="mx-3 mt-3 flex animate-fade-in items-start gap-3 rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:border-rose-900 dark:bg-rose-950/50 dark:text-rose-200 sm:mx-6"
     >
       <p className="min-w-0 flex-1 break-words">{state.notice}</p>
       <button
         type="button"
         aria-label="Dismiss"
         onClick={dismissNotice}
-        className="inline-flex size-6 shrink-0 items-center justify-center rounded text-rose-500 hover:bg-rose-100 hover:text-rose-800"
+        className="inline-flex size-6 shrink-0 items-center justify-center rounded text-rose-600 hover:bg-rose-100 hover:text-rose-800 dark:text-rose-300 dark:hover:bg-rose-900"
       >
         <CloseIcon className="size-3.5" />
       </button>

@@ -5,23 +5,39 @@ interface RoomButtonProps {
   name: string
   members: number | undefined
   unread?: number
+  /** Of the unread messages, those that mention us. */
+  mentions?: number
   current?: boolean
   muted?: boolean
   onClick(): void
 }
 
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`
+}
+
 /**
- * A room in the list. Its accessible name is the room's name alone; the member and unread
- * counts are its description, so "general" finds the button and not "general 3 members".
+ * A room in the list. Its accessible name is the room's name alone; the member, unread and
+ * mention counts are its description, so "general" finds the button and not "general 3 members".
  */
-export function RoomButton({ name, members, unread = 0, current = false, muted = false, onClick }: RoomButtonProps) {
+export function RoomButton({
+  name,
+  members,
+  unread = 0,
+  mentions = 0,
+  current = false,
+  muted = false,
+  onClick,
+}: RoomButtonProps) {
   const detailsId = useId()
   const details = [
-    members === undefined ? null : `${members} ${members === 1 ? 'member' : 'members'}`,
+    members === undefined ? null : plural(members, 'member', 'members'),
     unread > 0 ? `${unread} unread` : null,
+    mentions > 0 ? plural(mentions, 'mention', 'mentions') : null,
   ]
     .filter(Boolean)
     .join(', ')
+  const loud = unread > 0 && !current
 
   return (
     <>
@@ -30,25 +46,38 @@ export function RoomButton({ name, members, unread = 0, current = false, muted =
         aria-current={current ? 'true' : undefined}
         aria-describedby={details ? detailsId : undefined}
         onClick={onClick}
-        className={`flex w-full min-w-0 items-center gap-2 rounded-md py-1.5 pr-9 pl-2 text-left text-sm transition focus-visible:outline-2 focus-visible:outline-accent-500 ${
+        className={`flex w-full min-w-0 items-center gap-2 rounded-md py-1.5 pr-9 pl-2 text-left text-sm transition ${
           current
-            ? 'bg-white font-semibold text-slate-900 shadow-xs ring-1 ring-slate-200'
+            ? 'bg-surface font-semibold text-ink shadow-xs ring-1 ring-line'
             : muted
-              ? 'text-slate-500 hover:bg-slate-200/60 hover:text-slate-900'
-              : 'text-slate-700 hover:bg-slate-200/60 hover:text-slate-900'
+              ? 'text-muted hover:bg-hover hover:text-ink'
+              : `${loud ? 'font-semibold text-ink' : 'text-ink-soft'} hover:bg-hover hover:text-ink`
         }`}
       >
-        <HashIcon
-          className={`size-4 shrink-0 ${current ? 'text-accent-600' : muted ? 'text-slate-300' : 'text-slate-400'}`}
-        />
+        <HashIcon className={`size-4 shrink-0 ${current ? 'text-accent-ink' : 'text-muted'}`} />
         <span className="truncate">{name}</span>
         <span aria-hidden="true" className="ml-auto flex shrink-0 items-center gap-1.5">
+          {mentions > 0 && (
+            <span
+              data-testid="room-mentions"
+              className="rounded-full bg-rose-600 px-1.5 py-px text-[11px] font-semibold text-white tabular-nums"
+            >
+              @{mentions > 99 ? '99+' : mentions}
+            </span>
+          )}
           {unread > 0 && (
-            <span className="rounded-full bg-accent-600 px-1.5 py-px text-[11px] font-semibold text-white tabular-nums">
+            <span
+              data-testid="room-unread"
+              className="rounded-full bg-accent-600 px-1.5 py-px text-[11px] font-semibold text-white tabular-nums"
+            >
               {unread > 99 ? '99+' : unread}
             </span>
           )}
-          {members !== undefined && <span className="text-xs font-normal text-slate-400 tabular-nums">{members}</span>}
+          {members !== undefined && (
+            <span data-testid="room-members" className="text-xs font-normal text-muted tabular-nums">
+              {members}
+            </span>
+          )}
         </span>
       </button>
       {details && (

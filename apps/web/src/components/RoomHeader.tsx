@@ -1,5 +1,7 @@
 import type { Panel } from './ChatLayout.tsx'
 import { HashIcon, MenuIcon, PeopleIcon } from './icons.tsx'
+import { NotifyToggle } from './NotifyToggle.tsx'
+import { ThemeToggle } from './ThemeToggle.tsx'
 
 interface RoomHeaderProps {
   room: string
@@ -9,12 +11,12 @@ interface RoomHeaderProps {
 }
 
 const toggleClass =
-  'inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-slate-500 transition hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-accent-500'
+  'inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-muted transition hover:bg-hover hover:text-ink'
 
-/** The room's name, and on narrow screens the buttons that bring out the rooms and people panels. */
+/** The room's name, the theme and notification switches, and on narrow screens the buttons for the drawers. */
 export function RoomHeader({ room, people, panel, onToggle }: RoomHeaderProps) {
   return (
-    <header className="flex h-14 shrink-0 items-center gap-2 border-b border-slate-200 px-2 sm:px-4">
+    <header className="flex h-14 shrink-0 items-center gap-1 border-b border-line px-2 sm:gap-2 sm:px-4">
       <button
         type="button"
         aria-label="Show rooms"
@@ -26,10 +28,13 @@ export function RoomHeader({ room, people, panel, onToggle }: RoomHeaderProps) {
         <MenuIcon className="size-5" />
       </button>
 
-      <h1 className="flex min-w-0 flex-1 items-center gap-1.5 text-base font-semibold text-slate-900">
-        <HashIcon className="size-4.5 shrink-0 text-slate-400" />
+      <h1 className="flex min-w-0 flex-1 items-center gap-1.5 text-base font-semibold text-ink">
+        <HashIcon className="size-4.5 shrink-0 text-muted" />
         <span className="truncate">{room}</span>
       </h1>
+
+      <NotifyToggle />
+      <ThemeToggle />
 
       <button
         type="button"

@@ -7,13 +7,16 @@ import { UserBadge } from './UserBadge.tsx'
 
 function SectionHeading({ id, children }: { id: string; children: string }) {
   return (
-    <h2 id={id} className="px-4 pb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+    <h2 id={id} className="px-4 pb-1.5 text-xs font-semibold tracking-wide text-muted uppercase">
       {children}
     </h2>
   )
 }
 
-/** The rooms: those joined (switch, leave), the others with people in them (join), and a form for any name. */
+/**
+ * The rooms: those joined (switch, leave; with unread and mention counts), the others with
+ * people in them (join), and a form for any name. Counts follow the server's pushes live.
+ */
 export function RoomList({ onNavigate }: { onNavigate?: () => void }) {
   const { state, select, leave, joinRoom } = useChat()
   const [joinError, setJoinError] = useState<string | null>(null)
@@ -29,9 +32,17 @@ export function RoomList({ onNavigate }: { onNavigate?: () => void }) {
 
   return (
     <nav aria-label="Rooms" className="flex h-full min-h-0 flex-col">
-      <div className="flex h-14 shrink-0 items-center gap-2.5 border-b border-slate-200 px-4">
+      <div className="flex h-14 shrink-0 items-center gap-2.5 border-b border-line px-4">
         <LogoMark className="size-7" />
-        <span className="text-[15px] font-semibold tracking-tight text-slate-900">Parley</span>
+        <span className="flex-1 text-[15px] font-semibold tracking-tight text-ink">Parley</span>
+        <button
+          type="button"
+          aria-label="Close rooms"
+          onClick={onNavigate}
+          className="inline-flex size-8 items-center justify-center rounded-lg text-muted hover:bg-hover hover:text-ink md:hidden"
+        >
+          <CloseIcon className="size-4" />
+        </button>
       </div>
 
       <div className="min-h-0 flex-1 space-y-6 overflow-y-auto py-4">
@@ -46,6 +57,7 @@ export function RoomList({ onNavigate }: { onNavigate?: () => void }) {
                     name={room}
                     members={counts.get(room) ?? state.presence[room]?.length}
                     unread={current ? 0 : (state.unread[room] ?? 0)}
+                    mentions={current ? 0 : (state.mentions[room] ?? 0)}
                     current={current}
                     onClick={() => {
                       select(room)
@@ -57,7 +69,7 @@ export function RoomList({ onNavigate }: { onNavigate?: () => void }) {
                     aria-label={`Leave ${room}`}
                     title={`Leave ${room}`}
                     onClick={() => void leave(room)}
-                    className={`absolute right-1 inline-flex size-7 items-center justify-center rounded text-slate-400 transition hover:bg-rose-50 hover:text-rose-600 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-accent-500 ${
+                    className={`absolute right-1 inline-flex size-7 items-center justify-center rounded text-muted transition hover:bg-rose-50 hover:text-rose-700 focus-visible:opacity-100 dark:hover:bg-rose-950 dark:hover:text-rose-300 ${
                       current ? '' : 'md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100'
                     }`}
                   >
@@ -80,7 +92,7 @@ export function RoomList({ onNavigate }: { onNavigate?: () => void }) {
               ))}
             </ul>
             {joinError && (
-              <p role="alert" className="mx-4 mt-2 text-sm text-rose-600">
+              <p role="alert" className="mx-4 mt-2 text-sm text-rose-700 dark:text-rose-300">
                 {joinError}
               </p>
             )}

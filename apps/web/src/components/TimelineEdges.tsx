@@ -1,58 +1,111 @@
+import { Time } from './Time.tsx'
+
+/**
+ * The heights (px) of what sits above the messages, fixed so the list knows where it begins
+ * before anything is drawn; the classes below give each its height.
+ */
+export const TOP_HEIGHT = { older: 48, start: 136, empty: 200, loading: 120, none: 0 } as const
+export type TopKind = keyof typeof TOP_HEIGHT
+
 /**
  * The top of a room's timeline when older messages exist: loading them, or why they could not be.
- * Both states are one height, so switching between them at the very top moves nothing.
+ * Every state is one height, so switching between them at the very top moves nothing.
  */
 export function OlderMessages({ loading, error, onLoad }: { loading: boolean; error: string | null; onLoad(): void }) {
   if (loading) {
     return (
-      <li className="flex min-h-12 items-center justify-center gap-2 px-4 text-xs font-medium text-slate-500">
+      <div className="flex h-12 items-center justify-center gap-2 px-4 text-xs font-medium text-muted">
         <span
           aria-hidden="true"
-          className="size-3.5 animate-spin rounded-full border-2 border-slate-200 border-t-slate-500 motion-reduce:animate-none"
+          className="size-3.5 animate-spin rounded-full border-2 border-line border-t-muted motion-reduce:animate-none"
         />
         Loading older messages…
-      </li>
+      </div>
     )
   }
   return (
-    <li className="flex min-h-12 flex-wrap items-center justify-center gap-x-2 gap-y-1 px-4 text-xs">
-      {error && <span className="text-rose-700">Could not load older messages: {error}</span>}
+    <div className="flex h-12 items-center justify-center gap-x-2 overflow-hidden px-4 text-xs">
+      {error && (
+        <span className="min-w-0 truncate text-rose-700 dark:text-rose-300" title={error}>
+          Could not load older messages: {error}
+        </span>
+      )}
       <button
         type="button"
         onClick={onLoad}
-        className="rounded-md px-2 py-1 font-medium text-slate-500 transition hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-accent-500"
+        className="rounded-md px-2 py-1 font-medium text-muted transition hover:bg-hover hover:text-ink"
       >
         {error ? 'Try again' : 'Load older messages'}
       </button>
-    </li>
+    </div>
   )
 }
 
 /** The room's very first line: nothing older exists. */
 export function StartOfRoom({ room, empty }: { room: string; empty: boolean }) {
   return (
-    <li className={`flex flex-col items-center px-6 text-center ${empty ? 'm-auto max-w-xs py-12' : 'pt-6 pb-4'}`}>
+    <div
+      className={`flex flex-col items-center justify-center overflow-hidden px-6 text-center ${empty ? 'h-[200px]' : 'h-[136px]'}`}
+    >
       <span
         aria-hidden="true"
-        className="mb-3 inline-flex size-12 items-center justify-center rounded-2xl bg-accent-50 text-2xl text-accent-600"
+        className="mb-3 inline-flex size-12 items-center justify-center rounded-2xl bg-accent-50 text-2xl text-accent-600 dark:bg-accent-400/15 dark:text-accent-300"
       >
         #
       </span>
-      <p className="text-sm font-semibold text-slate-900">This is the start of #{room}</p>
-      {empty && <p className="mt-1 text-sm text-slate-500">No messages yet. Say hello!</p>}
-    </li>
+      <p className="text-sm font-semibold text-ink">This is the start of #{room}</p>
+      {empty && <p className="mt-1 text-sm text-muted">No messages yet. Say hello!</p>}
+    </div>
   )
 }
 
 /** Before the room's first join answer (right after a reload): its messages are on their way. */
 export function LoadingRoom() {
   return (
-    <li className="m-auto flex items-center gap-2 px-6 py-12 text-sm text-slate-500">
+    <div className="flex h-[120px] items-center justify-center gap-2 px-6 text-sm text-muted">
       <span
         aria-hidden="true"
-        className="size-4 animate-spin rounded-full border-2 border-slate-200 border-t-slate-500 motion-reduce:animate-none"
+        className="size-4 animate-spin rounded-full border-2 border-line border-t-muted motion-reduce:animate-none"
       />
       Loading messages…
-    </li>
+    </div>
+  )
+}
+
+/** Where a new day starts: "Today", "Yesterday" or the date. */
+export function DaySeparator({ label }: { label: string }) {
+  return (
+    <div className="flex items-center gap-3 px-4 pt-4 pb-1 sm:px-6">
+      <span aria-hidden="true" className="h-px flex-1 bg-line" />
+      <span className="rounded-full border border-line bg-surface px-2.5 py-0.5 text-xs font-semibold text-muted">
+        {label}
+      </span>
+      <span aria-hidden="true" className="h-px flex-1 bg-line" />
+    </div>
+  )
+}
+
+/** The line before the first message not read yet. */
+export function UnreadDivider() {
+  return (
+    <div data-testid="unread-divider" className="flex items-center gap-3 px-4 py-2 sm:px-6">
+      <span aria-hidden="true" className="h-px flex-1 bg-rose-400 dark:bg-rose-500" />
+      <span className="text-xs font-semibold tracking-wide text-rose-700 uppercase dark:text-rose-300">
+        New messages
+      </span>
+      <span aria-hidden="true" className="h-px w-6 bg-rose-400 dark:bg-rose-500" />
+    </div>
+  )
+}
+
+/** A quiet line about someone joining or leaving. */
+export function SystemLine({ text, timestamp }: { text: string; timestamp: number }) {
+  return (
+    <div className="flex items-center gap-3 px-4 py-1.5 text-xs text-muted sm:px-6">
+      <span aria-hidden="true" className="h-px flex-1 bg-line/70" />
+      <span className="min-w-0 truncate">{text}</span>
+      <Time timestamp={timestamp} className="shrink-0 tabular-nums" />
+      <span aria-hidden="true" className="h-px flex-1 bg-line/70" />
+    </div>
   )
 }

@@ -3,7 +3,7 @@ import { Avatar } from './Avatar.tsx'
 
 const dotByStatus = {
   open: 'bg-emerald-500',
-  connecting: 'bg-slate-300',
+  connecting: 'bg-slate-400',
   reconnecting: 'bg-amber-500',
   closed: 'bg-rose-500',
 } as const
@@ -21,22 +21,22 @@ export function UserBadge() {
   if (state.username === null) return null
 
   return (
-    <div className="flex shrink-0 items-center gap-2.5 border-t border-slate-200 px-4 py-3">
+    <div className="flex shrink-0 items-center gap-2.5 border-t border-line px-4 py-3">
       <span className="relative">
         <Avatar name={state.username} />
         <span
           aria-hidden="true"
-          className={`absolute -right-0.5 -bottom-0.5 size-3 rounded-full border-2 border-slate-50 ${dotByStatus[status]}`}
+          className={`absolute -right-0.5 -bottom-0.5 size-3 rounded-full border-2 border-canvas ${dotByStatus[status]}`}
         />
       </span>
       <div className="min-w-0 flex-1 leading-tight">
-        <p className="truncate text-sm font-medium text-slate-900">{state.username}</p>
-        <p className="text-xs text-slate-500">{labelByStatus[status]}</p>
+        <p className="truncate text-sm font-medium text-ink">{state.username}</p>
+        <p className="text-xs text-muted">{labelByStatus[status]}</p>
       </div>
       <button
         type="button"
         onClick={() => void signOut()}
-        className="shrink-0 rounded-md px-2 py-1 text-xs font-medium text-slate-500 transition hover:bg-slate-200/60 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-accent-500"
+        className="shrink-0 rounded-md px-2 py-1 text-xs font-medium text-muted transition hover:bg-hover hover:text-ink"
       >
         Sign out
       </button>

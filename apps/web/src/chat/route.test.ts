@@ -1,0 +1,12 @@
+import { expect, test } from 'bun:test'
+import { roomFromPath, roomPath } from './route.ts'
+
+test('a room’s address names it, folded to lower case, and back', () => {
+  expect(roomFromPath('/r/general')).toBe('general')
+  expect(roomFromPath('/r/Design%20Review/')).toBe('design review')
+  expect(roomFromPath('/r/%20%20')).toBeNull()
+  expect(roomFromPath('/r/%E0%A4%A')).toBeNull()
+  expect(roomFromPath('/')).toBeNull()
+  expect(roomFromPath('/r/a/b')).toBeNull()
+  for (const room of ['general', 'a/b?c#d', 'café ☕', '50%']) expect(roomFromPath(roomPath(room))).toBe(room)
+})

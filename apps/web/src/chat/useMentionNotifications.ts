@@ -1,0 +1,35 @@
+import { type RefObject, useEffect } from 'react'
+import type { ChatClient } from './client.ts'
+import { foldName, mentionsUser } from './mentions.ts'
+import { notifyState } from './notifications.ts'
+import type { ChatState } from './state.ts'
+
+/**
+ * Shows a browser notification for a message that mentions us while the page is hidden,
+ * if the reader turned them on. Clicking it brings the page and that room forward.
+ */
+export function useMentionNotifications(
+  client: ChatClient,
+  stateRef: RefObject<ChatState>,
+  select: (room: string) => void,
+): void {
+  useEffect(
+    () =>
+      client.on('message', (message) => {
+        const { username, rooms } = stateRef.current
+        if (document.visibilityState === 'visible' || notifyState() !== 'on') return
+        if (username === null || !rooms.includes(message.room)) return
+        if (foldName(message.username) === foldName(username) || !mentionsUser(message.message, username)) return
+        const notification = new Notification(`${message.username} in #${message.room}`, {
+          body: message.message,
+          tag: `parley-${message.room}`,
+        })
+        notification.onclick = () => {
+          window.focus()
+          select(message.room)
+          notification.close()
+        }
+      }),
+    [client, stateRef, select],
+  )
+}

@@ -1,0 +1,46 @@
+import { useState } from 'react'
+import { setNotifyMentions, useNotifyState } from '../chat/notifications.ts'
+import { BellIcon, BellOffIcon } from './icons.tsx'
+
+const TITLES = {
+  on: 'Notifying you when you are mentioned while Parley is in the background',
+  off: 'Notify me when I am mentioned while Parley is in the background',
+  blocked: 'Notifications are blocked for this site in the browser’s settings',
+} as const
+
+/**
+ * Turns mention notifications on or off. The browser's permission is asked for only here,
+ * when the reader clicks, never on load.
+ */
+export function NotifyToggle({ className = '' }: { className?: string }) {
+  const state = useNotifyState()
+  const [asking, setAsking] = useState(false)
+  if (state === 'unsupported') return null
+  const on = state === 'on'
+
+  async function toggle() {
+    setAsking(true)
+    try {
+      await setNotifyMentions(!on)
+    } finally {
+      setAsking(false)
+    }
+  }
+
+  return (
+    <button
+      type="button"
+      aria-pressed={on}
+      aria-label="Notify me of mentions"
+      aria-disabled={state === 'blocked' || undefined}
+      title={TITLES[state]}
+      disabled={asking}
+      onClick={() => void (state === 'blocked' ? undefined : toggle())}
+      className={`inline-flex size-9 shrink-0 items-center justify-center rounded-lg transition hover:bg-hover hover:text-ink ${
+        on ? 'text-accent-ink' : 'text-muted'
+      } ${className}`}
+    >
+      {on ? <BellIcon className="size-4.5" /> : <BellOffIcon className="size-4.5" />}
+    </button>
+  )
+}

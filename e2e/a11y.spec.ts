@@ -1,0 +1,141 @@
+import AxeBuilder from '@axe-core/playwright'
+import { type Browser, expect, type Page, type TestInfo } from '@playwright/test'
+import {
+  composer,
+  givePersonToken,
+  joinFromForm,
+  messageLog,
+  openChat,
+  roomButton,
+  say,
+  test,
+  uniqueRoom,
+} from './support.ts'
+
+type Theme = 'light' | 'dark'
+
+/** The WCAG A and AA rules (2.0 to 2.2), as axe-core tags them. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+/** Runs axe-core on the page and returns its serious and critical violations, in a form that reads well in a diff. */
+async function seriousViolations(page: Page, testInfo: TestInfo, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
+  await testInfo.attach(`axe ${name}`, {
+    body: JSON.stringify(results.violations, null, 2),
+    contentType: 'application/json',
+  })
+  await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' })
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => node.target.join(' ')),
+    }))
+}
+
+/** A fresh browser context in `theme` (the system's; the app follows it), on the app, not joined. */
+async function arrive(browser: Browser, theme: Theme, username: string, viewport = { width: 1280, height: 720 }) {
+  const context = await browser.newContext({ colorScheme: theme, viewport })
+  await givePersonToken(context, username)
+  const page = await context.newPage()
+  await page.goto('/')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+  return page
+}
+
+/** A room with a conversation in it: messages, a mention, a link, someone typing, and another room with unread ones. */
+async function busyChat(browser: Browser, theme: Theme, viewport?: { width: number; height: number }) {
+  const room = uniqueRoom(`a11y-${theme}`)
+  const side = uniqueRoom(`a11y-side-${theme}`)
+  const bob = await openChat(browser, 'bob', room)
+  const alice = await arrive(browser, theme, 'alice', viewport)
+  await joinFromForm(alice, 'alice', room)
+  // A second room, joined from the room list (a drawer on a phone), then back to the first.
+  const drawer = alice.getByRole('button', { name: 'Show rooms' })
+  if (await drawer.isVisible()) await drawer.click()
+  await alice.getByLabel('Room name').fill(side)
+  await alice.getByRole('button', { name: 'Join room' }).click()
+  await expect(messageLog(alice, side)).toBeVisible()
+  if (await drawer.isVisible()) await drawer.click()
+  await roomButton(alice, room).click()
+  await expect(messageLog(alice, room)).toBeVisible()
+  const carol = await openChat(browser, 'carol', room)
+  await say(bob, 'Morning! The release notes are at https://example.com/notes')
+  await say(bob, '@alice could you look at the second section?')
+  await say(alice, 'On it.')
+  const dave = await openChat(browser, 'dave', side)
+  await say(dave, 'Lunch at noon?')
+  await expect(alice).toHaveTitle('(1) Parley')
+  await composer(carol).pressSequentially('typing a reply')
+  await expect(alice.getByTestId('typing-indicator')).toHaveText('carol is typing…')
+  return { alice, room }
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme`, () => {
+    test('the join screen has no serious or critical accessibility violations', async ({ browser }, testInfo) => {
+      const page = await arrive(browser, theme, 'alice')
+      await expect(page.getByRole('heading', { name: 'Welcome to Parley' })).toBeVisible()
+      expect(await seriousViolations(page, testInfo, `join screen, ${theme}`)).toEqual([])
+
+      // And with its errors showing.
+      await page.getByLabel('Username').fill('   ')
+      await page.getByLabel('Room', { exact: true }).fill('')
+      await page.getByRole('button', { name: 'Join', exact: true }).click()
+      await expect(page.getByText('Pick a username')).toBeVisible()
+      expect(await seriousViolations(page, testInfo, `join screen with errors, ${theme}`)).toEqual([])
+    })
+
+    test('the chat view has no serious or critical accessibility violations', async ({ browser }, testInfo) => {
+      const { alice } = await busyChat(browser, theme)
+      expect(await seriousViolations(alice, testInfo, `chat, ${theme}`)).toEqual([])
+
+      // With the mention suggestions open.
+      await composer(alice).pressSequentially('@b')
+      await expect(alice.getByRole('listbox')).toBeVisible()
+      expect(await seriousViolations(alice, testInfo, `chat with suggestions, ${theme}`)).toEqual([])
+    })
+
+    test('on a phone, the chat and its drawers have no serious or critical violations', async ({
+      browser,
+    }, testInfo) => {
+      const { alice, room } = await busyChat(browser, theme, { width: 390, height: 844 })
+      expect(await seriousViolations(alice, testInfo, `phone chat, ${theme}`)).toEqual([])
+      await alice.getByRole('button', { name: 'Show rooms' }).click()
+      await expect(alice.getByRole('navigation', { name: 'Rooms' })).toBeVisible()
+      expect(await seriousViolations(alice, testInfo, `phone rooms drawer, ${theme}`)).toEqual([])
+      await alice.keyboard.press('Escape')
+      await alice.getByRole('button', { name: 'Show people' }).click()
+      await expect(alice.getByRole('complementary', { name: `People in ${room}` })).toBeVisible()
+      expect(await seriousViolations(alice, testInfo, `phone people drawer, ${theme}`)).toEqual([])
+    })
+  })
+}
+
+test('every control can be reached by keyboard and shows where the focus is', async ({ browser }) => {
+  const { alice } = await busyChat(browser, 'light')
+  await alice.getByRole('heading', { level: 1 }).click()
+  const seen = new Set<string>()
+  for (let step = 0; step < 40; step++) {
+    await alice.keyboard.press('Tab')
+    const focused = await alice.evaluate(() => {
+      const element = document.activeElement
+      if (!(element instanceof HTMLElement) || element === document.body) return null
+      const style = getComputedStyle(element)
+      const ring = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0
+      // Fields show the focus on their frame (a ring around the box they sit in).
+      const frame = element.parentElement ? getComputedStyle(element.parentElement).boxShadow : 'none'
+      const name = element.getAttribute('aria-label') ?? element.textContent?.trim() ?? element.tagName
+      return { name: `${element.tagName} ${name}`.slice(0, 60), visible: ring || frame !== 'none' }
+    })
+    if (focused === null) continue
+    expect(focused.visible, `focus shows on ${focused.name}`).toBe(true)
+    seen.add(focused.name)
+  }
+  const names = [...seen].join(' | ')
+  for (const control of ['Dark theme', 'Notify me of mentions', 'Join room', 'Sign out', 'Messages in']) {
+    expect(names).toContain(control)
+  }
+})
