@@ -60,7 +60,11 @@ async function measure(url: string): Promise<number> {
 
 async function run(mode: 'off' | 'on'): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-'))
-  const server = await startServer(mode === 'off' ? { DATABASE_URL: 'memory:', MESSAGE_RATE_LIMIT: '0' } : { DATA_DIR: dataDir, MESSAGE_RATE_LIMIT: '0' })
+  const server = await startServer(
+    mode === 'off'
+      ? { DATABASE_URL: 'memory:', MESSAGE_RATE_LIMIT: '0' }
+      : { DATA_DIR: dataDir, MESSAGE_RATE_LIMIT: '0' },
+  )
   try {
     return await measure(server.url)
   } finally {
