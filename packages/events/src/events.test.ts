@@ -86,3 +86,7 @@ describe('usernames', () => {
     }
   })
 })
+
+test('room names are folded to lower case, so "General" is general', () => {
+  expect(events.join.request.parse({ username: 'a', room: ' General ' }).room).toBe('general')
+})

@@ -33,10 +33,11 @@ export const sessionTokenSchema = z
   .max(128, 'A session token has 16 to 128 characters')
   .regex(/^[\w-]+$/, 'A session token uses letters, digits, "-" and "_"')
 
-/** A room name: 1 to 50 characters once surrounding space is trimmed. */
+/** A room name: 1 to 50 characters once surrounding space is trimmed, folded to lower case. */
 export const roomNameSchema = z
   .string()
   .trim()
+  .toLowerCase()
   .min(1, 'Name a room')
   .max(ROOM_MAX_LENGTH, `A room name has at most ${ROOM_MAX_LENGTH} characters`)
 
