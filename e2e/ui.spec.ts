@@ -16,7 +16,7 @@ import {
 } from './support.ts'
 
 interface ArriveOptions extends BrowserContextOptions {
-  /** Installs Playwright's fake clock before the app loads, so tests can move time on. */
+  /** Installs Playwright's fake clock, paused, before the app loads: time moves only when a test moves it. */
   clock?: boolean
   /** Opens this path instead of `/`. */
   path?: string
@@ -27,7 +27,10 @@ async function arrive(browser: Browser, username: string, { clock, path = '/', .
   const context = await browser.newContext(options)
   await givePersonToken(context, username)
   const page = await context.newPage()
-  if (clock) await page.clock.install()
+  if (clock) {
+    await page.clock.install()
+    await page.clock.pauseAt(Date.now() + 1_000)
+  }
   await page.goto(path)
   return page
 }
