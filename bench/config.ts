@@ -1,0 +1,49 @@
+// What one run measures and for how long; BENCH_QUICK=1 shortens everything for a smoke run.
+
+// Read as one record, like the server's env.ts: these variables steer `npm run bench`, not turbo tasks.
+const env: Record<string, string | undefined> = process.env
+const quick = env.BENCH_QUICK === '1'
+
+export interface RoomShape {
+  /** Members per room. */
+  members: number
+  rooms: number
+}
+
+export const config = {
+  quick,
+  /** Room sizes, each with enough rooms to make the totals comparable. */
+  shapes: [
+    { members: 32, rooms: 8 },
+    { members: 2, rooms: 64 },
+    { members: 256, rooms: 2 },
+  ] satisfies RoomShape[],
+  /** Room sizes also ramped on Parley with `memory:` storage, to tell storage from the rest. */
+  memoryVariantMembers: env.BENCH_MEMORY_VARIANT === '0' ? [] : [32, 2],
+  /** The shape the bad-input comparison runs on. */
+  badInputMembers: 32,
+  stepSeconds: quick ? 1 : 2,
+  /** Deliveries per second of a ramp's first step. */
+  startDeliveriesPerSecond: 20_000,
+  /** Rates tried per ramp, and runs including the one retry a failing rate gets. */
+  maxRates: quick ? 4 : 8,
+  maxRuns: quick ? 5 : 10,
+  /** Bisecting stops when the failing rate is within this factor of the passing one. */
+  precision: 1.15,
+  joinsPerSecond: 100,
+  joinSeconds: quick ? 1 : 3,
+  idleConnections: quick ? 1_000 : 5_000,
+  /** Seconds to let memory settle after the idle connections are open. */
+  idleSettleSeconds: quick ? 1 : 3,
+  /** Invalid frames per second the bad client sends, over this many connections. */
+  badFramesPerSecond: Number(env.BENCH_BAD_RATE ?? 500),
+  badConnections: 10,
+  storageMessages: Number(env.BENCH_MESSAGES ?? (quick ? 10_000 : 40_000)),
+  storageRounds: quick ? 1 : 2,
+  /** Seconds a run may spend, in all, waiting for other work on its CPUs to calm down before a step. */
+  quietWaitBudgetSeconds: quick ? 30 : 60,
+  /** Niceness for the run: on a shared machine a better priority keeps others' work out of the p99. */
+  nice: Number(env.BENCH_NICE ?? -10),
+  /** Parley's log level during the run (production logs at info). */
+  logLevel: env.BENCH_LOG_LEVEL ?? 'info',
+}

@@ -1,0 +1,136 @@
+// The deliveries figure for one room shape on one server: open the rooms, ramp, close them.
+import type { RoomShape } from './config.ts'
+import { runStep, type StepResult } from './load-step.ts'
+import { DISTURBED_SHARE, type RampOptions, type RampStep, ramp } from './ramp.ts'
+import { closeRooms, openRooms, type Room } from './rooms.ts'
+import { settleConnections, storageWriteBuckets } from './server-probes.ts'
+import type { BenchServer } from './spawn-servers.ts'
+
+export interface DeliveryFigure {
+  members: number
+  rooms: number
+  /** The best step that passed, if any did. */
+  best: StepResult | undefined
+  /** Server CPU seconds per million deliveries at the best step (or, if none passed, the busiest step that delivered). */
+  cpuSecondsPerMillion: number | undefined
+  steps: RampStep[]
+  /**
+   * At the first failing rate above the best, the load generator's own event loop lagged (p99
+   * ≥ 5 ms): the figure is then the load generator's ceiling, and the server's is higher.
+   */
+  loadBound: boolean
+  /** No rate above the best failed: the ramp ran out of steps before finding the limit. */
+  capped: boolean
+  /**
+   * Every try at the first failing rate above the best shared our CPUs with other work (≥ 20%):
+   * the figure may be the machine's, not the server's. Run again when the machine is quiet.
+   */
+  noisy: boolean
+  /** Parley's storage writes during the ramp (from its histogram): how many, and the shares slower than 5 and 10 ms. */
+  storageWrites?: { count: number; over5ms: number; over10ms: number }
+  note?: string
+}
+
+type Buckets = Map<number, number>
+
+function slowWrites(before: Buckets, after: Buckets): DeliveryFigure['storageWrites'] {
+  const between = (bound: number) => (after.get(bound) ?? 0) - (before.get(bound) ?? 0)
+  const count = between(Number.POSITIVE_INFINITY)
+  if (count === 0) return undefined
+  return { count, over5ms: 1 - between(0.005) / count, over10ms: 1 - between(0.01) / count }
+}
+
+const WARM_UP_SECONDS = 1
+
+/** Room names for a shape: the same on every server, so later figures can reuse them. */
+export const roomTag = (shape: RoomShape) => `bench${shape.members}`
+
+/**
+ * Ramps `shape` on `server`. When `whileOpen` is given it runs after the ramp, with the
+ * rooms still joined and the best step, before they are closed.
+ */
+export async function measureDeliveries<T = undefined>(
+  server: BenchServer,
+  shape: RoomShape,
+  options: Omit<RampOptions, 'onStep'>,
+  log: (line: string) => void,
+  whileOpen?: (rooms: readonly Room[], rate: StepResult) => Promise<T>,
+): Promise<DeliveryFigure & { extra?: T }> {
+  const rooms = await openRooms(server.url, roomTag(shape), shape.rooms, shape.members)
+  try {
+    // Unrecorded: the first seconds of load on a fresh server include compiling its hot paths.
+    await runStep(rooms, options.startDeliveriesPerSecond / (shape.rooms * shape.members), WARM_UP_SECONDS, server)
+    const writesBefore = server.kind === 'parley' ? await storageWriteBuckets(server.http) : undefined
+    const result = await ramp(rooms, server, {
+      ...options,
+      onStep: (step) => log(describeStep(step)),
+    })
+    const storageWrites = writesBefore && slowWrites(writesBefore, await storageWriteBuckets(server.http))
+    const best = result.best
+    const cpuStep = best ?? busiestDelivered(result.steps)
+    const figure: DeliveryFigure = {
+      members: shape.members,
+      rooms: shape.rooms,
+      best,
+      cpuSecondsPerMillion: cpuStep ? (cpuStep.serverCpuSeconds / cpuStep.delivered) * 1e6 : undefined,
+      loadBound: isLoadBound(result.steps, best),
+      capped: best !== undefined && firstFailure(result.steps, best).length === 0,
+      noisy: firstFailure(result.steps, best).every(isDisturbed) && firstFailure(result.steps, best).length > 0,
+      steps: result.steps,
+      ...(storageWrites ? { storageWrites } : {}),
+      ...(result.note ? { note: result.note } : {}),
+    }
+    // Without a passing rate, the slowest one tried stands in.
+    const rate =
+      best ??
+      result.steps.reduce<StepResult | undefined>(
+        (slowest, step) => (slowest && slowest.ratePerRoom <= step.ratePerRoom ? slowest : step),
+        undefined,
+      )
+    if (!whileOpen || !rate) return figure
+    return { ...figure, extra: await whileOpen(rooms, rate) }
+  } finally {
+    closeRooms(rooms)
+    await settleConnections(server, 0)
+  }
+}
+
+/** Load-generator loop lag from which a failing step says more about the load than the server. */
+const LOAD_BOUND_LAG_MS = 5
+
+const isDisturbed = (step: StepResult) => Math.max(step.othersOnServerCpu, step.othersOnLoadCpu) >= DISTURBED_SHARE
+
+/** Every try at the slowest failing rate above the best (the rate that decided the figure). */
+function firstFailure(steps: readonly RampStep[], best: StepResult | undefined): RampStep[] {
+  const above = steps.filter((step) => !step.passed && step.ratePerRoom > (best?.ratePerRoom ?? 0))
+  const slowest = Math.min(...above.map((step) => step.ratePerRoom))
+  return above.filter((step) => step.ratePerRoom === slowest)
+}
+
+function isLoadBound(steps: readonly RampStep[], best: StepResult | undefined): boolean {
+  // Tries that shared our CPUs with much other work say nothing about either side.
+  const clean = firstFailure(steps, best).filter((step) => !isDisturbed(step))
+  return clean.length > 0 && clean.every((step) => step.loadLagP99Ms >= LOAD_BOUND_LAG_MS)
+}
+
+function busiestDelivered(steps: readonly StepResult[]): StepResult | undefined {
+  const delivered = steps.filter((step) => step.deliveredShare >= 0.95)
+  return delivered.reduce<StepResult | undefined>((a, b) => (a && a.delivered >= b.delivered ? a : b), undefined)
+}
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US')
+const pct = (share: number) => `${Math.round(share * 100)}%`
+
+function describeStep(step: RampStep): string {
+  const verdict = step.passed ? 'pass' : step.disturbed ? 'busy' : 'FAIL'
+  return (
+    `    ${verdict}${step.retry ? ' (retry)' : ''}  ${int(step.deliveriesPerSecond).padStart(9)} deliveries/s` +
+    `  (${Math.round(step.deliveredShare * 100)}% delivered)  p50 ${step.p50Ms.toFixed(2)} p99 ${step.p99Ms.toFixed(2)} ms` +
+    `  cpu server ${pct(step.serverCpuShare)} load ${pct(step.loadCpuShare)}` +
+    `, stalls: server http p99 ${step.serverHttpP99Ms.toFixed(1)} ms, load lag p99 ${step.loadLagP99Ms.toFixed(1)} ms` +
+    `, others ${pct(step.othersOnServerCpu)} ${pct(step.othersOnLoadCpu)}` +
+    (step.errors ? `  ${step.errors} errors` : '') +
+    (step.waitedMs >= 1_000 ? `  (after ${(step.waitedMs / 1000).toFixed(0)} s waiting for a quiet machine)` : '') +
+    (step.closedMembers ? `  ${step.closedMembers} closed` : '')
+  )
+}

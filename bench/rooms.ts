@@ -1,0 +1,38 @@
+// R rooms of M members each, joined and ready: member 0 sends, member 1 times deliveries.
+import { type BenchClient, openClient } from './bench-client.ts'
+import { eachLimited } from './stats.ts'
+
+export interface Room {
+  readonly name: string
+  readonly members: BenchClient[]
+}
+
+const OPENING_AT_ONCE = 50
+
+/** Opens `rooms × members` clients and joins each to its room; names are unique under `tag`. */
+export async function openRooms(url: string, tag: string, rooms: number, members: number): Promise<Room[]> {
+  const opened: Room[] = Array.from({ length: rooms }, (_, r) => ({ name: `${tag}-${r}`, members: [] }))
+  const seats = opened.flatMap((room, r) => Array.from({ length: members }, (_, m) => ({ room, r, m })))
+  try {
+    await eachLimited(seats, OPENING_AT_ONCE, async ({ room, r, m }) => {
+      const client = await openClient(url)
+      room.members[m] = client
+      await client.request('join', { username: `${tag}-${r}-${m}`, room: room.name })
+    })
+  } catch (error) {
+    closeRooms(opened)
+    throw error
+  }
+  return opened
+}
+
+/** The member that sends a room's messages. */
+export const senderOf = (room: Room): BenchClient => room.members[0] as BenchClient
+
+/** The member whose deliveries are timed: not the sender, when the room has another. */
+export const timerOf = (room: Room): BenchClient => (room.members[1] ?? room.members[0]) as BenchClient
+
+/** Closes every member of every room. */
+export function closeRooms(rooms: readonly Room[]): void {
+  for (const room of rooms) for (const member of room.members) member?.close()
+}

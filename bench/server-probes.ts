@@ -1,0 +1,45 @@
+// Questions asked of a running server over HTTP, and waits on its connection count.
+import { residentBytes } from './proc-stats.ts'
+import type { BenchServer } from './spawn-servers.ts'
+import { sleep } from './stats.ts'
+
+const metricsText = async (http: string) => (await fetch(`${http}/api/metrics`)).text()
+
+/** One figure from Parley's /api/metrics. */
+export async function metric(http: string, name: string): Promise<number> {
+  const line = (await metricsText(http)).split('\n').find((l) => l.startsWith(`${name} `))
+  if (!line) throw new Error(`no metric ${name}`)
+  return Number(line.slice(name.length + 1))
+}
+
+/** Parley's storage write histogram: cumulative count per upper bound in seconds (+Inf included). */
+export async function storageWriteBuckets(http: string): Promise<Map<number, number>> {
+  const buckets = new Map<number, number>()
+  for (const line of (await metricsText(http)).split('\n')) {
+    const match = line.match(/^parley_storage_write_seconds_bucket\{le="([^"]+)"\} (\S+)$/)
+    if (match) buckets.set(match[1] === '+Inf' ? Number.POSITIVE_INFINITY : Number(match[1]), Number(match[2]))
+  }
+  return buckets
+}
+
+/** Parley's /api/health status code (0 when it does not answer within 5 s). */
+export async function healthStatus(http: string): Promise<number> {
+  try {
+    return (await fetch(`${http}/api/health`, { signal: AbortSignal.timeout(5_000) })).status
+  } catch {
+    return 0
+  }
+}
+
+/** Resident memory: Parley's own metric, the kernel's VmRSS for the baseline. */
+export async function serverRss(server: BenchServer): Promise<number> {
+  if (server.kind === 'parley') return metric(server.http, 'process_resident_memory_bytes')
+  return residentBytes(server.pid)
+}
+
+/** Waits (at most `maxMs`) until the server counts at most `count` connections; the baseline cannot say, so it waits a moment. */
+export async function settleConnections(server: BenchServer, count: number, maxMs = 10_000): Promise<void> {
+  if (server.kind === 'baseline') return sleep(500)
+  const deadline = performance.now() + maxMs
+  while ((await metric(server.http, 'parley_connections')) > count && performance.now() < deadline) await sleep(100)
+}
