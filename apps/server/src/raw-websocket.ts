@@ -57,5 +57,3 @@ function frame(opcode: number, payload: Uint8Array): Uint8Array {
   out.set(masked, header.length)
   return out
 }
-
-export type RawWebSocket = Awaited<ReturnType<typeof openRawWebSocket>>

@@ -49,8 +49,14 @@ export async function redisRoomBus({
   let closing = false
   let lost = false
 
-  function deliver<K extends RoomEvent>(room: string, event: K, payload: Payload<ChatEvents, K>): void {
-    publishLocally(server, room, event, payload)
+  /** Publishes to this instance's members, noting which messages they have had. */
+  function deliver<K extends RoomEvent>(
+    room: string,
+    event: K,
+    payload: Payload<ChatEvents, K>,
+    except?: Parameters<RoomBus['publish']>[3],
+  ): void {
+    publishLocally(server, room, event, payload, except)
     if (event === 'message') delivered.delivered(room, (payload as Payload<ChatEvents, 'message'>).seq)
   }
 
@@ -118,8 +124,7 @@ export async function redisRoomBus({
 
   return {
     publish(room, event, payload, except) {
-      publishLocally(server, room, event, payload, except)
-      if (event === 'message') delivered.delivered(room, (payload as Payload<ChatEvents, 'message'>).seq)
+      deliver(room, event, payload, except)
       publisher.publish(channelOf(room), JSON.stringify({ i: instanceId, x: event, p: payload })).catch(() => {
         lost = true
       })
