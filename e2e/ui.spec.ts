@@ -100,6 +100,8 @@ test.describe('rooms', () => {
     await alice.getByRole('button', { name: 'Join room' }).click()
     await expect(messageLog(alice, folded)).toBeVisible()
     await expect(roomButton(alice, folded)).toHaveAttribute('aria-current', 'true')
+    // The form empties itself once the join has finished; typing before that would be lost.
+    await expect(field).toHaveValue('')
 
     await field.fill('x'.repeat(51))
     await alice.getByRole('button', { name: 'Join room' }).click()
@@ -358,6 +360,8 @@ test.describe('presence', () => {
         if (Buffer.from(payload).includes('typing')) signals += 1
       }),
     )
+    // The app may have opened its socket before the listener existed: start it again under watch.
+    await bob.reload()
     await joinFromForm(bob, 'bob', room)
     const line = typingLine(alice)
 
