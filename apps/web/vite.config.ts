@@ -22,14 +22,6 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: 'dist',
       emptyOutDir: true,
-      rolldownOptions: {
-        treeshake: {
-          // The workspace packages only declare things (no module runs code for its effects), so
-          // a constant taken from @parley/events does not bring its schemas, and zod, along.
-          // (Saying `"sideEffects": false` in their package.json would do the same for every bundler.)
-          moduleSideEffects: [{ test: /[\\/]packages[\\/](events|wsx)[\\/]src[\\/]/, sideEffects: false }],
-        },
-      },
     },
   }
 })
