@@ -30,7 +30,7 @@ export async function measureBadInput(
   framesPerSecond: number,
   connections: number,
 ): Promise<BadInputFigure> {
-  const without = await runStep(rooms, ratePerRoom, stepSeconds, server)
+  const without = await runStep(rooms, ratePerRoom, stepSeconds, [server])
   const bad = Bun.spawn(
     pinned(LOAD_CPU, [
       process.execPath,
@@ -47,7 +47,7 @@ export async function measureBadInput(
     const lines = readLines(bad.stdout)
     const first = await lines.next()
     if (first.value !== 'ready') throw new Error(`the bad-input client did not start: ${first.value ?? 'no output'}`)
-    const withBad = await runStep(rooms, ratePerRoom, stepSeconds, server)
+    const withBad = await runStep(rooms, ratePerRoom, stepSeconds, [server])
     let summary: unknown = 'no summary'
     for await (const line of lines) summary = parseSummary(line)
     await bad.exited

@@ -20,6 +20,15 @@ export const config = {
   ] satisfies RoomShape[],
   /** Room sizes also ramped on Parley with `memory:` storage, to tell storage from the rest. */
   memoryVariantMembers: env.BENCH_MEMORY_VARIANT === '0' ? [] : [32, 2],
+  /**
+   * Parley on PostgreSQL and Redis, one instance then two sharing them, ramped on this shape
+   * (BENCH_CLUSTER=0 skips it).
+   */
+  clusterShape: (env.BENCH_CLUSTER === '0' ? undefined : { members: 32, rooms: 8 }) satisfies RoomShape | undefined,
+  /** The PostgreSQL database the cluster figure makes a schema of its own in. */
+  postgresUrl: env.BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/test',
+  /** The Redis the cluster figure uses, database number included: 15 keeps its keys out of a developer's 0. */
+  redisUrl: env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/15',
   /** The shape the bad-input comparison runs on. */
   badInputMembers: 32,
   stepSeconds: quick ? 1 : 2,

@@ -1,4 +1,5 @@
-// The deliveries figure for one room shape on one server: open the rooms, ramp, close them.
+// The deliveries figure for one room shape on one server, or on several instances of it
+// sharing the rooms: open the rooms, ramp, close them.
 import type { RoomShape } from './config.ts'
 import { runStep, type StepResult } from './load-step.ts'
 import { DISTURBED_SHARE, type RampOptions, type RampStep, ramp } from './ramp.ts'
@@ -33,6 +34,17 @@ export interface DeliveryFigure {
 
 type Buckets = Map<number, number>
 
+/** Every Parley's storage write histogram, added up; undefined when none is Parley. */
+async function allStorageWrites(servers: readonly BenchServer[]): Promise<Buckets | undefined> {
+  const parleys = servers.filter((server) => server.kind === 'parley')
+  if (parleys.length === 0) return undefined
+  const total: Buckets = new Map()
+  for (const buckets of await Promise.all(parleys.map((server) => storageWriteBuckets(server.http)))) {
+    for (const [bound, count] of buckets) total.set(bound, (total.get(bound) ?? 0) + count)
+  }
+  return total
+}
+
 function slowWrites(before: Buckets, after: Buckets): DeliveryFigure['storageWrites'] {
   const between = (bound: number) => (after.get(bound) ?? 0) - (before.get(bound) ?? 0)
   const count = between(Number.POSITIVE_INFINITY)
@@ -45,27 +57,35 @@ const WARM_UP_SECONDS = 1
 /** Room names for a shape: the same on every server, so later figures can reuse them. */
 export const roomTag = (shape: RoomShape) => `bench${shape.members}`
 
+export type DeliveryOptions = Omit<RampOptions, 'onStep'> & {
+  /** What the room names start with; `roomTag(shape)` when omitted. */
+  tag?: string
+}
+
 /**
- * Ramps `shape` on `server`. When `whileOpen` is given it runs after the ramp, with the
- * rooms still joined and the best step, before they are closed.
+ * Ramps `shape` on `servers`: one, or instances of one cluster, whose members take turns
+ * (see openRooms). When `whileOpen` is given it runs after the ramp, with the rooms still
+ * joined and the best step, before they are closed.
  */
 export async function measureDeliveries<T = undefined>(
-  server: BenchServer,
+  servers: readonly BenchServer[],
   shape: RoomShape,
-  options: Omit<RampOptions, 'onStep'>,
+  { tag = roomTag(shape), ...options }: DeliveryOptions,
   log: (line: string) => void,
   whileOpen?: (rooms: readonly Room[], rate: StepResult) => Promise<T>,
 ): Promise<DeliveryFigure & { extra?: T }> {
-  const rooms = await openRooms(server.url, roomTag(shape), shape.rooms, shape.members)
+  const urls = servers.map((server) => server.url)
+  const rooms = await openRooms(urls, tag, shape.rooms, shape.members)
   try {
     // Unrecorded: the first seconds of load on a fresh server include compiling its hot paths.
-    await runStep(rooms, options.startDeliveriesPerSecond / (shape.rooms * shape.members), WARM_UP_SECONDS, server)
-    const writesBefore = server.kind === 'parley' ? await storageWriteBuckets(server.http) : undefined
-    const result = await ramp(rooms, server, {
+    await runStep(rooms, options.startDeliveriesPerSecond / (shape.rooms * shape.members), WARM_UP_SECONDS, servers)
+    const writesBefore = await allStorageWrites(servers)
+    const result = await ramp(rooms, servers, {
       ...options,
       onStep: (step) => log(describeStep(step)),
     })
-    const storageWrites = writesBefore && slowWrites(writesBefore, await storageWriteBuckets(server.http))
+    const writesAfter = writesBefore && (await allStorageWrites(servers))
+    const storageWrites = writesBefore && writesAfter && slowWrites(writesBefore, writesAfter)
     const best = result.best
     const cpuStep = best ?? busiestDelivered(result.steps)
     const figure: DeliveryFigure = {
@@ -91,7 +111,7 @@ export async function measureDeliveries<T = undefined>(
     return { ...figure, extra: await whileOpen(rooms, rate) }
   } finally {
     closeRooms(rooms)
-    await settleConnections(server, 0)
+    await Promise.all(servers.map((server) => settleConnections(server, 0)))
   }
 }
 

@@ -1,6 +1,7 @@
 // Everything one run measured, and the rows of the summary: each figure for Parley and the
 // baseline, their ratio, and the target it is held to.
 import type { BadInputFigure } from './bad-input.ts'
+import type { ClusterFigure } from './cluster-phase.ts'
 import type { DeliveryFigure } from './deliveries.ts'
 import type { MemoryFigure } from './idle-memory.ts'
 import type { JoinFigure } from './join-latency.ts'
@@ -14,6 +15,8 @@ export interface RunFigures {
   joins: Partial<Record<ServerKind, JoinFigure>>
   memory: Partial<Record<ServerKind, MemoryFigure>>
   badInput?: BadInputFigure
+  /** Parley on PostgreSQL and Redis, one instance and two (unless BENCH_CLUSTER=0). */
+  cluster?: ClusterFigure
   storage?: StorageFigure
   /** Figures that could not be measured, and why. */
   errors: string[]
@@ -135,10 +138,29 @@ function deliveryRows(figures: RunFigures): Row[] {
   return out
 }
 
+/** One instance on PostgreSQL and Redis, then two: the ratio is two ÷ one. No target: a report. */
+function clusterRows(cluster: ClusterFigure): Row[] {
+  const { one, two, shape } = cluster
+  const rooms = `${shape.rooms} rooms of ${shape.members}`
+  const there = (figure: DeliveryFigure | undefined) => `${latencies(figure)}; ${ms(figure?.cpuSecondsPerMillion)}`
+  return [
+    { ...blank, figure: `deliveries/s at p99 ≤ 10 ms, ${rooms}, 1 instance (PG+Redis)`, parley: bestRate(one) },
+    { ...blank, figure: '  p50 / p99 ms there; CPU s per million', parley: there(one) },
+    {
+      ...blank,
+      figure: `deliveries/s at p99 ≤ 10 ms, ${rooms}, 2 instances on Redis`,
+      parley: bestRate(two),
+      ratio: boundedRatio(ratioOf(two?.best?.deliveriesPerSecond, one?.best?.deliveriesPerSecond), two, one),
+    },
+    { ...blank, figure: '  p50 / p99 ms there; CPU s (both) per million', parley: there(two) },
+  ]
+}
+
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`
 
 export function rows(figures: RunFigures): Row[] {
   const out = deliveryRows(figures)
+  if (figures.cluster) out.push(...clusterRows(figures.cluster))
   const joins = figures.joins
   out.push({
     figure: `join p99 ms at ${joins.parley?.joinsPerSecond ?? 100} joins/s`,

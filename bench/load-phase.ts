@@ -5,13 +5,15 @@ import { config } from './config.ts'
 import { measureDeliveries, roomTag } from './deliveries.ts'
 import type { RunFigures, ServerKind } from './figures.ts'
 import { measureJoins } from './join-latency.ts'
+import { roomNames } from './rooms.ts'
 import type { BenchServer } from './spawn-servers.ts'
 
 export type Attempt = <T>(what: string, measure: () => Promise<T>) => Promise<T | undefined>
 
 export const turns = ['baseline', 'parley'] as const
 
-const rampOptions = {
+/** The same ramp for every shape and server. */
+export const rampOptions = {
   startDeliveriesPerSecond: config.startDeliveriesPerSecond,
   maxRates: config.maxRates,
   maxRuns: config.maxRuns,
@@ -41,7 +43,7 @@ export async function runLoadPhase(
         )
       }
       const figure = await attempt(`${kind} deliveries, rooms of ${shape.members}`, () =>
-        measureDeliveries<BadInputFigure | undefined>(server, shape, rampOptions, say, (rooms, step) =>
+        measureDeliveries<BadInputFigure | undefined>([server], shape, rampOptions, say, (rooms, step) =>
           withBadInput ? badInput(rooms, step.ratePerRoom) : Promise.resolve(undefined),
         ),
       )
@@ -52,7 +54,7 @@ export async function runLoadPhase(
     }
   }
   // Joins go to the rooms of 32, which now have history to send with each answer.
-  const joinRooms = Array.from({ length: 8 }, (_, i) => `${roomTag({ members: 32, rooms: 8 })}-${i}`)
+  const joinRooms = roomNames(roomTag({ members: 32, rooms: 8 }), 8)
   for (const kind of turns) {
     const server = servers[kind]
     if (!server) continue

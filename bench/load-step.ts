@@ -2,9 +2,9 @@
 // counts `message` deliveries; one member per room times them against the send time.
 import { busyShare, cpuTicks } from './cpu-contention.ts'
 import { LOAD_CPU, SERVER_CPU } from './pinning.ts'
-import { cpuSeconds, cpuTimes } from './proc-stats.ts'
+import { totalCpuTimes } from './proc-stats.ts'
 import { type Room, senderOf, timerOf } from './rooms.ts'
-import { probeStalls } from './stall-probe.ts'
+import { probeStalls, type StallProbe } from './stall-probe.ts'
 import { percentiles, sleep, waitFor } from './stats.ts'
 import { isErrorResponse, isMessagePush, sendMessageFrame, sentAtOf } from './wire.ts'
 
@@ -30,7 +30,7 @@ export interface StepResult {
   closedMembers: number
   /** Frames were still arriving MAX_QUIET_WAIT_MS after the grace period: the next step would count them. */
   backlogLeft: boolean
-  /** Server CPU from the first send to the end of the grace period, and the kernel's part of it. */
+  /** Server CPU (every server's, added up) from the first send to the end of the grace period, and the kernel's part of it. */
   serverCpuSeconds: number
   serverSystemSeconds: number
   /** Server and load generator CPU while sending, as a share of one core. */
@@ -42,7 +42,7 @@ export interface StepResult {
    */
   loadLagP99Ms: number
   loadLagMaxMs: number
-  /** Round trips of an HTTP request sent to the server every 10 ms while sending: its stalls. */
+  /** Round trips of an HTTP request sent to each server every 10 ms while sending: its stalls (the worst server's). */
   serverHttpP99Ms: number
   serverHttpMaxMs: number
   /** While sending, the share of the server's CPU and of the load's CPU that other processes used. */
@@ -100,27 +100,39 @@ async function untilQuiet(frames: () => number): Promise<boolean> {
 const openMembers = (rooms: readonly Room[]) =>
   rooms.reduce((open, room) => open + room.members.filter((member) => member.isOpen).length, 0)
 
-/** The server under load: its process and its HTTP address. */
+/** A server under load: its process and its HTTP address. */
 export interface StepTarget {
   pid: number
   http: string
 }
 
-/** Runs one step at `ratePerRoom` messages/s per room for `seconds`. */
+/** Each server's stall probe; the worst p99 and the largest round trip of them all. */
+async function worstStalls(probes: readonly StallProbe[]): Promise<{ p99Ms: number; maxMs: number }> {
+  const results = await Promise.all(probes.map((probe) => probe.stop()))
+  return {
+    p99Ms: Math.max(...results.map((result) => result.p99Ms)),
+    maxMs: Math.max(...results.map((result) => result.maxMs)),
+  }
+}
+
+/**
+ * Runs one step at `ratePerRoom` messages/s per room for `seconds`. With several servers (all
+ * on the server CPU), their CPU is added up and each is probed for stalls.
+ */
 export async function runStep(
   rooms: readonly Room[],
   ratePerRoom: number,
   seconds: number,
-  server: StepTarget,
+  servers: readonly StepTarget[],
 ): Promise<StepResult> {
-  const serverPid = server.pid
+  const serverPids = servers.map((server) => server.pid)
   const step = ++stepNumber
   const members = rooms[0]?.members.length ?? 0
   const latencies: number[] = []
   const counts = countDeliveries(rooms, latencies)
   const openBefore = openMembers(rooms)
 
-  const serverCpuBefore = cpuTimes(serverPid)
+  const serverCpuBefore = totalCpuTimes(serverPids)
   const loadCpuBefore = process.cpuUsage()
   const ticksBefore = cpuTicks()
   const sentPerRoom = rooms.map(() => 0)
@@ -145,21 +157,22 @@ export async function runStep(
     }
   }
   // A path nobody serves: the 404 is a plain round trip through the event loop, with no work behind it.
-  const stalls = probeStalls(`${server.http}/api/stall-probe`)
+  const stalls = servers.map((server) => probeStalls(`${server.http}/api/stall-probe`))
   const timer = setInterval(tick, 1)
   await sleep(durationMs)
   clearInterval(timer)
   tick()
   const sendingMs = performance.now() - started
-  const serverCpuSending = cpuSeconds(serverPid) - serverCpuBefore.user - serverCpuBefore.system
+  const serverCpuNow = totalCpuTimes(serverPids)
+  const serverCpuSending = serverCpuNow.user + serverCpuNow.system - serverCpuBefore.user - serverCpuBefore.system
   const loadCpuSending = process.cpuUsage(loadCpuBefore)
   const ticksSending = cpuTicks()
-  const http = await stalls.stop()
+  const http = await worstStalls(stalls)
   const sent = sentPerRoom.reduce((sum, n) => sum + n, 0)
   const expected = sent * members
   await waitFor(() => counts.delivered >= expected, GRACE_MS)
   const delivered = counts.delivered
-  const serverCpuAfter = cpuTimes(serverPid)
+  const serverCpuAfter = totalCpuTimes(serverPids)
   const closedMembers = openBefore - openMembers(rooms)
   // Let the rest of a backlog drain so it is not counted in the next step.
   const quiet = await untilQuiet(() => counts.frames)

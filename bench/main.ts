@@ -1,8 +1,10 @@
 // npm run bench: Parley against a bare Bun.serve baseline, in one run. Deliveries/s at
 // p99 ≤ 10 ms for rooms of 32, 2 and 256; join latency; memory per idle connection; CPU per
-// delivery; bad input under load; stored messages/s with storage on and off. Prints a table
-// and writes JSON to bench/results/. Targets are reported, never enforced by the exit code.
+// delivery; bad input under load; one Parley and two on PostgreSQL and Redis; stored
+// messages/s with storage on and off. Prints a table and writes JSON to bench/results/.
+// Targets are reported, never enforced by the exit code.
 import { getPriority, loadavg } from 'node:os'
+import { runClusterPhase } from './cluster-phase.ts'
 import { config } from './config.ts'
 import { type RunFigures, rows, type ServerKind } from './figures.ts'
 import { measureIdleMemory } from './idle-memory.ts'
@@ -65,6 +67,9 @@ try {
   await Promise.all(Object.values(servers).map((server) => server.stop()))
 }
 loadAverages.push(loadavg()[0] ?? 0)
+
+// The cluster on servers of its own, with the load phase's stopped: two instances share the server CPU.
+await runClusterPhase(figures, attempt, say)
 
 // Memory on fresh servers, one at a time: garbage from the load would swamp a few KB per connection.
 for (const kind of turns) {

@@ -22,8 +22,11 @@ export function cpuTimes(pid: number): { user: number; system: number } {
   }
 }
 
-/** User plus system CPU seconds so far. */
-export function cpuSeconds(pid: number): number {
-  const { user, system } = cpuTimes(pid)
-  return user + system
+/** User and system CPU seconds so far of several processes, added up. */
+export function totalCpuTimes(pids: readonly number[]): { user: number; system: number } {
+  const times = pids.map(cpuTimes)
+  return {
+    user: times.reduce((sum, time) => sum + time.user, 0),
+    system: times.reduce((sum, time) => sum + time.system, 0),
+  }
 }

@@ -25,8 +25,8 @@ const storage: Storage = storageArg === 'memory' ? 'memory' : 'sqlite'
 const profileDir = mkdtempSync(join(tmpdir(), 'parley-profile-'))
 const server = await startParley(storage, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`])
 try {
-  const joined = await openRooms(server.url, 'profile', rooms, members)
-  const step = await runStep(joined, deliveriesPerSecond / (rooms * members), seconds, server)
+  const joined = await openRooms([server.url], 'profile', rooms, members)
+  const step = await runStep(joined, deliveriesPerSecond / (rooms * members), seconds, [server])
   console.log(
     `${rooms} rooms of ${members}, ${storage}: ${Math.round(step.deliveriesPerSecond).toLocaleString('en-US')} deliveries/s,` +
       ` ${Math.round(step.deliveredShare * 100)}% delivered, p50 ${step.p50Ms.toFixed(2)} ms, p99 ${step.p99Ms.toFixed(2)} ms,` +

@@ -59,7 +59,11 @@ export function passes(step: StepResult): boolean {
   )
 }
 
-export async function ramp(rooms: readonly Room[], server: StepTarget, options: RampOptions): Promise<RampResult> {
+export async function ramp(
+  rooms: readonly Room[],
+  servers: readonly StepTarget[],
+  options: RampOptions,
+): Promise<RampResult> {
   const members = rooms[0]?.members.length ?? 1
   let rate = options.startDeliveriesPerSecond / (rooms.length * members)
   let best: StepResult | undefined
@@ -70,7 +74,7 @@ export async function ramp(rooms: readonly Room[], server: StepTarget, options: 
   const run = async (retry: boolean): Promise<RampStep> => {
     for (;;) {
       const waitedMs = steps.length === 0 || !steps.at(-1)?.passed ? await calm() : 0
-      const step = await runStep(rooms, rate, options.stepSeconds, server)
+      const step = await runStep(rooms, rate, options.stepSeconds, servers)
       const passed = passes(step)
       const disturbed =
         !passed && Math.max(step.othersOnServerCpu, step.othersOnLoadCpu) >= DISTURBED_SHARE && setAside < MAX_DISTURBED

@@ -1,4 +1,6 @@
 // R rooms of M members each, joined and ready: member 0 sends, member 1 times deliveries.
+// With several servers, members take turns: member m joins through server m % servers, so
+// with two the sender is on the first and the timed member on the second.
 import { type BenchClient, openClient } from './bench-client.ts'
 import { eachLimited } from './stats.ts'
 
@@ -9,13 +11,20 @@ export interface Room {
 
 const OPENING_AT_ONCE = 50
 
-/** Opens `rooms × members` clients and joins each to its room; names are unique under `tag`. */
-export async function openRooms(url: string, tag: string, rooms: number, members: number): Promise<Room[]> {
-  const opened: Room[] = Array.from({ length: rooms }, (_, r) => ({ name: `${tag}-${r}`, members: [] }))
+/** The names of `rooms` rooms opened under `tag`. */
+export const roomNames = (tag: string, rooms: number): string[] =>
+  Array.from({ length: rooms }, (_, r) => `${tag}-${r}`)
+
+/**
+ * Opens `rooms × members` clients and joins each to its room, member m through `urls[m % urls.length]`;
+ * names are unique under `tag`.
+ */
+export async function openRooms(urls: readonly string[], tag: string, rooms: number, members: number): Promise<Room[]> {
+  const opened: Room[] = roomNames(tag, rooms).map((name) => ({ name, members: [] }))
   const seats = opened.flatMap((room, r) => Array.from({ length: members }, (_, m) => ({ room, r, m })))
   try {
     await eachLimited(seats, OPENING_AT_ONCE, async ({ room, r, m }) => {
-      const client = await openClient(url)
+      const client = await openClient(urls[m % urls.length] as string)
       room.members[m] = client
       await client.request('join', { username: `${tag}-${r}-${m}`, room: room.name })
     })

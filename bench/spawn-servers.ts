@@ -1,4 +1,4 @@
-// The two servers under test: Parley as it runs in production (storage on, rate limits off,
+// The servers under test: Parley as it runs in production (storage on, rate limits off,
 // connection caps raised), and the bare baseline.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -41,6 +41,11 @@ export async function startParley(storage: Storage = 'sqlite', bunArgs: string[]
     rmSync(dataDir, { recursive: true, force: true })
     throw error
   }
+}
+
+/** Starts Parley with `env` on top of the load environment (storage and Redis are the caller's to set). */
+export async function startParleyWith(name: string, env: Record<string, string>): Promise<BenchServer> {
+  return { ...(await startServer(name, parleyEntry, { ...parleyLoadEnv, ...env })), kind: 'parley' }
 }
 
 /** Starts the bare Bun.serve baseline. */

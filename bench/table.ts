@@ -26,7 +26,7 @@ export function formatTable(rows: readonly Row[]): string {
 }
 
 const legend = [
-  'ratio: parley ÷ baseline.  ≥ (deliveries): the load generator (one CPU) or the step budget was the limit,',
+  'ratio: parley ÷ baseline (2 instances ÷ 1 on the instance rows).  ≥ (deliveries): the load generator (one CPU) or the step budget was the limit,',
   'the server may do more; a ratio is then a bound (≤, ≥) or unknown (?), and a target verdict may be inconclusive.',
   '?: decided by steps that shared our CPUs with other work (≥ 20%): run again on a quiet machine.',
 ]
