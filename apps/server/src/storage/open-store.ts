@@ -4,7 +4,8 @@ import { SQL } from 'bun'
 import { MemoryMessageStore } from './memory-store.ts'
 import type { MessageStore } from './message-store.ts'
 import { migrate } from './migrations.ts'
-import { SqlMessageStore } from './sql-store.ts'
+import { PostgresMessageStore } from './postgres-store.ts'
+import { SqliteMessageStore } from './sqlite-store.ts'
 
 export interface StorageConfig {
   /** `sqlite://path`, `postgres://…`, or `memory:`; without it, SQLite in `dataDir`. */
@@ -34,18 +35,20 @@ export async function openStore(config: StorageConfig): Promise<MessageStore> {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const sql = new SQL(url)
     await migrate(sql, 'postgres')
-    return new SqlMessageStore(sql)
+    return new PostgresMessageStore(sql)
   }
   if (url && !url.startsWith('sqlite:')) {
     throw new Error('DATABASE_URL must start with sqlite://, postgres:// or be memory:')
   }
   const file = sqliteFile(config)
   mkdirSync(dirname(file), { recursive: true })
+  // Migrations speak Bun's SQL client, as on PostgreSQL; the store then keeps its own connection.
   const sql = new SQL({ adapter: 'sqlite', filename: file })
-  // WAL lets readers work beside the writer; FULL syncs each commit, so an answer means durable.
-  await sql.unsafe('PRAGMA journal_mode = WAL')
-  await sql.unsafe('PRAGMA synchronous = FULL')
-  await sql.unsafe('PRAGMA busy_timeout = 5000')
-  await migrate(sql, 'sqlite')
-  return new SqlMessageStore(sql)
+  try {
+    await sql.unsafe('PRAGMA busy_timeout = 5000')
+    await migrate(sql, 'sqlite')
+  } finally {
+    await sql.close()
+  }
+  return SqliteMessageStore.open(file)
 }

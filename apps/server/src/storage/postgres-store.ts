@@ -1,41 +1,18 @@
 import type { SQL } from 'bun'
 import { z } from 'zod'
 import type { AppendOutcome, MessageStore, NewMessage, StoredMessage } from './message-store.ts'
+import { byRoom, numberMessages } from './number-messages.ts'
+import { toMessage, toRow } from './stored-rows.ts'
 import { WriteBatcher } from './write-batcher.ts'
-
-const rowSchema = z.object({
-  room: z.string(),
-  seq: z.coerce.number(),
-  message_id: z.string(),
-  client_id: z.string().nullable(),
-  username: z.string(),
-  body: z.string(),
-  created_at: z.coerce.number(),
-})
 
 const seqRowSchema = z.object({ last_seq: z.coerce.number() })
 
-function toMessage(row: unknown): StoredMessage {
-  const r = rowSchema.parse(row)
-  return {
-    room: r.room,
-    seq: r.seq,
-    messageId: r.message_id,
-    clientId: r.client_id ?? undefined,
-    username: r.username,
-    body: r.body,
-    timestamp: r.created_at,
-  }
-}
-
-const sameMessage = (a: NewMessage, b: NewMessage) => a.username === b.username && a.body === b.body
-
 /**
- * Message history in SQL through Bun's client (SQLite or PostgreSQL). Appends are
- * batched per event-loop turn into one transaction; each room's row in `rooms`
- * hands out seqs, locked by an UPDATE so concurrent writers never share or skip one.
+ * Message history in PostgreSQL through Bun's SQL client, shared by every instance.
+ * Appends are batched per event-loop turn into one transaction; each room's row in
+ * `rooms` hands out seqs, locked by an UPDATE so concurrent writers never share or skip one.
  */
-export class SqlMessageStore implements MessageStore {
+export class PostgresMessageStore implements MessageStore {
   readonly #sql: SQL
   readonly #batcher = new WriteBatcher<NewMessage, AppendOutcome>((batch) => this.#write(batch))
 
@@ -77,18 +54,11 @@ export class SqlMessageStore implements MessageStore {
 
   async #write(batch: NewMessage[]): Promise<AppendOutcome[]> {
     const outcomes = new Map<NewMessage, AppendOutcome>()
-    const byRoom = new Map<string, NewMessage[]>()
-    for (const message of batch) {
-      const messages = byRoom.get(message.room)
-      if (messages) messages.push(message)
-      else byRoom.set(message.room, [message])
-    }
     await this.#sql.begin(async (tx) => {
-      for (const [room, messages] of byRoom) {
+      for (const [room, messages] of byRoom(batch)) {
         await tx`INSERT INTO rooms (name, last_seq) VALUES (${room}, 0) ON CONFLICT (name) DO NOTHING`
         // Takes the room's row lock before anything is read, so seqs stay gap-free across writers.
         const [locked] = await tx`UPDATE rooms SET last_seq = last_seq WHERE name = ${room} RETURNING last_seq`
-        let seq = seqRowSchema.parse(locked).last_seq
 
         const clientIds = [...new Set(messages.flatMap((m) => (m.clientId ? [m.clientId] : [])))]
         const known = new Map<string, StoredMessage>()
@@ -97,34 +67,10 @@ export class SqlMessageStore implements MessageStore {
           for (const row of rows.map(toMessage)) known.set(row.clientId as string, row)
         }
 
-        const fresh: StoredMessage[] = []
-        for (const message of messages) {
-          const earlier = message.clientId ? known.get(message.clientId) : undefined
-          if (earlier) {
-            outcomes.set(
-              message,
-              sameMessage(earlier, message) ? { kind: 'duplicate', message: earlier } : { kind: 'conflict' },
-            )
-            continue
-          }
-          seq += 1
-          const stored = { ...message, seq }
-          fresh.push(stored)
-          if (message.clientId) known.set(message.clientId, stored)
-          outcomes.set(message, { kind: 'stored', message: stored })
-        }
+        const { fresh, lastSeq } = numberMessages(messages, seqRowSchema.parse(locked).last_seq, known, outcomes)
         if (fresh.length === 0) continue
-        const rows = fresh.map((m) => ({
-          room: m.room,
-          seq: m.seq,
-          message_id: m.messageId,
-          client_id: m.clientId ?? null,
-          username: m.username,
-          body: m.body,
-          created_at: m.timestamp,
-        }))
-        await tx`INSERT INTO messages ${tx(rows)}`
-        await tx`UPDATE rooms SET last_seq = ${seq} WHERE name = ${room}`
+        await tx`INSERT INTO messages ${tx(fresh.map(toRow))}`
+        await tx`UPDATE rooms SET last_seq = ${lastSeq} WHERE name = ${room}`
       }
     })
     return batch.map((message) => outcomes.get(message) as AppendOutcome)
