@@ -156,7 +156,7 @@ export function registerChatHandlers({
     if (!rooms.has(target)) throw new Error(`You are not in "${target}"; join it first`)
     const outcome = await storeMessage({
       room: target,
-      messageId: crypto.randomUUID(),
+      messageId: Bun.randomUUIDv7(),
       clientId,
       username,
       body: message,
