@@ -16,6 +16,7 @@ import { checkHealth } from './health.ts'
 import { defaultLimits } from './limits.ts'
 import { silentLogger } from './logger.ts'
 import { Metrics } from './metrics.ts'
+import { SocketSession } from './socket-session.ts'
 import { openStore } from './storage/open-store.ts'
 import { AddressCounts, checkUpgrade } from './upgrade-guard.ts'
 import { webApp } from './web-app.ts'
@@ -103,7 +104,10 @@ export async function createApp(config: AppConfig) {
     // GET too: a GET route wins over an ALL route, and the web app answers GET /*.
     .get('/api/*', ({ status }) => status(404, { error: 'Not found' }))
     .all('/api/*', ({ status }) => status(404, { error: 'Not found' }))
-    .ws('/ws', guardedHandler)
+    .get('/ws', ({ request, server: bun, status }) => {
+      if (bun?.upgrade(request, { data: new SocketSession(guardedHandler) })) return
+      return status(400, 'Expected a WebSocket upgrade')
+    })
   const served = config.webDist ? app.use(await webApp(config.webDist)) : app
 
   /**
