@@ -1,18 +1,28 @@
 /** Upper bounds (seconds) of the storage latency histogram's buckets. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
 
-/** A histogram in Prometheus's cumulative form. */
+/** A histogram of latencies, rendered in Prometheus's cumulative form. */
 class Histogram {
-  readonly counts = LATENCY_BUCKETS.map(() => 0)
+  /** Observations per bucket: each counts once, in the first bucket it fits (the last slot is +Inf). */
+  readonly #counts = new Array<number>(LATENCY_BUCKETS.length + 1).fill(0)
   sum = 0
   count = 0
 
   observe(seconds: number): void {
-    for (const [index, bound] of LATENCY_BUCKETS.entries()) {
-      if (seconds <= bound) this.counts[index] = (this.counts[index] ?? 0) + 1
-    }
+    let index = 0
+    while (index < LATENCY_BUCKETS.length && seconds > (LATENCY_BUCKETS[index] as number)) index += 1
+    this.#counts[index] = (this.#counts[index] ?? 0) + 1
     this.sum += seconds
     this.count += 1
+  }
+
+  /** Observations at or below each bucket's bound, as Prometheus counts them. */
+  cumulative(): number[] {
+    let total = 0
+    return LATENCY_BUCKETS.map((_, index) => {
+      total += this.#counts[index] ?? 0
+      return total
+    })
   }
 }
 
@@ -56,9 +66,9 @@ export class Metrics {
       ...[...this.errors].map(([kind, count]) => `parley_errors_total{kind="${kind}"} ${count}`),
       '# HELP parley_storage_write_seconds Time from a message reaching storage to it being durable.',
       '# TYPE parley_storage_write_seconds histogram',
-      ...LATENCY_BUCKETS.map(
-        (bound, index) => `parley_storage_write_seconds_bucket{le="${bound}"} ${this.storageWrites.counts[index]}`,
-      ),
+      ...this.storageWrites
+        .cumulative()
+        .map((count, index) => `parley_storage_write_seconds_bucket{le="${LATENCY_BUCKETS[index]}"} ${count}`),
       `parley_storage_write_seconds_bucket{le="+Inf"} ${this.storageWrites.count}`,
       `parley_storage_write_seconds_sum ${this.storageWrites.sum}`,
       `parley_storage_write_seconds_count ${this.storageWrites.count}`,
