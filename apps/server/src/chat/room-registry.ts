@@ -6,6 +6,8 @@ import { DEFAULT_ROOM, type RoomSummary } from '@parley/events'
  */
 export class RoomRegistry {
   readonly #rooms = new Map<string, Map<string, Set<string>>>()
+  /** Connections per room, kept as they come and go: read for every message. */
+  readonly #connectionCounts = new Map<string, number>()
 
   /** Adds a connection under a name; true when the name is new to the room. */
   join(room: string, username: string, connectionId: string): boolean {
@@ -13,7 +15,10 @@ export class RoomRegistry {
     this.#rooms.set(room, members)
     const connections = members.get(username) ?? new Set<string>()
     const isNew = connections.size === 0
-    connections.add(connectionId)
+    if (!connections.has(connectionId)) {
+      connections.add(connectionId)
+      this.#connectionCounts.set(room, this.connectionCount(room) + 1)
+    }
     members.set(username, connections)
     return isNew
   }
@@ -23,17 +28,19 @@ export class RoomRegistry {
     const members = this.#rooms.get(room)
     const connections = members?.get(username)
     if (!members || !connections?.delete(connectionId)) return false
+    this.#connectionCounts.set(room, this.connectionCount(room) - 1)
     if (connections.size > 0) return false
     members.delete(username)
-    if (members.size === 0) this.#rooms.delete(room)
+    if (members.size === 0) {
+      this.#rooms.delete(room)
+      this.#connectionCounts.delete(room)
+    }
     return true
   }
 
   /** How many connections are in a room (a name in two tabs counts twice). */
   connectionCount(room: string): number {
-    let count = 0
-    for (const connections of this.#rooms.get(room)?.values() ?? []) count += connections.size
-    return count
+    return this.#connectionCounts.get(room) ?? 0
   }
 
   /** The rooms with someone in them. */
