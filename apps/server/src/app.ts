@@ -33,6 +33,7 @@ export async function createApp(config: AppConfig) {
   const { server, handler } = createElysiaWS(events, {
     data: connectionData(limits),
     debug: config.debug,
+    validateResponses: config.checkResponses ?? true,
     onProblem: (problem) => {
       metrics.countError(problem.kind)
       const fields = { kind: problem.kind, request: problem.event, connectionId: problem.connectionId }

@@ -16,4 +16,6 @@ export interface AppConfig {
   logger?: Logger
   /** Log every wsx frame. */
   debug?: boolean
+  /** Check every answer against its schema before sending it (a guard against our own bugs). Default true. */
+  checkResponses?: boolean
 }

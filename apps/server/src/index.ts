@@ -19,6 +19,8 @@ const app = await createApp({
   redisUrl: env.REDIS_URL,
   limits: limitsFrom(env),
   debug: env.WSX_DEBUG,
+  // Answers are checked in development and tests; production spends that time on chat.
+  checkResponses: env.NODE_ENV !== 'production',
 })
 app.listen({ port: env.PORT, hostname: env.HOST })
 logger.info('listening', { url: `http://localhost:${app.server?.port}`, storage: describeStorage(storage) })

@@ -3,7 +3,7 @@ import { Encoder } from 'cbor-x/encode'
 import { Elysia } from 'elysia'
 import { z } from 'zod'
 import { createElysiaWS } from './server/create-elysia-ws.ts'
-import type { WsxProblem, WsxServer } from './server/types.ts'
+import type { ServerOptions, WsxProblem, WsxServer } from './server/types.ts'
 import { defineEvents } from './shared/events.ts'
 
 /** Events used across the package's tests. */
@@ -25,9 +25,10 @@ export type TestData = { notes: string[] }
 export type TestServer = WsxServer<TestEvents, TestData>
 
 /** Starts an Elysia app serving `testEvents` on `port` (0 picks one), with the usual handlers. */
-export function startTestServer(port = 0) {
+export function startTestServer(port = 0, options: Pick<ServerOptions<TestData>, 'validateResponses'> = {}) {
   const problems: WsxProblem[] = []
   const { server, handler } = createElysiaWS(testEvents, {
+    ...options,
     data: (): TestData => ({ notes: [] }),
     onProblem: (problem) => problems.push(problem),
   })

@@ -97,6 +97,15 @@ describe('errors are answered, and the server keeps serving', () => {
     })
   }
 
+  test('with validateResponses off, handler results go out unchecked while requests are still checked', async () => {
+    running = startTestServer(0, { validateResponses: false })
+    const socket = await openRawSocket(running.url)
+    socket.sendCbor(request('badAnswer', {}, 'unchecked'))
+    expect(await socket.next()).toMatchObject({ t: 'response_ok', id: 'unchecked', p: { n: 'not a number' } })
+    socket.sendCbor(request('echo', { text: 5 }, 'checked'))
+    expect(await socket.next()).toMatchObject({ t: 'response_error', id: 'checked' })
+  })
+
   test('every refusal is reported by kind to onProblem', async () => {
     const { url, problems } = start()
     const socket = await openRawSocket(url)

@@ -22,6 +22,7 @@ export function createElysiaWS<const E extends EventDefinitions, Data = Record<s
   options: ServerOptions<Data> = {},
 ): { server: WsxServer<E, Data>; handler: WsxHandler } {
   const validate = options.validate ?? true
+  const validateResponses = options.validateResponses ?? validate
   const defaultEncoding = options.serializer ?? 'cbor'
   const makeData = options.data ?? (() => ({}) as Data)
   const debug = options.debug ? (...args: unknown[]) => console.debug('[wsx]', ...args) : () => {}
@@ -38,7 +39,7 @@ export function createElysiaWS<const E extends EventDefinitions, Data = Record<s
     debug('problem', problem)
     onProblem?.(problem)
   }
-  const ctx: DispatchContext = { events, validate, requestHandlers, sendHandlers, debug, report }
+  const ctx: DispatchContext = { events, validate, validateResponses, requestHandlers, sendHandlers, debug, report }
 
   /** Any open connection other than `except`, to publish through. */
   function publisher(except?: AnyConnection): AnyConnection | undefined {

@@ -21,6 +21,7 @@ type Handler = (payload: unknown, conn: AnyConnection) => unknown
 export interface DispatchContext {
   readonly events: EventDefinitions
   readonly validate: boolean
+  readonly validateResponses: boolean
   readonly requestHandlers: ReadonlyMap<string, Handler>
   readonly sendHandlers: ReadonlyMap<string, readonly Handler[]>
   debug(...args: unknown[]): void
@@ -160,7 +161,7 @@ function runRequest(ctx: DispatchContext, conn: AnyConnection, message: WireMess
 function respondOk(ctx: DispatchContext, conn: AnyConnection, request: WireMessage, result: unknown): void {
   let p = result
   const schema = ownDefinition(ctx, request.x)?.response
-  if (ctx.validate && schema) {
+  if (ctx.validateResponses && schema) {
     const checked = schema.safeParse(result)
     if (!checked.success) {
       ctx.report({ kind: 'invalid-response', connectionId: conn.id, event: request.x, error: checked.error })

@@ -12,6 +12,11 @@ import type { Connection } from './connection.ts'
 export interface ServerOptions<Data> {
   /** Validate request payloads and handler results against the schemas. Default true. */
   validate?: boolean
+  /**
+   * Also check handler results against the response schemas: a guard against the
+   * server's own bugs, which production may skip. Default: as `validate`.
+   */
+  validateResponses?: boolean
   /** Log every frame in and out. */
   debug?: boolean
   /** Encoding for a connection that has not sent a frame yet. Default `cbor`. */
