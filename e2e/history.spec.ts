@@ -122,7 +122,7 @@ test('scrolling to the top loads older messages, keeping the reader in place, ba
 test('a message sent offline shows pending, then failed with Retry, and Retry delivers it once', async ({
   browser,
 }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(180_000)
   const room = uniqueRoom('retry')
   const alice = await openChat(browser, 'alice', room)
   const bob = await openChat(browser, 'bob', room)
