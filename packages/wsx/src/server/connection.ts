@@ -60,7 +60,9 @@ export class Connection<E extends EventDefinitions, Data> {
   sendMessage(message: WireMessage): void {
     if (!this.isOpen) return
     this.#hub.debug('→', this.id, message)
-    this.#raw.send(serializers[this.encoding].encode(message))
+    const frame = serializers[this.encoding].encode(message)
+    // Corked, an answer sent after an await leaves in one write with the pushes queued for this socket.
+    this.#raw.cork(() => this.#raw.send(frame))
   }
 
   subscribe(topic: string): void {

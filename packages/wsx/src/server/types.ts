@@ -58,6 +58,8 @@ export interface RawSocket {
   readonly readyState: number
   readonly remoteAddress: string
   send(data: string | Uint8Array): number
+  /** Runs `callback` with this socket's writes held, then sends them in one go. */
+  cork<T>(callback: () => T): T
   publish(topic: string, data: string | Uint8Array): number
   subscribe(topic: string): void
   unsubscribe(topic: string): void
