@@ -54,6 +54,14 @@ export function Composer({ room, people }: { room: string; people: readonly stri
     if (text !== '') textarea.style.height = `${Math.min(textarea.scrollHeight, MAX_HEIGHT_PX)}px`
   }, [text])
 
+  // A picked name's caret is placed as the new text is committed, before the next key can land.
+  const caretAfterPick = useRef<number | null>(null)
+  useLayoutEffect(() => {
+    const caret = caretAfterPick.current
+    caretAfterPick.current = null
+    if (caret !== null) textareaRef.current?.setSelectionRange(caret, caret)
+  })
+
   function setText(next: string) {
     setDrafts((all) => ({ ...all, [room]: next }))
   }
@@ -75,12 +83,10 @@ export function Composer({ room, people }: { room: string; people: readonly stri
     const textarea = textareaRef.current
     if (!textarea || query === null) return
     const completed = completeMention(text, query, textarea.selectionStart, name)
+    caretAfterPick.current = completed.caret
     setText(completed.text)
     setQuery(null)
-    requestAnimationFrame(() => {
-      textarea.focus()
-      textarea.setSelectionRange(completed.caret, completed.caret)
-    })
+    textarea.focus()
   }
 
   function submit() {
