@@ -36,7 +36,7 @@ export function cpuTimes(pid: number): CpuTimes {
 
 /**
  * User and system CPU seconds so far of each thread, by thread name (threads of one
- * name added up: Bun's main thread is `bun`, a Worker is `Worker`, JavaScriptCore's
+ * name added up: Bun's main thread is `bun.exe`, a Worker is `Worker`, JavaScriptCore's
  * compilers are `JITWorker`).
  */
 export function threadCpuTimes(pid: number): Map<string, CpuTimes> {
