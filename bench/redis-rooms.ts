@@ -3,10 +3,8 @@
 // room and user names unique to the run (in a database of the bench's own, config.redisUrl);
 // each instance drops its names and presence entries when it stops, and this removes the
 // rest: the rooms from Parley's list of rooms.
+import { redisKeys } from '@parley/events/rules'
 import { RedisClient } from 'bun'
-
-/** Parley's sorted set of known rooms (apps/server/src/cluster/redis-presence.ts). */
-const ROOMS_KEY = 'parley:rooms'
 
 /** Removes `rooms` from Parley's list of rooms in the Redis at `url`. */
 export async function forgetRooms(url: string, rooms: readonly string[]): Promise<void> {
@@ -14,7 +12,7 @@ export async function forgetRooms(url: string, rooms: readonly string[]): Promis
   const redis = new RedisClient(url)
   try {
     await redis.connect()
-    await redis.send('ZREM', [ROOMS_KEY, ...rooms])
+    await redis.send('ZREM', [redisKeys.rooms, ...rooms])
   } finally {
     redis.close()
   }

@@ -1,3 +1,4 @@
+import { browserStorageKeys } from '@parley/events/rules'
 import { type Browser, expect, type Page, type WebSocketRoute } from '@playwright/test'
 import {
   givePersonToken,
@@ -7,7 +8,6 @@ import {
   messageTexts,
   people,
   say,
-  TOKEN_KEY,
   test,
   uniqueName,
   uniqueRoom,
@@ -235,7 +235,7 @@ test('the same person keeps their name through a reload and a connection that di
   const network = await relay(alice)
   await alice.goto('/')
   await joinFromForm(alice, name, room)
-  const token = await alice.evaluate((key) => localStorage.getItem(key), TOKEN_KEY)
+  const token = await alice.evaluate((key) => localStorage.getItem(key), browserStorageKeys.token)
   expect(token).toMatch(/^[\w-]{16,128}$/)
 
   await alice.reload()

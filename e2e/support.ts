@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { browserStorageKeys } from '@parley/events/rules'
 import { type Browser, type BrowserContext, test as base, expect, type Page } from '@playwright/test'
 
 /**
@@ -28,9 +29,6 @@ export function uniqueName(label: string): string {
   return uniqueRoom(label)
 }
 
-/** Where the web app keeps the browser's session token. */
-export const TOKEN_KEY = 'parley.token'
-
 /**
  * The session token of the test person called `username`: the same in every test, so
  * the "alice" of one test and the "alice" of a test running beside it are one person
@@ -50,7 +48,7 @@ export async function givePersonToken(context: BrowserContext, username: string)
         // A page without storage (about:blank): nothing to do.
       }
     },
-    { key: TOKEN_KEY, token: personToken(username) },
+    { key: browserStorageKeys.token, token: personToken(username) },
   )
 }
 

@@ -1,3 +1,4 @@
+import { browserStorageKeys } from '@parley/events/rules'
 import { type Browser, type BrowserContextOptions, expect, type Page, type TestInfo } from '@playwright/test'
 import {
   composer,
@@ -490,7 +491,7 @@ test.describe('looks', () => {
 
     await expect(html).toHaveCSS('color-scheme', 'dark')
     expect(await backgroundLightness(page)).toBeLessThan(0.3)
-    expect(await page.evaluate(() => localStorage.getItem('parley.theme'))).toBe('dark')
+    expect(await page.evaluate((key) => localStorage.getItem(key), browserStorageKeys.theme)).toBe('dark')
 
     await page.reload()
     await expect(html).toHaveAttribute('data-theme', 'dark')

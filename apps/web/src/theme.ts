@@ -1,8 +1,9 @@
+import { browserStorageKeys } from '@parley/events/rules'
 import { useSyncExternalStore } from 'react'
 
 export type Theme = 'light' | 'dark'
 
-const KEY = 'parley.theme'
+const KEY = browserStorageKeys.theme
 const DARK_QUERY = '(prefers-color-scheme: dark)'
 /** The `theme-color` of each theme: the colour of the page's top bar. */
 const BAR_COLOR: Record<Theme, string> = { light: '#ffffff', dark: '#0f172a' }

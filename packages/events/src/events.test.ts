@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test'
 import { events } from './events.ts'
-import { usernameKey } from './fields.ts'
+import { usernameKey } from './rules.ts'
 
 describe('the seed contract', () => {
   test('join defaults the room to general, as the seed does', () => {

@@ -3,9 +3,6 @@ import { z } from 'zod'
 import {
   chatMessageSchema,
   clientIdSchema,
-  DEFAULT_ROOM,
-  HISTORY_MAX_PAGE,
-  HISTORY_PAGE_SIZE,
   messageTextSchema,
   roomNameSchema,
   roomSummarySchema,
@@ -13,6 +10,7 @@ import {
   sessionTokenSchema,
   usernameSchema,
 } from './fields.ts'
+import { DEFAULT_ROOM, HISTORY_MAX_PAGE, HISTORY_PAGE_SIZE } from './rules.ts'
 
 /**
  * Parley's events. The first five are the seed's, with its fields and limits; fields

@@ -1,10 +1,5 @@
 import { z } from 'zod'
-
-/** The seed's limits, kept exactly. */
-export const USERNAME_MAX_LENGTH = 50
-export const MESSAGE_MAX_LENGTH = 500
-export const ROOM_MAX_LENGTH = 50
-export const DEFAULT_ROOM = 'general'
+import { MESSAGE_MAX_LENGTH, ROOM_MAX_LENGTH, USERNAME_MAX_LENGTH } from './rules.ts'
 
 /** Control, format (zero-width and direction marks), private-use, unassigned and line-separator characters. */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u
@@ -20,11 +15,6 @@ export const usernameSchema = z
   .min(1, 'Pick a username')
   .max(USERNAME_MAX_LENGTH, `A username has at most ${USERNAME_MAX_LENGTH} characters`)
   .refine((name) => !INVISIBLE.test(name), 'A username cannot contain control or invisible characters')
-
-/** The key two names are compared by: the same for "Alice" and "alice". */
-export function usernameKey(username: string): string {
-  return username.normalize('NFKC').trim().toLowerCase()
-}
 
 /** The secret that keeps a name yours while you are connected; the server issues it. */
 export const sessionTokenSchema = z
@@ -46,10 +36,6 @@ export const messageTextSchema = z
   .string()
   .min(1, 'A message cannot be empty')
   .max(MESSAGE_MAX_LENGTH, `A message has at most ${MESSAGE_MAX_LENGTH} characters`)
-
-/** How many messages a join brings, and the default and largest history page. */
-export const HISTORY_PAGE_SIZE = 50
-export const HISTORY_MAX_PAGE = 200
 
 /** A message's place in its room: 1, 2, 3… with no gaps, assigned by the server. */
 export const seqSchema = z.number().int().min(1)

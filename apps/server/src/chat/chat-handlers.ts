@@ -1,4 +1,4 @@
-import { HISTORY_PAGE_SIZE, usernameKey } from '@parley/events'
+import { HISTORY_PAGE_SIZE, sameName } from '@parley/events/rules'
 import { CloseCode } from '@parley/wsx/shared'
 import type { Presence } from '../cluster/presence.ts'
 import type { RoomBus } from '../cluster/room-bus.ts'
@@ -71,7 +71,7 @@ export function registerChatHandlers({
   function claimName(conn: ChatConnection, username: string, token: string | undefined) {
     const current = conn.data.username
     const held = conn.data.token
-    if (held !== undefined && current !== undefined && usernameKey(current) === usernameKey(username)) {
+    if (held !== undefined && current !== undefined && sameName(current, username)) {
       return { token: held, fresh: false }
     }
     if (held !== undefined)

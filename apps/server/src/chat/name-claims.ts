@@ -1,4 +1,4 @@
-import { usernameKey } from '@parley/events'
+import { usernameKey } from '@parley/events/rules'
 
 interface Claim {
   token: string

@@ -1,4 +1,5 @@
-import { DEFAULT_ROOM, type RoomSummary } from '@parley/events'
+import type { RoomSummary } from '@parley/events'
+import { DEFAULT_ROOM } from '@parley/events/rules'
 
 /**
  * Who is in which room. A name counts once per room however many connections carry

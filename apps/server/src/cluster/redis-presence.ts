@@ -1,4 +1,5 @@
-import { DEFAULT_ROOM, type RoomSummary, usernameKey } from '@parley/events'
+import type { RoomSummary } from '@parley/events'
+import { DEFAULT_ROOM, redisKeys } from '@parley/events/rules'
 import { RedisClient } from 'bun'
 import { z } from 'zod'
 import type { ChatServer } from '../chat/connection-data.ts'
@@ -11,9 +12,7 @@ import { publishLocally } from './room-bus.ts'
 const HEARTBEAT_MS = 3_000
 const EXPIRY_MS = 10_000
 
-const roomKey = (room: string) => `parley:presence:${room}`
-const nameKey = (username: string) => `parley:name:${usernameKey(username)}`
-const ROOMS_KEY = 'parley:rooms'
+const { presence: roomKey, name: nameKey, rooms: ROOMS_KEY } = redisKeys
 
 const stringList = z.array(z.string())
 

@@ -1,4 +1,5 @@
 import { type ChatEvents, events } from '@parley/events'
+import { redisKeys } from '@parley/events/rules'
 import type { Payload } from '@parley/wsx/shared'
 import { RedisClient } from 'bun'
 import { z } from 'zod'
@@ -15,7 +16,7 @@ const RECONNECT_EVERY_MS = 2_000
 /** What travels between instances: one copy per room event, whoever is listening. */
 const envelopeSchema = z.object({ i: z.string(), x: z.enum(roomEvents), p: z.unknown() })
 
-const channelOf = (room: string) => `parley:room:${room}`
+const channelOf = (room: string) => `${redisKeys.roomChannelPrefix}${room}`
 
 export interface RedisRoomBusOptions {
   url: string
@@ -61,7 +62,7 @@ export async function redisRoomBus({
   }
 
   function receive(raw: string, channel: string): void {
-    const room = channel.slice('parley:room:'.length)
+    const room = channel.slice(redisKeys.roomChannelPrefix.length)
     let envelope: z.infer<typeof envelopeSchema>
     try {
       envelope = envelopeSchema.parse(JSON.parse(raw))

@@ -1,6 +1,7 @@
+import { browserStorageKeys } from '@parley/events/rules'
 import { useSyncExternalStore } from 'react'
 
-const KEY = 'parley.notifyMentions'
+const KEY = browserStorageKeys.notifyMentions
 
 /** What the "notify me" switch can say. */
 export type NotifyState = 'unsupported' | 'off' | 'on' | 'blocked'

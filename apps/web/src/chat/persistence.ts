@@ -1,3 +1,5 @@
+import { browserStorageKeys } from '@parley/events/rules'
+
 /** What a reload needs to go straight back into the chat. */
 export interface SavedSession {
   username: string
@@ -5,8 +7,7 @@ export interface SavedSession {
   current: string | null
 }
 
-const USERNAME_KEY = 'parley.username'
-const SESSION_KEY = 'parley.session'
+const { username: USERNAME_KEY, session: SESSION_KEY, outbox: OUTBOX_KEY } = browserStorageKeys
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string')
@@ -63,8 +64,6 @@ export function loadSession(): SavedSession | null {
 export function saveSession(session: SavedSession | null): void {
   write(perTab, SESSION_KEY, session === null ? null : JSON.stringify(session))
 }
-
-const OUTBOX_KEY = 'parley.outbox'
 
 /** One of our messages that had not been confirmed, as kept across a reload. */
 export interface SavedOutgoing {

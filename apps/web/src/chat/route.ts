@@ -1,3 +1,4 @@
+import { foldRoomName } from '@parley/events/rules'
 /** The address of a room: `/r/<room>`, the name percent-encoded. */
 export function roomPath(room: string): string {
   return `/r/${encodeURIComponent(room)}`
@@ -16,6 +17,6 @@ export function roomFromPath(pathname: string): string | null {
   } catch {
     return null
   }
-  const folded = room.trim().toLowerCase()
+  const folded = foldRoomName(room)
   return folded === '' ? null : folded
 }

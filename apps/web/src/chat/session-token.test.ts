@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'bun:test'
-import { createTokenStore, TOKEN_KEY } from './session-token.ts'
+import { browserStorageKeys } from '@parley/events/rules'
+import { createTokenStore } from './session-token.ts'
+
+const TOKEN_KEY = browserStorageKeys.token
 
 /** An in-memory Web Storage area. */
 function memoryStorage(initial: Record<string, string> = {}): Storage {

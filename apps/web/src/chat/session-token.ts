@@ -1,7 +1,8 @@
 import { sessionTokenSchema } from '@parley/events'
+import { browserStorageKeys } from '@parley/events/rules'
 
 /** Where the browser keeps its session token: one for every tab, so two tabs are one session. */
-export const TOKEN_KEY = 'parley.token'
+const TOKEN_KEY = browserStorageKeys.token
 
 /** The browser's session token, as the server last issued it. */
 export interface TokenStore {

@@ -1,7 +1,7 @@
 import type { ChatMessage, HistoryResponse, SendMessageResponse } from '@parley/events'
+import { HISTORY_MAX_PAGE } from '@parley/events/rules'
 import { WsxError } from '@parley/wsx/shared'
 import type { ChatClient } from './client.ts'
-import { HISTORY_MAX_PAGE } from './limits.ts'
 
 /** The one thing these helpers need from the wsx client, so tests can hand in a fake. */
 export type Requester = Pick<ChatClient, 'request'>

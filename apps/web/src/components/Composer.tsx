@@ -1,3 +1,4 @@
+import { MESSAGE_MAX_LENGTH } from '@parley/events/rules'
 import {
   type ChangeEvent,
   type FormEvent,
@@ -9,7 +10,6 @@ import {
   useState,
 } from 'react'
 import { useChat } from '../chat/context.ts'
-import { MESSAGE_MAX_LENGTH } from '../chat/limits.ts'
 import { completeMention, type MentionQuery, mentionQuery, mentionSuggestions } from '../chat/mentions.ts'
 import { SendIcon } from './icons.tsx'
 import { MentionSuggestions, optionId } from './MentionSuggestions.tsx'

@@ -1,0 +1,58 @@
+/**
+ * Parley's shared facts without dependencies: limits, how names compare, and the keys
+ * under which each side stores things. Imported as `@parley/events/rules` by every
+ * side, the web app's first chunk included (it must never pull in zod).
+ */
+
+/** The seed's limits, kept exactly. */
+export const USERNAME_MAX_LENGTH = 50
+export const MESSAGE_MAX_LENGTH = 500
+export const ROOM_MAX_LENGTH = 50
+export const DEFAULT_ROOM = 'general'
+
+/** How many messages a join brings, and the default and largest history page. */
+export const HISTORY_PAGE_SIZE = 50
+export const HISTORY_MAX_PAGE = 200
+
+/** The key two names are compared by: the same for "Alice" and "alice". */
+export function usernameKey(username: string): string {
+  return username.normalize('NFKC').trim().toLowerCase()
+}
+
+/** Whether two display names are the same name (case and Unicode compatibility forms aside). */
+export function sameName(a: string, b: string): boolean {
+  return usernameKey(a) === usernameKey(b)
+}
+
+/** A room's name as the server keeps it: surrounding space trimmed, folded to lower case. */
+export function foldRoomName(room: string): string {
+  return room.trim().toLowerCase()
+}
+
+/** Where the web app keeps things in the browser (localStorage unless said otherwise). */
+export const browserStorageKeys = {
+  /** The session token that holds this browser's name; shared by its tabs. */
+  token: 'parley.token',
+  /** The last username picked. */
+  username: 'parley.username',
+  /** The rooms this tab was in (sessionStorage: one per tab). */
+  session: 'parley.session',
+  /** Messages sent but not yet acknowledged (sessionStorage: one per tab). */
+  outbox: 'parley.outbox',
+  /** 'light' or 'dark', when the person chose one. */
+  theme: 'parley.theme',
+  /** 'on' when mention notifications are wanted. */
+  notifyMentions: 'parley.notifyMentions',
+} as const
+
+/** Parley's keys and channels in Redis, shared by every instance. */
+export const redisKeys = {
+  /** Hash of room name to member count, across instances. */
+  rooms: 'parley:rooms',
+  /** Who is in one room, instance by instance. */
+  presence: (room: string) => `parley:presence:${room}`,
+  /** Who holds a name: one key per name. */
+  name: (username: string) => `parley:name:${usernameKey(username)}`,
+  /** The start of every room's pub/sub channel; the room's name follows it. */
+  roomChannelPrefix: 'parley:room:',
+} as const
