@@ -2,7 +2,7 @@ import { afterEach, expect, test } from 'bun:test'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startParley } from './test-support.ts'
+import { startParley } from '../test/start-parley.ts'
 
 const cleanup: (() => unknown)[] = []
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, test } from 'bun:test'
 import { WsxError } from '@parley/wsx/shared'
 import fc from 'fast-check'
-import { openRawWebSocket } from './raw-websocket.ts'
-import { failure, startParley } from './test-support.ts'
+import { failure, startParley } from '../test/start-parley.ts'
+import { openRawWebSocket } from './connections/raw-websocket.ts'
 
 const parley = await startParley({ limits: { messageRate: 0 } })
 afterAll(() => parley.stop())

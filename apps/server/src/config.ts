@@ -1,5 +1,5 @@
 import type { Limits } from './limits.ts'
-import type { Logger } from './logger.ts'
+import type { Logger } from './ops/logger.ts'
 import type { StorageConfig } from './storage/open-store.ts'
 
 /** Everything createApp needs; index.ts fills it from the environment. */

@@ -1,8 +1,8 @@
 import { afterEach, expect, test } from 'bun:test'
 import { type ChatEvents, events } from '@parley/events'
 import { createClient, type WsxClient } from '@parley/wsx/client'
-import { spawnServer } from './server-process.ts'
-import { temporaryDataDir } from './test-support.ts'
+import { spawnServer } from '../test/spawn-server.ts'
+import { temporaryDataDir } from '../test/start-parley.ts'
 
 const cleanup: (() => unknown)[] = []
 afterEach(async () => {
@@ -10,7 +10,7 @@ afterEach(async () => {
 })
 
 async function startServer(dataDir: string) {
-  const server = await spawnServer({ DATA_DIR: dataDir, MESSAGE_RATE_LIMIT: '0' })
+  const server = await spawnServer({ env: { DATA_DIR: dataDir, MESSAGE_RATE_LIMIT: '0' } })
   cleanup.push(() => server.child.kill('SIGKILL'))
   return server
 }

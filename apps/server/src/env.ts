@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defaultLimits, type Limits } from './limits.ts'
-import { logLevels } from './logger.ts'
+import { logLevels } from './ops/logger.ts'
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3001),

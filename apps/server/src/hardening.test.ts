@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'bun:test'
+import { failure, nextPush, startParley } from '../test/start-parley.ts'
+import { openRawWebSocket } from './connections/raw-websocket.ts'
 import type { Limits } from './limits.ts'
-import { openRawWebSocket } from './raw-websocket.ts'
-import { failure, nextPush, startParley } from './test-support.ts'
 
 const cleanup: (() => unknown)[] = []
 afterEach(async () => {

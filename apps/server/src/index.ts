@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app.ts'
 import { limitsFrom, readEnv } from './env.ts'
-import { createLogger } from './logger.ts'
+import { createLogger } from './ops/logger.ts'
 import { describeStorage } from './storage/open-store.ts'
 
 const env = readEnv()
@@ -23,6 +23,8 @@ const app = await createApp({
   checkResponses: env.NODE_ENV !== 'production',
 })
 app.listen({ port: env.PORT, hostname: env.HOST })
+// A parent that started this process with an IPC channel (tests, the bench) learns the port here.
+process.send?.({ listening: app.server?.port })
 logger.info('listening', { url: `http://localhost:${app.server?.port}`, storage: describeStorage(storage) })
 if (!webDist) logger.warn('no-web-build', { serving: '/api and /ws only', hint: 'npm run dev serves the web app' })
 

@@ -1,9 +1,9 @@
 import { afterEach, expect, test } from 'bun:test'
 import { type ChatEvents, events } from '@parley/events'
 import { createClient, type WsxClient } from '@parley/wsx/client'
-import { openRawWebSocket } from './raw-websocket.ts'
-import { metric, spawnServer } from './server-process.ts'
-import { nextPush, temporaryDataDir } from './test-support.ts'
+import { metric, spawnServer } from '../test/spawn-server.ts'
+import { nextPush, temporaryDataDir } from '../test/start-parley.ts'
+import { openRawWebSocket } from './connections/raw-websocket.ts'
 
 const cleanup: (() => unknown)[] = []
 afterEach(async () => {
@@ -12,7 +12,7 @@ afterEach(async () => {
 
 async function start(env: Record<string, string> = {}) {
   const data = temporaryDataDir()
-  const server = await spawnServer({ DATA_DIR: data.dataDir, ...env })
+  const server = await spawnServer({ env: { DATA_DIR: data.dataDir, ...env } })
   cleanup.push(data.remove, () => server.child.kill('SIGKILL'))
   return server
 }
@@ -68,7 +68,7 @@ test('after a restart, 500 clients spread their reconnects over more than a seco
   const data = temporaryDataDir()
   cleanup.push(data.remove)
   const env = { DATA_DIR: data.dataDir, MAX_CONNECTIONS_PER_ADDRESS: '1000' }
-  const first = await spawnServer(env)
+  const first = await spawnServer({ env })
   cleanup.push(() => first.child.kill('SIGKILL'))
   const returns: number[] = []
   const clients = Array.from({ length: 500 }, () => {
@@ -85,7 +85,7 @@ test('after a restart, 500 clients spread their reconnects over more than a seco
   first.child.kill('SIGTERM')
   expect(await first.child.exited).toBe(0)
   const restarted = performance.now()
-  const second = await spawnServer({ ...env, PORT: String(first.port) })
+  const second = await spawnServer({ env: { ...env, PORT: String(first.port) } })
   cleanup.push(() => second.child.kill('SIGKILL'))
   await Promise.all(clients.map((client) => client.request('listRooms', {}, { timeout: 20_000 })))
 

@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'bun:test'
-import { createLogger } from './logger.ts'
-import { startParley } from './test-support.ts'
+import { startParley } from '../test/start-parley.ts'
+import { createLogger } from './ops/logger.ts'
 
 const cleanup: (() => unknown)[] = []
 afterEach(async () => {

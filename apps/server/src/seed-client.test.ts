@@ -2,7 +2,7 @@ import { afterEach, expect, test } from 'bun:test'
 import { fileURLToPath } from 'node:url'
 import { defineEvents } from '@parley/wsx/shared'
 import { z } from 'zod'
-import { nextPush, startParley } from './test-support.ts'
+import { nextPush, startParley } from '../test/start-parley.ts'
 
 let parley: Awaited<ReturnType<typeof startParley>> | undefined
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'bun:test'
-import { failure, nextPush, recordPushes, startParley } from '../test-support.ts'
+import { failure, nextPush, recordPushes, startParley } from '../../test/start-parley.ts'
 
 let parley: Awaited<ReturnType<typeof startParley>> | undefined
 async function start() {

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, test } from 'bun:test'
-import { type ChatClient, failure, nextPush, recordPushes, startParley, temporaryDataDir } from '../test-support.ts'
+import {
+  type ChatClient,
+  failure,
+  nextPush,
+  recordPushes,
+  startParley,
+  temporaryDataDir,
+} from '../../test/start-parley.ts'
 
 const cleanup: (() => unknown)[] = []
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'bun:test'
 import { join } from 'node:path'
 import { SQL } from 'bun'
-import { temporaryDataDir, temporaryPostgresSchema } from '../test-support.ts'
+import { temporaryDataDir, temporaryPostgresSchema } from '../../test/start-parley.ts'
 import { MemoryMessageStore } from './memory-store.ts'
 import type { MessageStore, NewMessage } from './message-store.ts'
 import { migrate } from './migrations.ts'

@@ -1,5 +1,5 @@
-import type { Presence } from '../cluster/presence.ts'
-import { type ChatServer, ROOM_LIST_TOPIC } from './connection-data.ts'
+import { type ChatServer, ROOM_LIST_TOPIC } from '../connections/connection-data.ts'
+import type { Presence } from './presence.ts'
 
 /** How long room-count changes are gathered before one `rooms` push goes out. */
 const COALESCE_MS = 100

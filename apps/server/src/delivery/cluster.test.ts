@@ -2,9 +2,9 @@ import { afterEach, expect, test } from 'bun:test'
 import { type ChatEvents, events } from '@parley/events'
 import { createClient, type WsxClient } from '@parley/wsx/client'
 import type { Payload } from '@parley/wsx/shared'
-import { spawnServer } from '../server-process.ts'
-import { nextPush, temporaryPostgresSchema } from '../test-support.ts'
-import { startRedis } from './redis-process.ts'
+import { startRedis } from '../../test/redis-process.ts'
+import { spawnServer } from '../../test/spawn-server.ts'
+import { nextPush, temporaryPostgresSchema } from '../../test/start-parley.ts'
 
 type ChatMessage = Payload<ChatEvents, 'message'>
 const cleanup: (() => unknown)[] = []
@@ -18,7 +18,7 @@ async function startCluster() {
   const redis = await startRedis()
   cleanup.push(schema.remove, redis.stop)
   const env = { DATABASE_URL: schema.url, REDIS_URL: redis.url, MESSAGE_RATE_LIMIT: '0' }
-  const instances = await Promise.all([spawnServer(env), spawnServer(env)])
+  const instances = await Promise.all([spawnServer({ env }), spawnServer({ env })])
   for (const instance of instances) cleanup.push(() => instance.child.kill('SIGKILL'))
   return { redis, instances, env }
 }

@@ -1,5 +1,5 @@
 import type { RoomSummary } from '@parley/events'
-import type { RoomRegistry } from '../chat/room-registry.ts'
+import type { RoomRegistry } from './room-registry.ts'
 
 /** Who is where, across every instance, and who holds which name. */
 export interface Presence {

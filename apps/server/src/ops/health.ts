@@ -1,5 +1,5 @@
-import type { RoomBus } from './cluster/room-bus.ts'
-import type { MessageStore } from './storage/message-store.ts'
+import type { RoomBus } from '../delivery/room-bus.ts'
+import type { MessageStore } from '../storage/message-store.ts'
 
 const DATABASE_TIMEOUT_MS = 1_000
 

@@ -1,4 +1,4 @@
-import type { Limits } from './limits.ts'
+import type { Limits } from '../limits.ts'
 
 /** Open connections per client address. */
 export class AddressCounts {

@@ -1,6 +1,6 @@
 import type { ChatEvents } from '@parley/events'
 import type { Payload } from '@parley/wsx/shared'
-import { type ChatConnection, type ChatServer, roomTopic } from '../chat/connection-data.ts'
+import { type ChatConnection, type ChatServer, roomTopic } from '../connections/connection-data.ts'
 
 /** The events a room's members hear. */
 export const roomEvents = ['message', 'userJoined', 'userLeft', 'userTyping'] as const

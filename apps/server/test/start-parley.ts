@@ -5,8 +5,8 @@ import { type ChatEvents, events } from '@parley/events'
 import { createClient, type WsxClient } from '@parley/wsx/client'
 import { type Payload, type PayloadEvent, WsxError } from '@parley/wsx/shared'
 import { SQL } from 'bun'
-import { createApp } from './app.ts'
-import type { AppConfig } from './config.ts'
+import { createApp } from '../src/app.ts'
+import type { AppConfig } from '../src/config.ts'
 
 export type ChatClient = WsxClient<ChatEvents>
 

@@ -2,11 +2,11 @@ import type { RoomSummary } from '@parley/events'
 import { DEFAULT_ROOM, redisKeys } from '@parley/events/rules'
 import { RedisClient } from 'bun'
 import { z } from 'zod'
-import type { ChatServer } from '../chat/connection-data.ts'
-import type { RoomRegistry } from '../chat/room-registry.ts'
-import type { Logger } from '../logger.ts'
+import type { ChatServer } from '../connections/connection-data.ts'
+import { publishLocally } from '../delivery/room-bus.ts'
+import type { Logger } from '../ops/logger.ts'
 import type { Presence } from './presence.ts'
-import { publishLocally } from './room-bus.ts'
+import type { RoomRegistry } from './room-registry.ts'
 
 /** How often an instance says who is with it, and how long that stays true without a word: a dead instance's people are gone from everyone's presence within 13 s. */
 const HEARTBEAT_MS = 3_000
