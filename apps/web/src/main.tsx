@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { ChatProvider } from './chat/ChatProvider.tsx'
-import { createChatClient } from './chat/client.ts'
+import { createChatClient } from './chat/net/client.ts'
 import { startTheme } from './theme.ts'
 import './index.css'
 

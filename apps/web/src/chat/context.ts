@@ -1,6 +1,6 @@
 import type { ConnectionStatus } from '@parley/wsx/client'
 import { createContext, useContext } from 'react'
-import type { ChatState } from './state.ts'
+import type { ChatState } from './model/state.ts'
 
 /** Everything the screens read and do; provided once by `ChatProvider`. */
 export interface ChatContextValue {

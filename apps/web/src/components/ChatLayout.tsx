@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useChat } from '../chat/context.ts'
-import { emptyTimeline } from '../chat/timeline.ts'
+import { emptyTimeline } from '../chat/model/timeline.ts'
 import { Composer } from './Composer.tsx'
 import { MessagePane } from './MessagePane.tsx'
 import { Notice } from './Notice.tsx'

@@ -10,7 +10,7 @@ import {
   useState,
 } from 'react'
 import { useChat } from '../chat/context.ts'
-import { completeMention, type MentionQuery, mentionQuery, mentionSuggestions } from '../chat/mentions.ts'
+import { completeMention, type MentionQuery, mentionQuery, mentionSuggestions } from '../chat/model/mentions.ts'
 import { SendIcon } from './icons.tsx'
 import { MentionSuggestions, optionId } from './MentionSuggestions.tsx'
 

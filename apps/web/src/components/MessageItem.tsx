@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import type { Row } from '../chat/rows.ts'
+import type { Row } from '../chat/model/rows.ts'
 import { Avatar } from './Avatar.tsx'
 import { MessageText } from './MessageText.tsx'
 import { Time } from './Time.tsx'

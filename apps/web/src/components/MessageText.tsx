@@ -1,5 +1,5 @@
 import { Fragment, memo } from 'react'
-import { messageSegments } from '../chat/links.ts'
+import { messageSegments } from '../chat/model/links.ts'
 
 interface MessageTextProps {
   text: string

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { setNotifyMentions, useNotifyState } from '../chat/notifications.ts'
+import { setNotifyMentions, useNotifyState } from '../chat/browser/notifications.ts'
 import { BellIcon, BellOffIcon } from './icons.tsx'
 
 const TITLES = {

@@ -1,4 +1,4 @@
-import { formatTime } from '../chat/format.ts'
+import { formatTime } from '../chat/model/format.ts'
 
 const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'medium' })
 

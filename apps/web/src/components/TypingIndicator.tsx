@@ -1,5 +1,5 @@
 import { useChat } from '../chat/context.ts'
-import { describeTypers } from '../chat/typing.ts'
+import { describeTypers } from '../chat/model/typing.ts'
 
 /**
  * "alice is typing…" for the room on screen, in a line that keeps its height so nothing

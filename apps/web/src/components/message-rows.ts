@@ -1,6 +1,6 @@
 import { type RefObject, useLayoutEffect, useRef } from 'react'
-import { foldName } from '../chat/mentions.ts'
-import { dayLabel, type Row } from '../chat/rows.ts'
+import { foldName } from '../chat/model/mentions.ts'
+import { dayLabel, type Row } from '../chat/model/rows.ts'
 
 type Key = string | number | bigint
 

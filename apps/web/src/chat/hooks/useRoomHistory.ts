@@ -1,11 +1,11 @@
 import type { JoinResponse } from '@parley/events'
 import { HISTORY_PAGE_SIZE } from '@parley/events/rules'
 import { type Dispatch, type RefObject, useCallback, useRef } from 'react'
-import type { ChatClient } from './client.ts'
-import { describeError } from './errors.ts'
-import type { ChatAction, ChatState } from './state.ts'
-import { catchUp } from './sync.ts'
-import { applyJoin, hasOlder, oldestSeq, type RoomTimeline } from './timeline.ts'
+import { describeError } from '../model/errors.ts'
+import type { ChatAction, ChatState } from '../model/state.ts'
+import { applyJoin, hasOlder, oldestSeq, type RoomTimeline } from '../model/timeline.ts'
+import type { ChatClient } from '../net/client.ts'
+import { catchUp } from '../net/sync.ts'
 
 const OLDER_TIMEOUT_MS = 10_000
 

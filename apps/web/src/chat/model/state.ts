@@ -1,6 +1,6 @@
 import type { ChatMessage, JoinResponse, RoomSummary, SendMessageResponse } from '@parley/events'
+import type { SavedOutgoing } from '../browser/persistence.ts'
 import { foldName } from './mentions.ts'
-import type { SavedOutgoing } from './persistence.ts'
 import { countUnread, emptyReadState, forgetRoom, markRead, openRoom, type ReadState } from './read-state.ts'
 import {
   addNote,

@@ -1,8 +1,8 @@
 import { type RefObject, useEffect } from 'react'
-import type { ChatClient } from './client.ts'
-import { foldName, mentionsUser } from './mentions.ts'
-import { notifyState } from './notifications.ts'
-import type { ChatState } from './state.ts'
+import { notifyState } from '../browser/notifications.ts'
+import { foldName, mentionsUser } from '../model/mentions.ts'
+import type { ChatState } from '../model/state.ts'
+import type { ChatClient } from '../net/client.ts'
 
 /**
  * Shows a browser notification for a message that mentions us while the page is hidden,

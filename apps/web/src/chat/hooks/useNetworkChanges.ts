@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import type { ChatClient } from './client.ts'
+import type { ChatClient } from '../net/client.ts'
 
 /**
  * Follows the browser's own idea of the network. Going offline does not close an open

@@ -1,6 +1,6 @@
 import { type Dispatch, useEffect } from 'react'
-import type { ChatClient } from './client.ts'
-import type { ChatAction } from './state.ts'
+import type { ChatAction } from '../model/state.ts'
+import type { ChatClient } from '../net/client.ts'
 
 /** Feeds the server's pushes (messages, presence, typing, room counts) into the store, for every joined room. */
 export function useServerPushes(client: ChatClient, dispatch: Dispatch<ChatAction>): void {

@@ -1,6 +1,6 @@
 import type { ConnectionStatus } from '@parley/wsx/client'
 import { useCallback, useSyncExternalStore } from 'react'
-import type { ChatClient } from './client.ts'
+import type { ChatClient } from '../net/client.ts'
 
 /** The client's connection status, re-rendering on every change. */
 export function useConnectionStatus(client: ChatClient): ConnectionStatus {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { roomPath } from './route.ts'
+import { roomPath } from '../browser/route.ts'
 
 /**
  * Keeps the address bar on the room on screen (`/r/<room>`), replacing the entry rather

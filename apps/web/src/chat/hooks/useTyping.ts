@@ -1,7 +1,7 @@
 import { type Dispatch, type RefObject, useCallback, useEffect, useRef } from 'react'
-import type { ChatClient } from './client.ts'
-import type { ChatAction, ChatState } from './state.ts'
-import { createTypingThrottle, nextTypingExpiry, type TypingByRoom } from './typing.ts'
+import type { ChatAction, ChatState } from '../model/state.ts'
+import { createTypingThrottle, nextTypingExpiry, type TypingByRoom } from '../model/typing.ts'
+import type { ChatClient } from '../net/client.ts'
 
 /**
  * Typing, both ways: forgets each person's signal when it runs out (a timer set for the

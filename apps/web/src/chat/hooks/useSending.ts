@@ -1,11 +1,11 @@
 import { WsxError } from '@parley/wsx/shared'
 import { type Dispatch, type RefObject, useCallback, useEffect, useRef } from 'react'
-import type { ChatClient } from './client.ts'
-import { describeError } from './errors.ts'
-import { type SavedOutgoing, saveOutbox } from './persistence.ts'
-import type { ChatAction, ChatState } from './state.ts'
-import { deliverMessage } from './sync.ts'
-import { newClientId, type OutgoingMessage } from './timeline.ts'
+import { type SavedOutgoing, saveOutbox } from '../browser/persistence.ts'
+import { describeError } from '../model/errors.ts'
+import type { ChatAction, ChatState } from '../model/state.ts'
+import { newClientId, type OutgoingMessage } from '../model/timeline.ts'
+import type { ChatClient } from '../net/client.ts'
+import { deliverMessage } from '../net/sync.ts'
 
 /** How long a message may wait for the server (queued while reconnecting included) before it is marked failed. */
 export const SEND_TIMEOUT_MS = 10_000
