@@ -1,8 +1,8 @@
 import type { EventDefinitions, Payload, PayloadEvent, PayloadInput } from '../shared/events.ts'
 import { PROTOCOL_VERSION, type WireMessage } from '../shared/protocol.ts'
 import { type Encoding, serializers } from '../shared/serializers.ts'
+import type { RawSocket } from './socket.ts'
 import { nativeTopic, type SubscriberCounts } from './topics.ts'
-import type { RawSocket } from './types.ts'
 
 /** What a connection needs from the server it belongs to. */
 export interface ConnectionHub {

@@ -3,8 +3,9 @@ import { PROTOCOL_VERSION } from '../shared/protocol.ts'
 import { serializers } from '../shared/serializers.ts'
 import { Connection, type ConnectionHub } from './connection.ts'
 import { type DispatchContext, dispatchFrame } from './dispatch.ts'
+import type { ElysiaSocket } from './socket.ts'
 import { encodings, nativeTopic, SubscriberCounts } from './topics.ts'
-import type { ElysiaSocket, ServerOptions, WsxHandler, WsxProblem, WsxServer } from './types.ts'
+import type { ServerOptions, WsxHandler, WsxProblem, WsxServer } from './types.ts'
 
 /** Unfinished async handlers one connection may have before its requests are refused. */
 const MAX_IN_FLIGHT = 1024

@@ -1,8 +1,7 @@
 export { Connection } from './connection.ts'
 export { createElysiaWS } from './create-elysia-ws.ts'
+export type { ElysiaSocket, RawSocket } from './socket.ts'
 export type {
-  ElysiaSocket,
-  RawSocket,
   RequestHandler,
   SendHandler,
   ServerOptions,

@@ -8,6 +8,7 @@ import type {
 } from '../shared/events.ts'
 import type { Encoding } from '../shared/serializers.ts'
 import type { Connection } from './connection.ts'
+import type { ElysiaSocket } from './socket.ts'
 
 export interface ServerOptions<Data> {
   /** Validate request payloads and handler results against the schemas. Default true. */
@@ -52,26 +53,6 @@ export type SendHandler<E extends EventDefinitions, K extends keyof E, Data> = (
   payload: Payload<E, K>,
   conn: Connection<E, Data>,
 ) => void | Promise<void>
-
-/** What wsx uses of Bun's ServerWebSocket. */
-export interface RawSocket {
-  readonly readyState: number
-  readonly remoteAddress: string
-  send(data: string | Uint8Array): number
-  /** Runs `callback` with this socket's writes held, then sends them in one go. */
-  cork<T>(callback: () => T): T
-  publish(topic: string, data: string | Uint8Array): number
-  subscribe(topic: string): void
-  unsubscribe(topic: string): void
-  isSubscribed(topic: string): boolean
-  close(code?: number, reason?: string): void
-}
-
-/** The socket as Elysia hands it to `open`, `message` and `close`. */
-export interface ElysiaSocket {
-  readonly raw: RawSocket
-  readonly id: string
-}
 
 /** The object given to `new Elysia().ws(path, handler)`. */
 export interface WsxHandler {
