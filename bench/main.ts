@@ -4,17 +4,17 @@
 // messages/s with storage on and off. Prints a table and writes JSON to bench/results/.
 // Targets are reported, never enforced by the exit code.
 import { getPriority, loadavg } from 'node:os'
-import { runClusterPhase } from './cluster-phase.ts'
 import { config } from './config.ts'
-import { type RunFigures, rows, type ServerKind } from './figures.ts'
-import { measureIdleMemory } from './idle-memory.ts'
-import { runLoadPhase, turns } from './load-phase.ts'
-import { canPin, currentAffinity } from './pinning.ts'
-import { isRelaunched, relaunchPinned } from './relaunch.ts'
-import { writeResults } from './results-file.ts'
-import { type BenchServer, startBaseline, startParley } from './spawn-servers.ts'
-import { measureStorage } from './storage-throughput.ts'
-import { formatTable } from './table.ts'
+import { canPin, currentAffinity } from './machine/pinning.ts'
+import { isRelaunched, relaunchPinned } from './machine/relaunch.ts'
+import { runClusterPhase } from './phases/cluster.ts'
+import { runLoadPhase, turns } from './phases/deliveries.ts'
+import { measureIdleMemory } from './phases/idle-memory.ts'
+import { measureStorage } from './phases/storage-throughput.ts'
+import { type RunFigures, rows, type ServerKind } from './report/figures.ts'
+import { writeResults } from './report/results-file.ts'
+import { formatTable } from './report/table.ts'
+import { type BenchServer, startBaseline, startParley } from './servers/start-servers.ts'
 
 if (!isRelaunched) await relaunchPinned(import.meta.path)
 

@@ -2,13 +2,13 @@
 // rooms: the price of the Redis hop. With two, members alternate between the instances (see
 // openRooms): the sender is on the first and the timed member on the second, so every timed
 // delivery crosses Redis.
-import { config, type RoomShape } from './config.ts'
-import { type DeliveryFigure, measureDeliveries } from './deliveries.ts'
-import type { RunFigures } from './figures.ts'
-import { type Attempt, rampOptions } from './load-phase.ts'
-import { startParleyCluster } from './parley-cluster.ts'
-import { forgetRooms } from './redis-rooms.ts'
-import { roomNames } from './rooms.ts'
+import { config, type RoomShape } from '../config.ts'
+import { type DeliveryFigure, measureDeliveries } from '../load/ramp-shape.ts'
+import { roomNames } from '../load/rooms.ts'
+import type { RunFigures } from '../report/figures.ts'
+import { startParleyCluster } from '../servers/parley-cluster.ts'
+import { forgetRooms } from '../servers/redis-rooms.ts'
+import { type Attempt, rampOptions } from './deliveries.ts'
 
 export interface ClusterFigure {
   shape: RoomShape

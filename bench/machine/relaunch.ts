@@ -1,6 +1,6 @@
 // Runs this benchmark again as a child pinned to the load CPU (and at a better priority when
 // allowed), so the load generator, and every process it starts, stays off the servers' CPU.
-import { config } from './config.ts'
+import { config } from '../config.ts'
 import { canPin, LOAD_CPU, pinned } from './pinning.ts'
 
 const MARK = 'BENCH_RELAUNCHED'

@@ -1,8 +1,8 @@
 // Parley as deployed with several instances: processes sharing one PostgreSQL schema of their
 // own and one Redis, all pinned to the server CPU (so two instances share it).
-import { config } from './config.ts'
+import { config } from '../config.ts'
 import { createSchema } from './postgres-schema.ts'
-import { type BenchServer, startParleyWith } from './spawn-servers.ts'
+import { type BenchServer, startParleyWith } from './start-servers.ts'
 
 export interface ParleyCluster {
   /** For the logs, e.g. "parley (postgres+redis) ×2". */

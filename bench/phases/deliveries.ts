@@ -1,12 +1,13 @@
 // The load figures on long-running servers: for each room size, the baseline and Parley take
 // turns (so both see much the same background load), then join latency on each.
+
+import { config } from '../config.ts'
+import { measureDeliveries, roomTag } from '../load/ramp-shape.ts'
+import { roomNames } from '../load/rooms.ts'
+import type { RunFigures, ServerKind } from '../report/figures.ts'
+import type { BenchServer } from '../servers/start-servers.ts'
 import { type BadInputFigure, measureBadInput } from './bad-input.ts'
-import { config } from './config.ts'
-import { measureDeliveries, roomTag } from './deliveries.ts'
-import type { RunFigures, ServerKind } from './figures.ts'
 import { measureJoins } from './join-latency.ts'
-import { roomNames } from './rooms.ts'
-import type { BenchServer } from './spawn-servers.ts'
 
 export type Attempt = <T>(what: string, measure: () => Promise<T>) => Promise<T | undefined>
 

@@ -1,7 +1,7 @@
 // The server's responsiveness during a step: an HTTP request every few milliseconds on a
 // connection of its own, timed. A server whose event loop stalls (a garbage collection, a
 // synchronous disk sync) answers late, whatever its throughput.
-import { percentiles } from './stats.ts'
+import { percentiles } from '../report/stats.ts'
 
 const INTERVAL_MS = 10
 

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const resultsDir = fileURLToPath(new URL('./results/', import.meta.url))
+const resultsDir = fileURLToPath(new URL('../results/', import.meta.url))
 
 /** Writes `data` and returns the file's path. */
 export function writeResults(startedAt: Date, data: unknown): string {

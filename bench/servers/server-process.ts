@@ -1,6 +1,6 @@
 // Runs a server as its own process, pinned to the server CPU, and finds the port it listens on.
 import type { Subprocess } from 'bun'
-import { pinned, SERVER_CPU } from './pinning.ts'
+import { pinned, SERVER_CPU } from '../machine/pinning.ts'
 
 export interface ServerProcess {
   readonly name: string

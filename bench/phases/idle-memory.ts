@@ -1,10 +1,10 @@
 // Server memory per idle connection: resident memory before and after opening many joined,
 // silent connections, divided by how many opened.
-import { type BenchClient, openClient } from './bench-client.ts'
-import { residentBytes } from './proc-stats.ts'
-import { serverRss, settleConnections } from './server-probes.ts'
-import type { BenchServer } from './spawn-servers.ts'
-import { eachLimited, sleep } from './stats.ts'
+import { type BenchClient, openClient } from '../load/bench-client.ts'
+import { residentBytes } from '../machine/proc-stats.ts'
+import { eachLimited, sleep } from '../report/stats.ts'
+import { serverRss, settleConnections } from '../servers/probes.ts'
+import type { BenchServer } from '../servers/start-servers.ts'
 
 export interface MemoryFigure {
   connections: number

@@ -1,11 +1,11 @@
 // The deliveries figure for one room shape on one server, or on several instances of it
 // sharing the rooms: open the rooms, ramp, close them.
-import type { RoomShape } from './config.ts'
-import { runStep, type StepResult } from './load-step.ts'
+import type { RoomShape } from '../config.ts'
+import { settleConnections, storageWriteBuckets } from '../servers/probes.ts'
+import type { BenchServer } from '../servers/start-servers.ts'
 import { DISTURBED_SHARE, type RampOptions, type RampStep, ramp } from './ramp.ts'
 import { closeRooms, openRooms, type Room } from './rooms.ts'
-import { settleConnections, storageWriteBuckets } from './server-probes.ts'
-import type { BenchServer } from './spawn-servers.ts'
+import { runStep, type StepResult } from './step.ts'
 
 export interface DeliveryFigure {
   members: number

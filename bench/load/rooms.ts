@@ -1,8 +1,9 @@
 // R rooms of M members each, joined and ready: member 0 sends, member 1 times deliveries.
 // With several servers, members take turns: member m joins through server m % servers, so
 // with two the sender is on the first and the timed member on the second.
+
+import { eachLimited } from '../report/stats.ts'
 import { type BenchClient, openClient } from './bench-client.ts'
-import { eachLimited } from './stats.ts'
 
 export interface Room {
   readonly name: string

@@ -3,7 +3,7 @@
 // server in its own process; the load is sendMessage requests through the wsx client (CBOR).
 import { events } from '@parley/events'
 import { createClient } from '@parley/wsx/client'
-import { type Storage, startParley } from './spawn-servers.ts'
+import { type Storage, startParley } from '../servers/start-servers.ts'
 
 const CLIENTS = 4
 const IN_FLIGHT = 256

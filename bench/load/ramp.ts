@@ -3,11 +3,11 @@
 // second time before it counts, since a shared machine's hiccups can spoil one short step,
 // and a failure while other processes took a good part of our CPUs does not count at all.
 
-import { config } from './config.ts'
-import { untilCpusQuiet } from './cpu-contention.ts'
-import { runStep, type StepResult, type StepTarget } from './load-step.ts'
-import { LOAD_CPU, SERVER_CPU } from './pinning.ts'
+import { config } from '../config.ts'
+import { untilCpusQuiet } from '../machine/cpu-contention.ts'
+import { LOAD_CPU, SERVER_CPU } from '../machine/pinning.ts'
 import type { Room } from './rooms.ts'
+import { runStep, type StepResult, type StepTarget } from './step.ts'
 
 /** A step passes when at least this share of deliveries arrive… */
 export const MIN_DELIVERED_SHARE = 0.95

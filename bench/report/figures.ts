@@ -1,11 +1,12 @@
 // Everything one run measured, and the rows of the summary: each figure for Parley and the
 // baseline, their ratio, and the target it is held to.
-import type { BadInputFigure } from './bad-input.ts'
-import type { ClusterFigure } from './cluster-phase.ts'
-import type { DeliveryFigure } from './deliveries.ts'
-import type { MemoryFigure } from './idle-memory.ts'
-import type { JoinFigure } from './join-latency.ts'
-import type { StorageFigure } from './storage-throughput.ts'
+
+import type { DeliveryFigure } from '../load/ramp-shape.ts'
+import type { BadInputFigure } from '../phases/bad-input.ts'
+import type { ClusterFigure } from '../phases/cluster.ts'
+import type { MemoryFigure } from '../phases/idle-memory.ts'
+import type { JoinFigure } from '../phases/join-latency.ts'
+import type { StorageFigure } from '../phases/storage-throughput.ts'
 
 /** Parley as deployed (SQLite), Parley with `memory:` storage, and the bare baseline. */
 export type ServerKind = 'baseline' | 'parley' | 'parleyMemory'

@@ -1,13 +1,13 @@
 // Bad input under load: the same step at the best rate, without and then with a second
 // process sending invalid frames on its own connections; then the server's health.
 import { fileURLToPath } from 'node:url'
-import { runStep, type StepResult } from './load-step.ts'
-import { LOAD_CPU, pinned } from './pinning.ts'
-import type { Room } from './rooms.ts'
-import { healthStatus } from './server-probes.ts'
-import type { BenchServer } from './spawn-servers.ts'
+import type { Room } from '../load/rooms.ts'
+import { runStep, type StepResult } from '../load/step.ts'
+import { LOAD_CPU, pinned } from '../machine/pinning.ts'
+import { healthStatus } from '../servers/probes.ts'
+import type { BenchServer } from '../servers/start-servers.ts'
 
-const clientEntry = fileURLToPath(new URL('./bad-input-client.ts', import.meta.url))
+const clientEntry = fileURLToPath(new URL('../load/bad-input-client.ts', import.meta.url))
 
 export interface BadInputFigure {
   framesPerSecond: number

@@ -1,9 +1,9 @@
 // Join latency at a steady rate of new users: each opens a connection and joins a room that
 // already has history; the figure is the join request's round trip.
-import { type BenchClient, openClient } from './bench-client.ts'
-import { settleConnections } from './server-probes.ts'
-import type { BenchServer } from './spawn-servers.ts'
-import { percentiles, sleep } from './stats.ts'
+import { type BenchClient, openClient } from '../load/bench-client.ts'
+import { percentiles, sleep } from '../report/stats.ts'
+import { settleConnections } from '../servers/probes.ts'
+import type { BenchServer } from '../servers/start-servers.ts'
 
 export interface JoinFigure {
   joinsPerSecond: number

@@ -1,7 +1,7 @@
 // Questions asked of a running server over HTTP, and waits on its connection count.
-import { residentBytes } from './proc-stats.ts'
-import type { BenchServer } from './spawn-servers.ts'
-import { sleep } from './stats.ts'
+import { residentBytes } from '../machine/proc-stats.ts'
+import { sleep } from '../report/stats.ts'
+import type { BenchServer } from './start-servers.ts'
 
 const metricsText = async (http: string) => (await fetch(`${http}/api/metrics`)).text()
 

@@ -1,11 +1,11 @@
 // One load step: every room's sender sends at a fixed rate for a few seconds; every member
 // counts `message` deliveries; one member per room times them against the send time.
-import { busyShare, cpuTicks } from './cpu-contention.ts'
-import { LOAD_CPU, SERVER_CPU } from './pinning.ts'
-import { totalCpuTimes } from './proc-stats.ts'
+import { busyShare, cpuTicks } from '../machine/cpu-contention.ts'
+import { LOAD_CPU, SERVER_CPU } from '../machine/pinning.ts'
+import { totalCpuTimes } from '../machine/proc-stats.ts'
+import { percentiles, sleep, waitFor } from '../report/stats.ts'
 import { type Room, senderOf, timerOf } from './rooms.ts'
 import { probeStalls, type StallProbe } from './stall-probe.ts'
-import { percentiles, sleep, waitFor } from './stats.ts'
 import { isErrorResponse, isMessagePush, sendMessageFrame, sentAtOf } from './wire.ts'
 
 export interface StepResult {

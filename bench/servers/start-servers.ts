@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { config } from './config.ts'
+import { config } from '../config.ts'
 import { type ServerProcess, startServer } from './server-process.ts'
 
-const parleyEntry = fileURLToPath(new URL('../apps/server/src/index.ts', import.meta.url))
+const parleyEntry = fileURLToPath(new URL('../../apps/server/src/index.ts', import.meta.url))
 const baselineEntry = fileURLToPath(new URL('./baseline-server.ts', import.meta.url))
 
 /** Parley's environment for load: only the per-client limits that would refuse the load are lifted. */
