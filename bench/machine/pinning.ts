@@ -15,9 +15,9 @@ export const SERVER_CPU = 0
 /** The CPU the load generators run on. */
 export const LOAD_CPU = 1
 
-/** `command`, run on `cpu` when pinning is possible. */
-export function pinned(cpu: number, command: string[]): string[] {
-  return canPin ? ['taskset', '-c', String(cpu), ...command] : command
+/** The words to put before a command to run it on `cpu`: `taskset -c <cpu>`, or none when pinning is not possible. */
+export function pinTo(cpu: number): string[] {
+  return canPin ? ['taskset', '-c', String(cpu)] : []
 }
 
 /** The CPUs this process may run on, as the kernel lists them (e.g. "1" or "0-1"). */

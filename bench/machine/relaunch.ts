@@ -1,7 +1,7 @@
 // Runs this benchmark again as a child pinned to the load CPU (and at a better priority when
 // allowed), so the load generator, and every process it starts, stays off the servers' CPU.
 import { config } from '../config.ts'
-import { canPin, LOAD_CPU, pinned } from './pinning.ts'
+import { canPin, LOAD_CPU, pinTo } from './pinning.ts'
 
 const MARK = 'BENCH_RELAUNCHED'
 
@@ -11,7 +11,7 @@ export const isRelaunched = process.env[MARK] === '1'
 /** Relaunches `entry` pinned, waits for it, and exits with its code. */
 export async function relaunchPinned(entry: string, args: string[] = []): Promise<never> {
   const nice = config.nice !== 0 && Bun.which('nice') ? ['nice', '-n', String(config.nice)] : []
-  const child = Bun.spawn([...nice, ...pinned(LOAD_CPU, [process.execPath, entry, ...args])], {
+  const child = Bun.spawn([...nice, ...pinTo(LOAD_CPU), process.execPath, entry, ...args], {
     env: { ...process.env, [MARK]: '1' },
     stdio: ['inherit', 'inherit', 'inherit'],
   })

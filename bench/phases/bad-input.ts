@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url'
 import type { Room } from '../load/rooms.ts'
 import { runStep, type StepResult } from '../load/step.ts'
-import { LOAD_CPU, pinned } from '../machine/pinning.ts'
+import { LOAD_CPU, pinTo } from '../machine/pinning.ts'
 import { healthStatus } from '../servers/probes.ts'
 import type { BenchServer } from '../servers/start-servers.ts'
 
@@ -32,14 +32,15 @@ export async function measureBadInput(
 ): Promise<BadInputFigure> {
   const without = await runStep(rooms, ratePerRoom, stepSeconds, [server])
   const bad = Bun.spawn(
-    pinned(LOAD_CPU, [
+    [
+      ...pinTo(LOAD_CPU),
       process.execPath,
       clientEntry,
       server.url,
       String(stepSeconds + 1.5),
       String(framesPerSecond),
       String(connections),
-    ]),
+    ],
     { stdout: 'pipe', stderr: 'inherit' },
   )
   const killer = setTimeout(() => bad.kill('SIGKILL'), (stepSeconds + 20) * 1000)

@@ -1,7 +1,8 @@
 // The ceiling: a bare Bun.serve speaking just enough of the wsx JSON protocol for the load
 // generator. `join` subscribes to the room's topic; `sendMessage` publishes one `message`
 // push to it with `server.publish` (the sender included) and answers. No framework, no
-// validation, no storage. Run as its own process: PORT and HOST from the environment.
+// validation, no storage. Run as its own process: PORT and HOST from the environment; it tells
+// its port over Bun's IPC channel, as Parley does, when started by spawnServer.
 import type { ServerWebSocket } from 'bun'
 
 interface Member {
@@ -69,6 +70,7 @@ const server = Bun.serve<Member>({
 })
 
 console.log(`baseline listening on http://localhost:${server.port}`)
+process.send?.({ listening: server.port })
 process.once('SIGTERM', () => {
   server.stop(true)
   process.exit(0)

@@ -1,21 +1,13 @@
 // Questions asked of a running server over HTTP, and waits on its connection count.
+import { metric } from '../../apps/server/test/spawn-server.ts'
 import { residentBytes } from '../machine/proc-stats.ts'
-import { sleep } from '../report/stats.ts'
 import type { BenchServer } from './start-servers.ts'
-
-const metricsText = async (http: string) => (await fetch(`${http}/api/metrics`)).text()
-
-/** One figure from Parley's /api/metrics. */
-export async function metric(http: string, name: string): Promise<number> {
-  const line = (await metricsText(http)).split('\n').find((l) => l.startsWith(`${name} `))
-  if (!line) throw new Error(`no metric ${name}`)
-  return Number(line.slice(name.length + 1))
-}
 
 /** Parley's storage write histogram: cumulative count per upper bound in seconds (+Inf included). */
 export async function storageWriteBuckets(http: string): Promise<Map<number, number>> {
   const buckets = new Map<number, number>()
-  for (const line of (await metricsText(http)).split('\n')) {
+  const text = await (await fetch(`${http}/api/metrics`)).text()
+  for (const line of text.split('\n')) {
     const match = line.match(/^parley_storage_write_seconds_bucket\{le="([^"]+)"\} (\S+)$/)
     if (match) buckets.set(match[1] === '+Inf' ? Number.POSITIVE_INFINITY : Number(match[1]), Number(match[2]))
   }
@@ -39,7 +31,7 @@ export async function serverRss(server: BenchServer): Promise<number> {
 
 /** Waits (at most `maxMs`) until the server counts at most `count` connections; the baseline cannot say, so it waits a moment. */
 export async function settleConnections(server: BenchServer, count: number, maxMs = 10_000): Promise<void> {
-  if (server.kind === 'baseline') return sleep(500)
+  if (server.kind === 'baseline') return Bun.sleep(500)
   const deadline = performance.now() + maxMs
-  while ((await metric(server.http, 'parley_connections')) > count && performance.now() < deadline) await sleep(100)
+  while ((await metric(server.http, 'parley_connections')) > count && performance.now() < deadline) await Bun.sleep(100)
 }
