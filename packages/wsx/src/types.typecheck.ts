@@ -2,9 +2,10 @@
  * Compile-time tests, checked by `npm run typecheck` (never run): every
  * `@ts-expect-error` line must fail to compile, every other line must compile.
  */
+
+import type { TestData, testEvents } from '../test/events.ts'
 import type { WsxClient } from './client/types.ts'
 import type { WsxServer } from './server/types.ts'
-import type { TestData, testEvents } from './test-support.ts'
 
 type Events = typeof testEvents
 

@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, spyOn, test } from 'bun:test'
+import { describe, expect, spyOn, test } from 'bun:test'
+import { openRawSocket, type RawTestSocket, request } from '../../test/raw-socket.ts'
+import { startTestServer } from '../../test/test-server.ts'
 import { cborSerializer, jsonSerializer } from '../shared/serializers.ts'
-import { openRawSocket, request, startTestServer } from '../test-support.ts'
-
-let running: ReturnType<typeof startTestServer> | undefined
-function start() {
-  running = startTestServer()
-  return running
-}
-afterEach(async () => {
-  await running?.stop()
-  running = undefined
-})
 
 describe('requests', () => {
   test('answers in CBOR that an @mdrv/wsx decoder reads as plain objects', async () => {
-    const { url } = start()
-    const socket = await openRawSocket(url)
+    await using running = startTestServer()
+    const { url } = running
+    await using socket = await openRawSocket(url)
     socket.sendCbor(request('echo', { text: 'hi' }))
     const answer = await socket.next()
     expect(answer).not.toBeInstanceOf(Map)
@@ -30,8 +22,9 @@ describe('requests', () => {
   })
 
   test('answers JSON in binary and text frames with JSON', async () => {
-    const { url } = start()
-    const socket = await openRawSocket(url)
+    await using running = startTestServer()
+    const { url } = running
+    await using socket = await openRawSocket(url)
     socket.sendJson(request('echo', { text: 'bin', room: 'a' }, 'j1'))
     expect(await socket.next()).toMatchObject({ t: 'response_ok', id: 'j1', p: { text: 'bin', room: 'a' } })
     socket.sendJson(request('echo', { text: 'txt' }, 'j2'), true)
@@ -39,8 +32,9 @@ describe('requests', () => {
   })
 
   test('round-trips long strings in both encodings', async () => {
-    const { url } = start()
-    const socket = await openRawSocket(url)
+    await using running = startTestServer()
+    const { url } = running
+    await using socket = await openRawSocket(url)
     const text = 'ü'.repeat(20_000)
     socket.sendCbor(request('echo', { text }, 'c'))
     expect(await socket.next()).toMatchObject({ id: 'c', p: { text } })
@@ -49,8 +43,9 @@ describe('requests', () => {
   })
 
   test('starts handlers in arrival order and lets a slow one overlap the next', async () => {
-    const { url, received } = start()
-    const socket = await openRawSocket(url)
+    await using running = startTestServer()
+    const { url, received } = running
+    await using socket = await openRawSocket(url)
     socket.sendCbor(request('wait', { ms: 40 }, 'slow'))
     socket.sendCbor({ v: '1.0', t: 'send', x: 'note', p: { text: 'first' } })
     socket.sendCbor({ v: '1.0', t: 'send', x: 'note', p: { text: 'second' } })
@@ -61,8 +56,9 @@ describe('requests', () => {
   })
 
   test('refuses requests beyond 1,024 unanswered ones on a connection', async () => {
-    const { url } = start()
-    const socket = await openRawSocket(url)
+    await using running = startTestServer()
+    const { url } = running
+    await using socket = await openRawSocket(url)
     for (let i = 0; i < 1_025; i++) socket.sendCbor(request('wait', { ms: 300 }, `w${i}`))
     expect(await socket.next()).toMatchObject({
       t: 'response_error',
@@ -85,8 +81,9 @@ describe('errors are answered, and the server keeps serving', () => {
   ]
   for (const [name, frame, reason] of cases) {
     test(name, async () => {
-      const { url } = start()
-      const socket = await openRawSocket(url)
+      await using running = startTestServer()
+      const { url } = running
+      await using socket = await openRawSocket(url)
       socket.sendCbor(frame)
       const answer = (await socket.next()) as { t: string; id: string; e: { message: string } }
       expect(answer.t).toBe('response_error')
@@ -98,8 +95,8 @@ describe('errors are answered, and the server keeps serving', () => {
   }
 
   test('with validateResponses off, handler results go out unchecked while requests are still checked', async () => {
-    running = startTestServer(0, { validateResponses: false })
-    const socket = await openRawSocket(running.url)
+    await using running = startTestServer(0, { validateResponses: false })
+    await using socket = await openRawSocket(running.url)
     socket.sendCbor(request('badAnswer', {}, 'unchecked'))
     expect(await socket.next()).toMatchObject({ t: 'response_ok', id: 'unchecked', p: { n: 'not a number' } })
     socket.sendCbor(request('echo', { text: 5 }, 'checked'))
@@ -107,8 +104,9 @@ describe('errors are answered, and the server keeps serving', () => {
   })
 
   test('every refusal is reported by kind to onProblem', async () => {
-    const { url, problems } = start()
-    const socket = await openRawSocket(url)
+    await using running = startTestServer()
+    const { url, problems } = running
+    await using socket = await openRawSocket(url)
     socket.sendCbor(request('nope', {}, 'a'))
     socket.sendCbor(request('echo', { text: 1 }, 'b'))
     socket.sendCbor(request('fail', {}, 'c'))
@@ -124,14 +122,15 @@ describe('errors are answered, and the server keeps serving', () => {
   })
 
   test('validation errors carry the failing fields in e.cause', async () => {
-    const { url } = start()
-    const socket = await openRawSocket(url)
+    await using running = startTestServer()
+    const { url } = running
+    await using socket = await openRawSocket(url)
     socket.sendJson(request('echo', { text: '' }))
     const answer = (await socket.next()) as { e: { cause: { path: string }[] } }
     expect(answer.e.cause.map((issue) => issue.path)).toEqual(['text'])
   })
 
-  const undecodable: [string, (socket: Awaited<ReturnType<typeof openRawSocket>>) => void][] = [
+  const undecodable: [string, (socket: RawTestSocket) => void][] = [
     ['garbage bytes', (s) => s.ws.send(new Uint8Array([0xff, 0x00, 0x12, 0x99]))],
     ['a truncated CBOR frame', (s) => s.ws.send(cborSerializer.encode({ v: '1.0', t: 'send', x: 'note' }).slice(0, 9))],
     ['CBOR that is not an envelope', (s) => s.sendCbor([1, 2, 3])],
@@ -141,9 +140,10 @@ describe('errors are answered, and the server keeps serving', () => {
   ]
   for (const [name, sendBad] of undecodable) {
     test(`${name} closes only that connection with 1007`, async () => {
-      const { url } = start()
-      const bystander = await openRawSocket(url)
-      const socket = await openRawSocket(url)
+      await using running = startTestServer()
+      const { url } = running
+      await using bystander = await openRawSocket(url)
+      await using socket = await openRawSocket(url)
       sendBad(socket)
       expect((await socket.closed).code).toBe(1007)
       bystander.sendCbor(request('echo', { text: 'unaffected' }))
@@ -152,8 +152,9 @@ describe('errors are answered, and the server keeps serving', () => {
   }
 
   test('a send with a bad payload or unknown event is dropped without an answer', async () => {
-    const { url, received } = start()
-    const socket = await openRawSocket(url)
+    await using running = startTestServer()
+    const { url, received } = running
+    await using socket = await openRawSocket(url)
     socket.sendCbor({ v: '1.0', t: 'send', x: 'note', p: { text: 1 } })
     socket.sendCbor({ v: '1.0', t: 'send', x: 'unknown', p: {} })
     socket.sendCbor({ v: '1.0', t: 'send', x: 'note', p: { text: 'kept' } })
@@ -165,11 +166,12 @@ describe('errors are answered, and the server keeps serving', () => {
 
 describe('topics', () => {
   test('publish reaches exactly the subscribers, each in its own encoding, encoded once per encoding', async () => {
-    const { url, server } = start()
-    const cborA = await openRawSocket(url)
-    const cborB = await openRawSocket(url)
-    const jsonA = await openRawSocket(url)
-    const outsider = await openRawSocket(url)
+    await using running = startTestServer()
+    const { url, server } = running
+    await using cborA = await openRawSocket(url)
+    await using cborB = await openRawSocket(url)
+    await using jsonA = await openRawSocket(url)
+    await using outsider = await openRawSocket(url)
     for (const [socket, json] of [
       [cborA, false],
       [cborB, false],
@@ -203,9 +205,10 @@ describe('topics', () => {
   })
 
   test('conn.publish skips the sender', async () => {
-    const { url } = start()
-    const alice = await openRawSocket(url)
-    const bob = await openRawSocket(url)
+    await using running = startTestServer()
+    const { url } = running
+    await using alice = await openRawSocket(url)
+    await using bob = await openRawSocket(url)
     for (const socket of [alice, bob]) {
       socket.sendCbor(request('join', { topic: 'room' }))
       await socket.next()
@@ -218,8 +221,9 @@ describe('topics', () => {
   })
 
   test('server.publish also reaches the connection it publishes through', async () => {
-    const { url, server } = start()
-    const only = await openRawSocket(url)
+    await using running = startTestServer()
+    const { url, server } = running
+    await using only = await openRawSocket(url)
     only.sendCbor(request('join', { topic: 'solo' }))
     await only.next()
     server.publish('solo', 'note', { text: 'just you' })
@@ -227,7 +231,8 @@ describe('topics', () => {
   })
 
   test('closed connections leave no state behind', async () => {
-    const { url, server } = start()
+    await using running = startTestServer()
+    const { url, server } = running
     const sockets = await Promise.all([openRawSocket(url), openRawSocket(url)])
     for (const socket of sockets) {
       socket.sendCbor(request('join', { topic: 'room' }))

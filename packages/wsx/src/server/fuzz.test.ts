@@ -1,13 +1,14 @@
 import { afterAll, expect, test } from 'bun:test'
 import fc from 'fast-check'
+import { openRawSocket, type RawTestSocket, request } from '../../test/raw-socket.ts'
+import { startTestServer } from '../../test/test-server.ts'
 import { cborSerializer } from '../shared/serializers.ts'
-import { openRawSocket, request, startTestServer } from '../test-support.ts'
 
 const running = startTestServer()
 afterAll(() => running.stop())
 
 /** Either an answer arrives or the socket is closed with a proper code; nothing else. */
-async function outcome(socket: Awaited<ReturnType<typeof openRawSocket>>): Promise<string> {
+async function outcome(socket: RawTestSocket): Promise<string> {
   const closed = socket.closed.then((event) => `closed ${event.code}`)
   const answered = socket.next(1_000).then(
     (frame) => `answered ${(frame as { t: string }).t}`,
