@@ -10,6 +10,7 @@ export const testEvents = defineEvents({
   fail: { request: z.object({}), response: z.object({}) },
   badAnswer: { request: z.object({}), response: z.object({ n: z.number() }) },
   wait: { request: z.object({ ms: z.number() }), response: z.object({ waited: z.number() }) },
+  hold: { request: z.object({}), response: z.object({}) },
   join: { request: z.object({ topic: z.string() }), response: z.object({ topic: z.string() }) },
   leave: { request: z.object({ topic: z.string() }), response: z.object({ topic: z.string() }) },
   shout: { request: z.object({ topic: z.string(), text: z.string() }), response: z.object({}) },

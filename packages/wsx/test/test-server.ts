@@ -14,6 +14,8 @@ export interface RunningTestServer extends AsyncDisposable {
   readonly problems: WsxProblem[]
   readonly port: number
   readonly url: string
+  /** Answers every `hold` request so far and from now on. */
+  release(): void
   /** Stops the server and closes its sockets; calling it again does nothing more. */
   stop(): Promise<void>
 }
@@ -39,6 +41,14 @@ export function startTestServer(
     await Bun.sleep(ms)
     return { waited: ms }
   })
+  let releaseHeld = () => {}
+  const held = new Promise<void>((resolve) => {
+    releaseHeld = resolve
+  })
+  server.onRequest('hold', async () => {
+    await held
+    return {}
+  })
   server.onRequest('join', ({ topic }, conn) => {
     conn.subscribe(topic)
     return { topic }
@@ -60,6 +70,7 @@ export function startTestServer(
   if (!actualPort) throw new Error('server did not start')
   let stopped: Promise<void> | undefined
   const stop = () => {
+    releaseHeld()
     stopped ??= app.stop(true).then(() => undefined)
     return stopped
   }
@@ -69,6 +80,7 @@ export function startTestServer(
     problems,
     port: actualPort,
     url: `ws://127.0.0.1:${actualPort}/ws`,
+    release: () => releaseHeld(),
     stop,
     [Symbol.asyncDispose]: stop,
   }

@@ -59,12 +59,14 @@ describe('requests', () => {
     await using running = startTestServer()
     const { url } = running
     await using socket = await openRawSocket(url)
-    for (let i = 0; i < 1_025; i++) socket.sendCbor(request('wait', { ms: 300 }, `w${i}`))
+    for (let i = 0; i < 1_025; i++) socket.sendCbor(request('hold', {}, `h${i}`))
     expect(await socket.next()).toMatchObject({
       t: 'response_error',
-      id: 'w1024',
+      id: 'h1024',
       e: { message: 'Too many requests in flight: wait for answers first' },
     })
+    running.release()
+    expect(await socket.next()).toMatchObject({ t: 'response_ok', id: 'h0' })
   })
 })
 
