@@ -55,6 +55,8 @@ export function createClient<const E extends EventDefinitions>(
   let socket: WebSocket | undefined
   let status: ConnectionStatus = 'closed'
   let wanted = false
+  /** Set by `close()` until the next `connect()`: requests and sends then fail at once. */
+  let closeCalled = false
   let attempt = 0
   let hasOpened = false
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined
@@ -267,16 +269,20 @@ export function createClient<const E extends EventDefinitions>(
     connect() {
       if (wanted) return
       wanted = true
+      closeCalled = false
       attempt = 0
       void openSocket()
     },
     close(code = 1000, reason = '') {
       wanted = false
+      closeCalled = true
       clearTimeout(reconnectTimer)
       reconnectTimer = undefined
       outbox = []
       for (const [id, request] of pending) {
-        settle(id, () => request.reject(new WsxError('closed', 'The client was closed')))
+        settle(id, () =>
+          request.reject(new WsxError('closed', `The client was closed before ${request.event} was answered`)),
+        )
       }
       if (socket) socket.close(code, reason)
       else setStatus('closed')
@@ -299,6 +305,7 @@ export function createClient<const E extends EventDefinitions>(
     },
     request(event, payload, requestOptions: RequestOptions = {}) {
       return new Promise((resolve, reject) => {
+        if (closeCalled) throw new WsxError('closed', `Cannot request ${event}: the client was closed`)
         checkPayload(event, payload)
         const id = requestOptions.requestId ?? `${idPrefix}-${nextId++}`
         const frame = encode({ v: PROTOCOL_VERSION, t: 'request', x: event, id, w: Date.now(), p: payload })
@@ -312,6 +319,7 @@ export function createClient<const E extends EventDefinitions>(
       })
     },
     send(event, payload) {
+      if (closeCalled) throw new WsxError('closed', `Cannot send ${event}: the client was closed`)
       checkPayload(event, payload)
       transmit({ frame: encode({ v: PROTOCOL_VERSION, t: 'send', x: event, p: payload }) })
     },

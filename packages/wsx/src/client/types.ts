@@ -39,7 +39,13 @@ export interface CloseInfo {
 export interface WsxClient<E extends EventDefinitions> {
   readonly status: ConnectionStatus
   readonly readyState: number
+  /** Opens the connection, and keeps it open (reconnecting) until `close()`. */
   connect(): void
+  /**
+   * Closes the connection for good: every request not yet answered, written or queued,
+   * rejects with a `closed` WsxError, and until `connect()` is called again `request()`
+   * rejects and `send()` throws with `closed` at once.
+   */
   close(code?: number, reason?: string): void
   /**
    * Drops the connection, if any, and connects again at once, without waiting out the
