@@ -43,13 +43,23 @@ export async function createApp(config: AppConfig) {
     },
   })
   const metrics = new Metrics({ connections: () => server.connections.size, rooms: () => registry.roomCount })
+  const countDelivery = (room: string, event: string, excluded: boolean) =>
+    metrics.delivered(event, registry.connectionCount(room) - (excluded ? 1 : 0))
   const instanceId = crypto.randomUUID()
   const presence = config.redisUrl
     ? await redisPresence({ url: config.redisUrl, server, registry, log, instanceId })
     : localPresence(registry)
   const bus = config.redisUrl
-    ? await redisRoomBus({ url: config.redisUrl, server, store, log, instanceId, onPresence: presence.heard })
-    : localRoomBus(server)
+    ? await redisRoomBus({
+        url: config.redisUrl,
+        server,
+        store,
+        log,
+        instanceId,
+        onPresence: presence.heard,
+        onDelivered: countDelivery,
+      })
+    : localRoomBus(server, countDelivery)
   const names = new NameClaims()
   const chat = registerChatHandlers({ server, bus, presence, registry, names, store, limits, log, metrics })
   const addresses = new AddressCounts()

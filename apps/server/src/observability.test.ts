@@ -1,6 +1,7 @@
 import { afterEach, expect, test } from 'bun:test'
 import { startParley } from '../test/start-parley.ts'
 import { createLogger } from './ops/logger.ts'
+import { parsePrometheusText } from './ops/prometheus-text.ts'
 
 const cleanup: (() => unknown)[] = []
 afterEach(async () => {
@@ -44,24 +45,33 @@ test('the chat logs joins and refusals but never what people wrote', async () =>
   expect(lines.join('\n')).not.toContain('secret plan')
 })
 
-test('/api/metrics reports connections, rooms, messages, errors and storage latency', async () => {
+test('/api/metrics reports connections, rooms, stored and delivered messages, errors and storage latency', async () => {
   const parley = await startParley()
   cleanup.push(() => parley.stop())
   const alice = parley.client({ validate: false })
   const bob = parley.client()
+  const carol = parley.client()
   await alice.request('join', { username: 'alice' })
   await bob.request('join', { username: 'bob' })
+  await carol.request('join', { username: 'carol', room: 'elsewhere' })
   await alice.request('sendMessage', { message: 'hello' })
+  // A resend under the same clientId is answered again but neither stored nor delivered twice.
+  await alice.request('sendMessage', { message: 'once', clientId: 'resend-1' })
+  await alice.request('sendMessage', { message: 'once', clientId: 'resend-1' })
   await alice.request('join', { username: '' }).catch(() => undefined)
 
   const response = await fetch(`${parley.http}/api/metrics`)
   expect(response.headers.get('content-type')).toStartWith('text/plain; version=0.0.4')
-  const text = await response.text()
-  expect(text).toContain('parley_connections 2\n')
-  expect(text).toContain('parley_rooms 1\n')
-  expect(text).toContain('parley_messages_in_total 1\n')
-  expect(text).toContain('parley_messages_out_total 2\n')
-  expect(text).toContain('parley_errors_total{kind="invalid-payload"} 1\n')
-  expect(text).toContain('parley_storage_write_seconds_count 1\n')
-  expect(text).toMatch(/parley_storage_write_seconds_bucket\{le="\+Inf"\} 1\n/)
+  const families = parsePrometheusText(await response.text())
+  const value = (name: string, labels: Record<string, string> = {}) =>
+    families.get(name)?.samples.find((sample) => Bun.deepEquals(sample.labels, labels))?.value
+  expect(value('parley_connections')).toBe(3)
+  expect(value('parley_rooms')).toBe(2)
+  expect(value('parley_messages_stored_total')).toBe(2)
+  // Two messages, each handed to the two connections in general; carol's room hears none.
+  expect(value('parley_messages_delivered_total')).toBe(4)
+  expect(value('parley_errors_total', { kind: 'invalid-payload' })).toBe(1)
+  const writes = families.get('parley_storage_write_seconds')?.samples ?? []
+  expect(writes.find((s) => s.name === 'parley_storage_write_seconds_count')?.value).toBe(3)
+  expect(writes.find((s) => s.labels.le === '+Inf')?.value).toBe(3)
 })

@@ -166,8 +166,7 @@ export function registerChatHandlers({
     const stored = outcome.message
     if (outcome.kind === 'stored') {
       bus.publish(target, 'message', toChatMessage(stored))
-      metrics.messagesIn += 1
-      metrics.messagesOut += registry.connectionCount(target)
+      metrics.messagesStored += 1
     }
     return { messageId: stored.messageId, timestamp: stored.timestamp, room: target, seq: stored.seq }
   })

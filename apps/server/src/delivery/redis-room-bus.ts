@@ -8,7 +8,7 @@ import type { ChatServer } from '../connections/connection-data.ts'
 import type { Logger } from '../ops/logger.ts'
 import type { MessageStore } from '../storage/message-store.ts'
 import { DeliveredSeqs } from './delivered-seqs.ts'
-import { publishLocally, type RoomBus, type RoomEvent, roomEvents } from './room-bus.ts'
+import { type DeliveryListener, publishLocally, type RoomBus, type RoomEvent, roomEvents } from './room-bus.ts'
 
 const CATCH_UP_PAGE = 200
 const RECONNECT_EVERY_MS = 2_000
@@ -26,6 +26,8 @@ export interface RedisRoomBusOptions {
   instanceId: string
   /** Hears the joins and leaves other instances announce. */
   onPresence?: (event: 'userJoined' | 'userLeft', room: string, username: string) => void
+  /** Hears every event handed to this instance's members, whichever instance it came from. */
+  onDelivered?: DeliveryListener
 }
 
 /**
@@ -42,6 +44,7 @@ export async function redisRoomBus({
   log,
   instanceId,
   onPresence,
+  onDelivered,
 }: RedisRoomBusOptions): Promise<RoomBus> {
   const publisher = new RedisClient(url, { maxRetries: 10 })
   const subscriber = new RedisClient(url, { maxRetries: 10 })
@@ -58,6 +61,7 @@ export async function redisRoomBus({
     except?: Parameters<RoomBus['publish']>[3],
   ): void {
     publishLocally(server, room, event, payload, except)
+    onDelivered?.(room, event, except !== undefined)
     if (event === 'message') delivered.delivered(room, (payload as Payload<ChatEvents, 'message'>).seq)
   }
 

@@ -19,6 +19,12 @@ export interface RoomBus {
   close(): Promise<void>
 }
 
+/**
+ * Hears each room event as this instance hands it to its members' sockets (metrics);
+ * `excluded` is the one local connection left out, if any.
+ */
+export type DeliveryListener = (room: string, event: RoomEvent, excluded: boolean) => void
+
 /** Publishes to this instance's members through Bun's native topics. */
 export function publishLocally<K extends RoomEvent>(
   server: ChatServer,
@@ -32,9 +38,12 @@ export function publishLocally<K extends RoomEvent>(
 }
 
 /** One instance, nothing to share: room events go straight to Bun's topics. */
-export function localRoomBus(server: ChatServer): RoomBus {
+export function localRoomBus(server: ChatServer, onDelivered?: DeliveryListener): RoomBus {
   return {
-    publish: (room, event, payload, except) => publishLocally(server, room, event, payload, except),
+    publish(room, event, payload, except) {
+      publishLocally(server, room, event, payload, except)
+      onDelivered?.(room, event, except !== undefined)
+    },
     watch() {},
     unwatch() {},
     problem: () => undefined,

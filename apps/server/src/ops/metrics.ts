@@ -1,3 +1,6 @@
+import { processMetrics } from './process-metrics.ts'
+import { family, labelValue } from './prometheus-text.ts'
+
 /** Upper bounds (seconds) of the storage latency histogram's buckets. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
 
@@ -33,8 +36,10 @@ export interface MetricSources {
 
 /** Parley's counters, rendered in the Prometheus text format at `/api/metrics`. */
 export class Metrics {
-  messagesIn = 0
-  messagesOut = 0
+  /** New chat messages this instance stored (a resend of a stored one is not counted again). */
+  messagesStored = 0
+  /** Chat messages handed to this instance's member sockets: one per message per connection in its room. */
+  messagesDelivered = 0
   readonly errors = new Map<string, number>()
   readonly storageWrites = new Histogram()
   readonly #sources: MetricSources
@@ -47,34 +52,55 @@ export class Metrics {
     this.errors.set(kind, (this.errors.get(kind) ?? 0) + 1)
   }
 
+  /**
+   * Counts a room event handed to this instance's members: a chat message counts once per
+   * connection in the room here (the sender's included), whichever instance stored it.
+   */
+  delivered(event: string, connections: number): void {
+    if (event === 'message') this.messagesDelivered += connections
+  }
+
   render(): string {
+    const writes = this.storageWrites
     const lines = [
-      '# HELP parley_connections Open WebSocket connections.',
-      '# TYPE parley_connections gauge',
-      `parley_connections ${this.#sources.connections()}`,
-      '# HELP parley_rooms Rooms with at least one member.',
-      '# TYPE parley_rooms gauge',
-      `parley_rooms ${this.#sources.rooms()}`,
-      '# HELP parley_messages_in_total Chat messages stored.',
-      '# TYPE parley_messages_in_total counter',
-      `parley_messages_in_total ${this.messagesIn}`,
-      '# HELP parley_messages_out_total Chat messages delivered to member connections.',
-      '# TYPE parley_messages_out_total counter',
-      `parley_messages_out_total ${this.messagesOut}`,
-      '# HELP parley_errors_total Refused frames and failed requests, by kind.',
-      '# TYPE parley_errors_total counter',
-      ...[...this.errors].map(([kind, count]) => `parley_errors_total{kind="${kind}"} ${count}`),
-      '# HELP parley_storage_write_seconds Time from a message reaching storage to it being durable.',
-      '# TYPE parley_storage_write_seconds histogram',
-      ...this.storageWrites
-        .cumulative()
-        .map((count, index) => `parley_storage_write_seconds_bucket{le="${LATENCY_BUCKETS[index]}"} ${count}`),
-      `parley_storage_write_seconds_bucket{le="+Inf"} ${this.storageWrites.count}`,
-      `parley_storage_write_seconds_sum ${this.storageWrites.sum}`,
-      `parley_storage_write_seconds_count ${this.storageWrites.count}`,
-      '# HELP process_resident_memory_bytes Resident memory of the server process.',
-      '# TYPE process_resident_memory_bytes gauge',
-      `process_resident_memory_bytes ${process.memoryUsage.rss()}`,
+      ...family('parley_connections', 'gauge', 'Open WebSocket connections.', [
+        `parley_connections ${this.#sources.connections()}`,
+      ]),
+      ...family('parley_rooms', 'gauge', 'Rooms with at least one member on this instance.', [
+        `parley_rooms ${this.#sources.rooms()}`,
+      ]),
+      ...family(
+        'parley_messages_stored_total',
+        'counter',
+        'New chat messages this instance stored (a resend of a stored message is not counted).',
+        [`parley_messages_stored_total ${this.messagesStored}`],
+      ),
+      ...family(
+        'parley_messages_delivered_total',
+        'counter',
+        'Chat messages handed to member sockets on this instance: one per message per connection in its room, whichever instance stored it.',
+        [`parley_messages_delivered_total ${this.messagesDelivered}`],
+      ),
+      ...family(
+        'parley_errors_total',
+        'counter',
+        'Refused frames and failed requests, by kind.',
+        [...this.errors].map(([kind, count]) => `parley_errors_total{kind="${labelValue(kind)}"} ${count}`),
+      ),
+      ...family(
+        'parley_storage_write_seconds',
+        'histogram',
+        'Time from a message reaching storage to it being durable.',
+        [
+          ...writes
+            .cumulative()
+            .map((count, index) => `parley_storage_write_seconds_bucket{le="${LATENCY_BUCKETS[index]}"} ${count}`),
+          `parley_storage_write_seconds_bucket{le="+Inf"} ${writes.count}`,
+          `parley_storage_write_seconds_sum ${writes.sum}`,
+          `parley_storage_write_seconds_count ${writes.count}`,
+        ],
+      ),
+      ...processMetrics(),
     ]
     return `${lines.join('\n')}\n`
   }
