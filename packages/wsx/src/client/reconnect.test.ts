@@ -62,13 +62,27 @@ test('a request made while disconnected fails clearly at its timeout', async () 
   expect(error.message).toMatch(/No answer to echo within 150 ms/)
 })
 
-test('the url function is evaluated at each connect', async () => {
-  await using running = startTestServer()
-  let calls = 0
-  await using client = connectTestClient(async () => {
-    calls += 1
-    return running.url
-  })
-  await client.request('echo', { text: 'x' })
-  expect(calls).toBe(1)
+test('the url function is evaluated again at each reconnect', async () => {
+  await using first = startTestServer()
+  await using second = startTestServer()
+  const given: string[] = []
+  await using client = connectTestClient(
+    async () => {
+      const url = given.length === 0 ? first.url : second.url
+      given.push(url)
+      return url
+    },
+    { firstRetryDelay: 20, maxRetryDelay: 50 },
+  )
+  await client.request('echo', { text: 'to the first' })
+  expect(first.server.connections.size).toBe(1)
+
+  const dropped = new Promise<void>((resolve) => client.onClose(() => resolve()))
+  await first.stop()
+  await dropped
+  client.send('note', { text: 'after the move' })
+  expect(await client.request('echo', { text: 'to the second' })).toMatchObject({ text: 'to the second' })
+  expect(second.received).toEqual(['after the move'])
+  expect(second.server.connections.size).toBe(1)
+  expect(given).toEqual([first.url, second.url])
 })
