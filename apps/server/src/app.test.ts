@@ -25,8 +25,8 @@ function fakeWebBuild(): string {
 }
 
 test('/api/health answers 200 with a small JSON body', async () => {
-  const { http } = await start()
-  const response = await fetch(`${http}/api/health`)
+  await using parley = await startParley()
+  const response = await fetch(`${parley.http}/api/health`)
   expect(response.status).toBe(200)
   expect(await response.json()).toMatchObject({ status: 'ok', connections: 0 })
 })

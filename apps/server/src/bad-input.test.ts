@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, test } from 'bun:test'
 import { WsxError } from '@parley/wsx/shared'
 import fc from 'fast-check'
-import { failure, startParley } from '../test/start-parley.ts'
-import { openRawWebSocket } from './connections/raw-websocket.ts'
+import { failure } from '../test/clients.ts'
+import { startParley } from '../test/start-parley.ts'
 
 const parley = await startParley({ limits: { messageRate: 0 } })
 afterAll(() => parley.stop())
@@ -32,7 +32,7 @@ describe('each bad request gets its documented answer', () => {
   })
 
   test('__proto__ and constructor keys in payloads pollute nothing', async () => {
-    const socket = await openRawWebSocket(parley.port)
+    const socket = await parley.raw()
     socket.sendText(
       `{"v":"1.0","t":"request","x":"join","id":"p","w":0,"p":{"username":"proto","room":"protos","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}}`,
     )
@@ -74,7 +74,7 @@ describe('fuzz', () => {
   test('random frames never take the server down', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string(), fc.uint8Array({ maxLength: 300 })), async (frame) => {
-        const socket = await openRawWebSocket(parley.port)
+        const socket = await parley.raw()
         if (typeof frame === 'string') socket.sendText(frame)
         else socket.sendFrame(0x2, frame)
         socket.socket.end()

@@ -1,31 +1,14 @@
-import { afterEach, expect, test } from 'bun:test'
-import { type ChatEvents, events } from '@parley/events'
-import { createClient, type WsxClient } from '@parley/wsx/client'
+import { expect, test } from 'bun:test'
+import { closeCode, wholeHistory } from '../test/clients.ts'
 import { spawnServer } from '../test/spawn-server.ts'
 import { temporaryDataDir } from '../test/start-parley.ts'
 
-const cleanup: (() => unknown)[] = []
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step()
-})
-
-async function startServer(dataDir: string) {
-  const server = await spawnServer({ env: { DATA_DIR: dataDir, MESSAGE_RATE_LIMIT: '0' } })
-  cleanup.push(() => server.child.kill('SIGKILL'))
-  return server
-}
-
-function connect(url: string): WsxClient<ChatEvents> {
-  const client = createClient(url, events, { reconnect: false, timeout: 2_000 })
-  cleanup.push(() => client.close())
-  client.connect()
-  return client
-}
+/** The real entry point as its own process, on `dataDir`, without a rate limit. */
+const startServer = (dataDir: string) => spawnServer({ env: { DATA_DIR: dataDir, MESSAGE_RATE_LIMIT: '0' } })
 
 test('after SIGKILL mid-conversation, every acknowledged message is stored once, in order, without gaps', async () => {
-  const data = temporaryDataDir()
-  cleanup.push(data.remove)
-  const first = await startServer(data.dataDir)
+  using data = temporaryDataDir()
+  await using first = await startServer(data.dataDir)
   const acknowledged = new Map<string, number>()
   let reachedTarget: () => void = () => {}
   const enoughSent = new Promise<void>((resolve) => {
@@ -33,7 +16,7 @@ test('after SIGKILL mid-conversation, every acknowledged message is stored once,
   })
 
   async function keepSending(name: string): Promise<void> {
-    const client = connect(first.url)
+    const client = first.client({ timeout: 2_000 })
     await client.request('join', { username: name, room: 'durable' })
     for (let i = 0; ; i++) {
       // Several requests in flight at once, as a busy client would have.
@@ -55,16 +38,10 @@ test('after SIGKILL mid-conversation, every acknowledged message is stored once,
   await first.child.exited
   await senders
 
-  const second = await startServer(data.dataDir)
-  const reader = connect(second.url)
+  await using second = await startServer(data.dataDir)
+  const reader = second.client({ timeout: 2_000 })
   const joined = await reader.request('join', { username: 'auditor', room: 'durable' })
-  const stored: { messageId: string; seq: number }[] = []
-  let page = await reader.request('history', { room: 'durable', after: 0, limit: 200 })
-  stored.push(...page.messages)
-  while (page.hasMore) {
-    page = await reader.request('history', { room: 'durable', after: stored.at(-1)?.seq ?? 0, limit: 200 })
-    stored.push(...page.messages)
-  }
+  const stored = await wholeHistory(reader, 'durable')
 
   expect(stored.length).toBe(joined.lastSeq)
   expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: stored.length }, (_, i) => i + 1))
@@ -75,13 +52,10 @@ test('after SIGKILL mid-conversation, every acknowledged message is stored once,
 }, 30_000)
 
 test('SIGTERM closes every socket with 1012, commits what is in flight, and exits', async () => {
-  const data = temporaryDataDir()
-  cleanup.push(data.remove)
-  const server = await startServer(data.dataDir)
-  const client = createClient(server.url, events, { reconnect: false })
-  cleanup.push(() => client.close())
-  const closed = new Promise<number>((resolve) => client.onClose(({ code }) => resolve(code)))
-  client.connect()
+  using data = temporaryDataDir()
+  await using server = await startServer(data.dataDir)
+  const client = server.client()
+  const closed = closeCode(client)
   await client.request('join', { username: 'leaving', room: 'term' })
   const sends = Array.from({ length: 50 }, (_, i) =>
     client.request('sendMessage', { message: `m${i}`, clientId: `term-msg-${i}` }).then(
@@ -97,8 +71,8 @@ test('SIGTERM closes every socket with 1012, commits what is in flight, and exit
   expect(performance.now() - started).toBeLessThan(10_000)
 
   const acknowledged = (await Promise.all(sends)).filter((seq) => seq !== undefined)
-  const again = await startServer(data.dataDir)
-  const reader = connect(again.url)
+  await using again = await startServer(data.dataDir)
+  const reader = again.client({ timeout: 2_000 })
   await reader.request('join', { username: 'reader', room: 'term' })
   const page = await reader.request('history', { room: 'term', after: 0, limit: 200 })
   const stored = page.messages.map((m) => m.seq)

@@ -1,22 +1,9 @@
-import { afterEach, describe, expect, test } from 'bun:test'
-import { failure, nextPush, startParley } from '../test/start-parley.ts'
-import { openRawWebSocket } from './connections/raw-websocket.ts'
+import { describe, expect, test } from 'bun:test'
+import { closeCode, failure, nextPush } from '../test/clients.ts'
+import { startParley } from '../test/start-parley.ts'
 import type { Limits } from './limits.ts'
 
-const cleanup: (() => unknown)[] = []
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step()
-})
-
-async function start(limits: Partial<Limits> = {}) {
-  const parley = await startParley({ limits })
-  cleanup.push(() => parley.stop())
-  return parley
-}
-
-function closeCode(client: { onClose(handler: (info: { code: number }) => void): unknown }): Promise<number> {
-  return new Promise((resolve) => client.onClose(({ code }) => resolve(code)))
-}
+const start = (limits: Partial<Limits> = {}) => startParley({ limits })
 
 /** Asks for a WebSocket upgrade by hand and returns the HTTP status. */
 async function upgradeStatus(http: string, headers: Record<string, string> = {}): Promise<number> {
@@ -34,7 +21,8 @@ async function upgradeStatus(http: string, headers: Record<string, string> = {})
 
 describe('names', () => {
   test('a name held by a connected session is refused to others, whatever its case or width', async () => {
-    const { client } = await start()
+    await using parley = await start()
+    const { client } = parley
     await client().request('join', { username: 'alice' })
     for (const username of ['alice', 'ALICE', 'ａｌｉｃｅ', ' Alice ']) {
       expect(await failure(client().request('join', { username }))).toMatch(/^The name ".+" is taken: pick another$/)
@@ -42,7 +30,8 @@ describe('names', () => {
   })
 
   test('the same session reclaims its name while a ghost still holds it, and a freed name is free', async () => {
-    const { client } = await start()
+    await using parley = await start()
+    const { client } = parley
     const original = client()
     const { token } = await original.request('join', { username: 'bob' })
     // A reload: the old connection has not gone yet.
@@ -61,7 +50,8 @@ describe('names', () => {
   })
 
   test('names with control or invisible characters are refused in words', async () => {
-    const { client } = await start()
+    await using parley = await start()
+    const { client } = parley
     const raw = client({ validate: false })
     for (const username of ['ali\u200bce', 'bo\u0000b', 'eve\u202e', '\u2028']) {
       expect(await failure(raw.request('join', { username }))).toMatch(
@@ -73,7 +63,8 @@ describe('names', () => {
 
 describe('rate limits', () => {
   test('messages beyond the burst are refused with when to retry; a sustained flood is closed with 1008', async () => {
-    const { client } = await start({ messageRate: 2, messageBurst: 3 })
+    await using parley = await start({ messageRate: 2, messageBurst: 3 })
+    const { client } = parley
     const flooder = client()
     const closed = closeCode(flooder)
     await flooder.request('join', { username: 'flooder' })
@@ -86,7 +77,8 @@ describe('rate limits', () => {
   })
 
   test('a connection may be in only so many rooms', async () => {
-    const { client } = await start({ maxRoomsPerConnection: 2 })
+    await using parley = await start({ maxRoomsPerConnection: 2 })
+    const { client } = parley
     const alice = client()
     await alice.request('join', { username: 'alice', room: 'one' })
     await alice.request('join', { username: 'alice', room: 'two' })
@@ -98,14 +90,16 @@ describe('rate limits', () => {
   })
 
   test('one address may hold only so many connections', async () => {
-    const { client, http } = await start({ maxConnectionsPerAddress: 2 })
+    await using parley = await start({ maxConnectionsPerAddress: 2 })
+    const { client, http } = parley
     await client().request('listRooms', {})
     await client().request('listRooms', {})
     expect(await upgradeStatus(http)).toBe(429)
   })
 
   test('frames over the size limit close the connection with 1009', async () => {
-    const { client } = await start()
+    await using parley = await start()
+    const { client } = parley
     const big = client({ validate: false })
     const closed = closeCode(big)
     await big.request('join', { username: 'big' })
@@ -114,7 +108,8 @@ describe('rate limits', () => {
   })
 
   test('a flood of frames of any kind is closed with 1008', async () => {
-    const { client } = await start({ messageRate: 1, messageBurst: 2 })
+    await using parley = await start({ messageRate: 1, messageBurst: 2 })
+    const { client } = parley
     const flooder = client()
     const closed = closeCode(flooder)
     for (let i = 0; i < 100; i++) void flooder.request('listRooms', {}).catch(() => undefined)
@@ -124,7 +119,8 @@ describe('rate limits', () => {
 
 describe('handshakes', () => {
   test('another origin gets 403 before a socket exists; the page origin and ALLOWED_ORIGINS get through', async () => {
-    const { http, port } = await start({ allowedOrigins: ['https://chat.example.com'] })
+    await using parley = await start({ allowedOrigins: ['https://chat.example.com'] })
+    const { http, port } = parley
     expect(await upgradeStatus(http, { origin: 'https://evil.example' })).toBe(403)
     expect(await upgradeStatus(http, { origin: `http://127.0.0.1:${port}` })).toBe(101)
     expect(await upgradeStatus(http, { origin: 'https://chat.example.com' })).toBe(101)
@@ -134,10 +130,11 @@ describe('handshakes', () => {
 
 describe('faults', () => {
   test('a half-open connection is found by the heartbeat and leaves presence', async () => {
-    const { client, port } = await start({ idleTimeoutSeconds: 1 })
+    await using parley = await start({ idleTimeoutSeconds: 1 })
+    const { client } = parley
     const watcher = client()
     await watcher.request('join', { username: 'watcher' })
-    const ghost = await openRawWebSocket(port)
+    const ghost = await parley.raw()
     ghost.sendText(JSON.stringify({ v: '1.0', t: 'request', x: 'join', id: 'j', w: 0, p: { username: 'ghost' } }))
     await nextPush(watcher, 'userJoined', (p) => p.username === 'ghost')
     // From now on the ghost neither reads nor answers pings.
@@ -150,10 +147,11 @@ describe('faults', () => {
   }, 15_000)
 
   test('text frames with invalid UTF-8 close only that connection', async () => {
-    const { client, port } = await start()
+    await using parley = await start()
+    const { client } = parley
     const bystander = client()
     await bystander.request('join', { username: 'bystander' })
-    const bad = await openRawWebSocket(port)
+    const bad = await parley.raw()
     bad.sendFrame(0x1, new Uint8Array([0x7b, 0xc3, 0x28, 0xff, 0x7d]))
     await bad.closed
     expect((await bystander.request('presence', { room: 'general' })).users).toEqual(['bystander'])

@@ -1,33 +1,13 @@
-import { afterEach, expect, test } from 'bun:test'
-import { type ChatEvents, events } from '@parley/events'
-import { createClient, type WsxClient } from '@parley/wsx/client'
+import { expect, test } from 'bun:test'
+import { nextPush } from '../test/clients.ts'
 import { metric, spawnServer } from '../test/spawn-server.ts'
-import { nextPush, temporaryDataDir } from '../test/start-parley.ts'
-import { openRawWebSocket } from './connections/raw-websocket.ts'
-
-const cleanup: (() => unknown)[] = []
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step()
-})
-
-async function start(env: Record<string, string> = {}) {
-  const data = temporaryDataDir()
-  const server = await spawnServer({ env: { DATA_DIR: data.dataDir, ...env } })
-  cleanup.push(data.remove, () => server.child.kill('SIGKILL'))
-  return server
-}
-
-function connect(url: string, options: Parameters<typeof createClient>[2] = {}): WsxClient<ChatEvents> {
-  const client = createClient(url, events, { reconnect: false, ...options })
-  cleanup.push(() => client.close())
-  client.connect()
-  return client
-}
+import { temporaryDataDir } from '../test/start-parley.ts'
 
 test('a client that stops reading is closed before server memory grows; the others get everything', async () => {
-  const server = await start({ MESSAGE_RATE_LIMIT: '0' })
-  const sender = connect(server.url, { validate: false })
-  const reader = connect(server.url)
+  using data = temporaryDataDir()
+  await using server = await spawnServer({ env: { DATA_DIR: data.dataDir, MESSAGE_RATE_LIMIT: '0' } })
+  const sender = server.client({ validate: false })
+  const reader = server.client()
   await sender.request('join', { username: 'sender', room: 'flood' })
   await reader.request('join', { username: 'reader', room: 'flood' })
   let delivered = 0
@@ -35,7 +15,7 @@ test('a client that stops reading is closed before server memory grows; the othe
     delivered += 1
   })
 
-  const slow = await openRawWebSocket(server.port)
+  const slow = await server.raw()
   slow.sendText(
     JSON.stringify({ v: '1.0', t: 'request', x: 'join', id: 'j', w: 0, p: { username: 'slow', room: 'flood' } }),
   )
@@ -65,14 +45,12 @@ test('a client that stops reading is closed before server memory grows; the othe
 }, 60_000)
 
 test('after a restart, 500 clients spread their reconnects over more than a second', async () => {
-  const data = temporaryDataDir()
-  cleanup.push(data.remove)
+  using data = temporaryDataDir()
   const env = { DATA_DIR: data.dataDir, MAX_CONNECTIONS_PER_ADDRESS: '1000' }
-  const first = await spawnServer({ env })
-  cleanup.push(() => first.child.kill('SIGKILL'))
+  await using first = await spawnServer({ env })
   const returns: number[] = []
   const clients = Array.from({ length: 500 }, () => {
-    const client = connect(first.url, { reconnect: true })
+    const client = first.client({ reconnect: true })
     let opens = 0
     client.onOpen(() => {
       opens += 1
@@ -85,8 +63,7 @@ test('after a restart, 500 clients spread their reconnects over more than a seco
   first.child.kill('SIGTERM')
   expect(await first.child.exited).toBe(0)
   const restarted = performance.now()
-  const second = await spawnServer({ env: { ...env, PORT: String(first.port) } })
-  cleanup.push(() => second.child.kill('SIGKILL'))
+  await using _second = await spawnServer({ env: { ...env, PORT: String(first.port) } })
   await Promise.all(clients.map((client) => client.request('listRooms', {}, { timeout: 20_000 })))
 
   expect(returns).toHaveLength(500)

@@ -1,14 +1,10 @@
-import { afterEach, expect, test } from 'bun:test'
+import { expect, test } from 'bun:test'
 import { fileURLToPath } from 'node:url'
+import { createClient } from '@parley/wsx/client'
 import { defineEvents } from '@parley/wsx/shared'
 import { z } from 'zod'
-import { nextPush, startParley } from '../test/start-parley.ts'
-
-let parley: Awaited<ReturnType<typeof startParley>> | undefined
-afterEach(async () => {
-  await parley?.stop()
-  parley = undefined
-})
+import { nextPush } from '../test/clients.ts'
+import { startParley } from '../test/start-parley.ts'
 
 /** The seed's event definitions, exactly as its clients carry them. */
 const seedEvents = defineEvents({
@@ -28,8 +24,8 @@ const seedEvents = defineEvents({
 })
 
 test("a client on the seed's events joins, chats and sees joins and leaves", async () => {
-  parley = await startParley()
-  const { createClient } = await import('@parley/wsx/client')
+  await using parley = await startParley()
+  // The seed's events, not ours: a client of its own.
   const seed = createClient(parley.ws, seedEvents, { reconnect: false })
   seed.connect()
   expect(await seed.request('join', { username: 'seedling' })).toEqual({
@@ -56,15 +52,18 @@ test("a client on the seed's events joins, chats and sees joins and leaves", asy
 })
 
 test('the terminal client prints what the seed prints and sends each line', async () => {
-  parley = await startParley()
+  await using parley = await startParley()
   const watcher = parley.client()
   await watcher.request('join', { username: 'watcher', room: 'lobby' })
-  const cli = Bun.spawn(['bun', fileURLToPath(new URL('../../cli/src/client.ts', import.meta.url)), 'alice', 'lobby'], {
-    env: { ...process.env, PARLEY_URL: parley.ws },
-    stdin: 'pipe',
-    stdout: 'pipe',
-    stderr: 'inherit',
-  })
+  await using cli = Bun.spawn(
+    ['bun', fileURLToPath(new URL('../../cli/src/client.ts', import.meta.url)), 'alice', 'lobby'],
+    {
+      env: { ...process.env, PARLEY_URL: parley.ws },
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'inherit',
+    },
+  )
   const lines = cli.stdout.pipeThrough(new TextDecoderStream()).getReader()
   let printed = ''
   async function printedLine(pattern: RegExp): Promise<void> {

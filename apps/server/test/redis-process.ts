@@ -12,7 +12,10 @@ export async function freePort(): Promise<number> {
   })
 }
 
-/** A private Redis for one test, which the test may stop and start again on the same port. */
+/**
+ * A private Redis for one test, which the test may stop and start again on the same
+ * port; `stop()`, or the end of an `await using` block, kills it.
+ */
 export async function startRedis(port?: number) {
   const redisPort = port ?? (await freePort())
   const child = Bun.spawn(
@@ -30,12 +33,9 @@ export async function startRedis(port?: number) {
     if (ready) break
     await Bun.sleep(50)
   }
-  return {
-    port: redisPort,
-    url: `redis://127.0.0.1:${redisPort}`,
-    async stop() {
-      child.kill('SIGKILL')
-      await child.exited
-    },
+  const stop = async () => {
+    child.kill('SIGKILL')
+    await child.exited
   }
+  return { port: redisPort, url: `redis://127.0.0.1:${redisPort}`, stop, [Symbol.asyncDispose]: stop }
 }

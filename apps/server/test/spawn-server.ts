@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url'
+import type { ClientOptions } from '@parley/wsx/client'
 import type { Subprocess } from 'bun'
 import { z } from 'zod'
+import { type ChatClient, ClientGroup } from './clients.ts'
+import type { RawWebSocket } from './raw-websocket.ts'
 
 /** Parley's real entry point, as `npm start` runs it. */
 export const serverEntry = fileURLToPath(new URL('../src/index.ts', import.meta.url))
@@ -23,7 +26,7 @@ export interface SpawnOptions {
   startupMs?: number
 }
 
-export interface SpawnedServer {
+export interface SpawnedServer extends AsyncDisposable {
   readonly name: string
   readonly child: Subprocess
   readonly pid: number
@@ -34,8 +37,14 @@ export interface SpawnedServer {
   readonly http: string
   /** The last lines it printed, for when something goes wrong. */
   output(): string
+  /** A connecting chat client on this server, closed when the server is disposed. */
+  client(options?: ClientOptions): ChatClient
+  /** A hand-written WebSocket on this server, dropped when the server is disposed. */
+  raw(headers?: Record<string, string>): Promise<RawWebSocket>
   /** SIGTERM (or `signal`), then SIGKILL if it has not exited within 10 s; resolves with its exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>
+  /** The end of an `await using` block: closes its clients and SIGKILLs the server if it still runs. */
+  [Symbol.asyncDispose](): Promise<void>
 }
 
 const KEEP_OUTPUT_CHARS = 8_000
@@ -91,14 +100,18 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedSe
   } finally {
     clearTimeout(timer)
   }
+  const url = `ws://127.0.0.1:${port}/ws`
+  const clients = new ClientGroup(url, port)
   return {
     name,
     child,
     pid: child.pid,
     port,
-    url: `ws://127.0.0.1:${port}/ws`,
+    url,
     http: `http://127.0.0.1:${port}`,
     output: () => printed,
+    client: (clientOptions = {}) => clients.client(clientOptions),
+    raw: (headers = {}) => clients.raw(headers),
     async stop(signal = 'SIGTERM') {
       child.kill(signal)
       const late = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS)
@@ -106,6 +119,12 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedSe
       clearTimeout(late)
       running.delete(child)
       return code
+    },
+    async [Symbol.asyncDispose]() {
+      clients.closeAll()
+      child.kill('SIGKILL')
+      await child.exited
+      running.delete(child)
     },
   }
 }

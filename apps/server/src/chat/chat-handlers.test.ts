@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, test } from 'bun:test'
-import { failure, nextPush, recordPushes, startParley } from '../../test/start-parley.ts'
-
-let parley: Awaited<ReturnType<typeof startParley>> | undefined
-async function start() {
-  parley = await startParley()
-  return parley
-}
-afterEach(async () => {
-  await parley?.stop()
-  parley = undefined
-})
+import { describe, expect, test } from 'bun:test'
+import { failure, nextPush, recordPushes } from '../../test/clients.ts'
+import { startParley } from '../../test/start-parley.ts'
 
 describe('join', () => {
   test('answers with everyone in the room and tells the others', async () => {
-    const { client } = await start()
+    await using parley = await startParley()
+    const { client } = parley
     const alice = client()
     const bob = client()
     expect(await alice.request('join', { username: 'alice' })).toEqual({
@@ -31,7 +23,8 @@ describe('join', () => {
   })
 
   test('trims names, and refuses invalid ones with the field named', async () => {
-    const { client } = await start()
+    await using parley = await startParley()
+    const { client } = parley
     const alice = client()
     expect((await alice.request('join', { username: '  alice ', room: ' lobby ' })).room).toBe('lobby')
     const raw = client({ validate: false })
@@ -43,7 +36,8 @@ describe('join', () => {
   })
 
   test('joining twice is harmless, and one connection keeps one name', async () => {
-    const { client } = await start()
+    await using parley = await startParley()
+    const { client } = parley
     const alice = client()
     const watcher = client()
     await watcher.request('join', { username: 'watcher' })
@@ -60,14 +54,16 @@ describe('join', () => {
 
 describe('messages', () => {
   test('sendMessage before join is refused clearly', async () => {
-    const { client } = await start()
+    await using parley = await startParley()
+    const { client } = parley
     expect(await failure(client().request('sendMessage', { message: 'hello?' }))).toBe(
       'Join a room before sending messages',
     )
   })
 
   test('reach every member, the sender included, and only that room', async () => {
-    const { client } = await start()
+    await using parley = await startParley()
+    const { client } = parley
     const [alice, bob, carol] = [client(), client(), client()]
     await alice.request('join', { username: 'alice' })
     await bob.request('join', { username: 'bob' })
@@ -95,7 +91,8 @@ describe('messages', () => {
   })
 
   test('one connection in two rooms: without a room to the last joined, with one to that room', async () => {
-    const { client } = await start()
+    await using parley = await startParley()
+    const { client } = parley
     const both = client()
     const inGeneral = client()
     const inLobby = client()
@@ -118,7 +115,8 @@ describe('messages', () => {
   })
 
   test('an over-long message is refused with its limit', async () => {
-    const { client } = await start()
+    await using parley = await startParley()
+    const { client } = parley
     const alice = client({ validate: false })
     await alice.request('join', { username: 'alice' })
     expect(await failure(alice.request('sendMessage', { message: 'x'.repeat(501) }))).toMatch(
@@ -129,7 +127,8 @@ describe('messages', () => {
 
 describe('leaving', () => {
   test('a closed socket tells each of its rooms and leaves no member behind', async () => {
-    const { client } = await start()
+    await using parley = await startParley()
+    const { client } = parley
     const leaver = client()
     const general = client()
     const lobby = client()
@@ -150,7 +149,8 @@ describe('leaving', () => {
   })
 
   test('leave tells the others; leaving a room you are not in is refused', async () => {
-    const { client } = await start()
+    await using parley = await startParley()
+    const { client } = parley
     const alice = client()
     const bob = client()
     await alice.request('join', { username: 'alice', room: 'lobby' })
@@ -163,7 +163,8 @@ describe('leaving', () => {
   })
 
   test('a name in two tabs is announced once and leaves with its last tab', async () => {
-    const { client } = await start()
+    await using parley = await startParley()
+    const { client } = parley
     const watcher = client()
     await watcher.request('join', { username: 'watcher' })
     const joins = recordPushes(watcher, 'userJoined')
@@ -184,7 +185,8 @@ describe('leaving', () => {
 
 describe('room list and presence', () => {
   test('listRooms counts members and pushes changes to those who asked', async () => {
-    const { client } = await start()
+    await using parley = await startParley()
+    const { client } = parley
     const viewer = client()
     expect(await viewer.request('listRooms', {})).toEqual({ rooms: [{ name: 'general', members: 0 }] })
     const update = nextPush(viewer, 'rooms', ({ rooms }) => rooms.some((room) => room.name === 'lobby'))
@@ -199,7 +201,8 @@ describe('room list and presence', () => {
   })
 
   test('presence needs the room to be joined', async () => {
-    const { client } = await start()
+    await using parley = await startParley()
+    const { client } = parley
     const alice = client()
     await alice.request('join', { username: 'alice' })
     expect(await alice.request('presence', { room: 'general' })).toEqual({ room: 'general', users: ['alice'] })
@@ -209,7 +212,8 @@ describe('room list and presence', () => {
 
 describe('typing', () => {
   test('reaches the others in the room, not the typist, at most once a second', async () => {
-    const { client } = await start()
+    await using parley = await startParley()
+    const { client } = parley
     const alice = client()
     const bob = client()
     const outsider = client()

@@ -1,24 +1,9 @@
-import { afterEach, describe, expect, test } from 'bun:test'
-import {
-  type ChatClient,
-  failure,
-  nextPush,
-  recordPushes,
-  startParley,
-  temporaryDataDir,
-} from '../../test/start-parley.ts'
+import { describe, expect, test } from 'bun:test'
+import { type ChatClient, failure, nextPush, recordPushes } from '../../test/clients.ts'
+import { startParley, temporaryDataDir } from '../../test/start-parley.ts'
 
-const cleanup: (() => unknown)[] = []
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step()
-})
-
-async function start() {
-  // These tests send hundreds of messages as fast as they can.
-  const parley = await startParley({ limits: { messageRate: 0 } })
-  cleanup.push(() => parley.stop())
-  return parley
-}
+/** Parley without a rate limit: these tests send hundreds of messages as fast as they can. */
+const start = () => startParley({ limits: { messageRate: 0 } })
 
 /** Sends `count` messages from `client` into its last room, as fast as the server answers. */
 async function sendMany(client: ChatClient, count: number, prefix = 'm'): Promise<void> {
@@ -29,7 +14,8 @@ async function sendMany(client: ChatClient, count: number, prefix = 'm'): Promis
 
 describe('joining brings history', () => {
   test('the latest 50 messages and the last seq', async () => {
-    const { client } = await start()
+    await using parley = await start()
+    const { client } = parley
     const alice = client()
     await alice.request('join', { username: 'alice', room: 'busy' })
     await sendMany(alice, 60)
@@ -41,7 +27,8 @@ describe('joining brings history', () => {
   })
 
   test('older pages go back to the first message', async () => {
-    const { client } = await start()
+    await using parley = await start()
+    const { client } = parley
     const alice = client()
     await alice.request('join', { username: 'alice' })
     await sendMany(alice, 120)
@@ -58,7 +45,8 @@ describe('joining brings history', () => {
 
 describe('catching up', () => {
   test('a client away while 1,000 messages are sent gets all of them once, in order', async () => {
-    const { client } = await start()
+    await using parley = await start()
+    const { client } = parley
     const talker = client()
     const away = client()
     await talker.request('join', { username: 'talker' })
@@ -85,7 +73,8 @@ describe('catching up', () => {
   })
 
   test('a resume from a seq the room never reached is refused in words', async () => {
-    const { client } = await start()
+    await using parley = await start()
+    const { client } = parley
     const alice = client()
     await alice.request('join', { username: 'alice' })
     await sendMany(alice, 3)
@@ -95,7 +84,8 @@ describe('catching up', () => {
   })
 
   test('page requests are bounded and need the room joined', async () => {
-    const { client } = await start()
+    await using parley = await start()
+    const { client } = parley
     const alice = client({ validate: false })
     await alice.request('join', { username: 'alice' })
     expect(await failure(alice.request('history', { room: 'general', limit: -5 }))).toMatch(/^Invalid history: limit: /)
@@ -107,7 +97,8 @@ describe('catching up', () => {
 
 describe('idempotent sends', () => {
   test('the same clientId sent again is stored and shown once, with the same answer', async () => {
-    const { client } = await start()
+    await using parley = await start()
+    const { client } = parley
     const alice = client()
     const bob = client()
     await alice.request('join', { username: 'alice' })
@@ -127,7 +118,8 @@ describe('idempotent sends', () => {
   })
 
   test('a duplicate id with different text is refused and changes nothing', async () => {
-    const { client } = await start()
+    await using parley = await start()
+    const { client } = parley
     const alice = client()
     await alice.request('join', { username: 'alice' })
     await alice.request('sendMessage', { message: 'original', clientId: 'reused-id-1' })
@@ -140,17 +132,15 @@ describe('idempotent sends', () => {
 })
 
 test('history survives a restart on the same data', async () => {
-  const data = temporaryDataDir()
-  cleanup.push(data.remove)
+  using data = temporaryDataDir()
   const storage = { dataDir: data.dataDir }
-  const first = await startParley({ storage, limits: { messageRate: 0 } })
+  await using first = await startParley({ storage, limits: { messageRate: 0 } })
   const alice = first.client()
   await alice.request('join', { username: 'alice' })
   await sendMany(alice, 3)
   await first.stop()
 
-  const second = await startParley({ storage })
-  cleanup.push(() => second.stop())
+  await using second = await startParley({ storage })
   const joined = await second.client().request('join', { username: 'bob' })
   expect(joined.messages.map((m) => m.message)).toEqual(['m1', 'm2', 'm3'])
 })

@@ -1,55 +1,29 @@
-import { afterEach, expect, test } from 'bun:test'
-import { type ChatEvents, events } from '@parley/events'
-import { createClient, type WsxClient } from '@parley/wsx/client'
+import { expect, test } from 'bun:test'
+import type { ChatEvents } from '@parley/events'
 import type { Payload } from '@parley/wsx/shared'
+import { connect, nextPush, recordPushes } from '../../test/clients.ts'
 import { startRedis } from '../../test/redis-process.ts'
 import { spawnServer } from '../../test/spawn-server.ts'
-import { nextPush, temporaryPostgresSchema } from '../../test/start-parley.ts'
+import { temporaryPostgresSchema } from '../../test/start-parley.ts'
+import { until } from '../../test/until.ts'
 
 type ChatMessage = Payload<ChatEvents, 'message'>
-const cleanup: (() => unknown)[] = []
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step()
-})
 
-/** Two instances on one PostgreSQL schema and one Redis. */
+/** Two instances on one PostgreSQL schema and one Redis; `await using` takes it all down. */
 async function startCluster() {
-  const schema = await temporaryPostgresSchema()
-  const redis = await startRedis()
-  cleanup.push(schema.remove, redis.stop)
+  const stack = new AsyncDisposableStack()
+  const schema = stack.use(await temporaryPostgresSchema())
+  const redis = stack.use(await startRedis())
   const env = { DATABASE_URL: schema.url, REDIS_URL: redis.url, MESSAGE_RATE_LIMIT: '0' }
-  const instances = await Promise.all([spawnServer({ env }), spawnServer({ env })])
-  for (const instance of instances) cleanup.push(() => instance.child.kill('SIGKILL'))
-  return { redis, instances, env }
-}
-
-function connect(url: string): WsxClient<ChatEvents> {
-  const client = createClient(url, events, { reconnect: false })
-  cleanup.push(() => client.close())
-  client.connect()
-  return client
-}
-
-function collect(client: WsxClient<ChatEvents>): ChatMessage[] {
-  const seen: ChatMessage[] = []
-  client.on('message', (message) => seen.push(message))
-  return seen
-}
-
-async function until(condition: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const deadline = performance.now() + ms
-  while (!(await condition())) {
-    if (performance.now() > deadline) throw new Error('the condition never held')
-    await Bun.sleep(10)
-  }
+  const [one, two] = await Promise.all([spawnServer({ env }), spawnServer({ env })])
+  if (!one || !two) throw new Error('two instances expected')
+  return { redis, one: stack.use(one), two: stack.use(two), [Symbol.asyncDispose]: () => stack.disposeAsync() }
 }
 
 test('messages, joins, typing and leaves cross between instances; both sides hold the same messages by seq', async () => {
-  const { instances } = await startCluster()
-  const [one, two] = instances
-  if (!one || !two) throw new Error('two instances expected')
-  const alice = connect(one.url)
-  const bob = connect(two.url)
+  await using cluster = await startCluster()
+  const alice = cluster.one.client()
+  const bob = cluster.two.client()
   await alice.request('join', { username: 'alice', room: 'shared' })
   const bobJoined = nextPush(alice, 'userJoined')
   await bob.request('join', { username: 'bob', room: 'shared' })
@@ -59,13 +33,13 @@ test('messages, joins, typing and leaves cross between instances; both sides hol
   alice.send('typing', { room: 'shared' })
   expect(await typing).toEqual({ username: 'alice', room: 'shared' })
 
-  const atAlice = collect(alice)
-  const atBob = collect(bob)
+  const atAlice = recordPushes(alice, 'message')
+  const atBob = recordPushes(bob, 'message')
   await Promise.all([
     ...Array.from({ length: 50 }, (_, i) => alice.request('sendMessage', { message: `a${i}`, room: 'shared' })),
     ...Array.from({ length: 50 }, (_, i) => bob.request('sendMessage', { message: `b${i}`, room: 'shared' })),
   ])
-  await until(() => atAlice.length === 100 && atBob.length === 100)
+  await until(() => atAlice.length === 100 && atBob.length === 100, 'all 100 messages on both sides')
   // Each side hears its own instance first, so arrival order differs; ordered by seq, both hold the same.
   const bySeq = (seen: ChatMessage[]) => seen.toSorted((a, b) => a.seq - b.seq).map((m) => `${m.seq}:${m.message}`)
   expect(bySeq(atAlice)).toEqual(bySeq(atBob))
@@ -79,45 +53,48 @@ test('messages, joins, typing and leaves cross between instances; both sides hol
 }, 30_000)
 
 test('through a Redis outage, no acknowledged message is lost, and health says what is wrong', async () => {
-  const { instances, redis } = await startCluster()
-  const [one, two] = instances
-  if (!one || !two) throw new Error('two instances expected')
-  const alice = connect(one.url)
-  const bob = connect(two.url)
+  await using cluster = await startCluster()
+  const { redis, one, two } = cluster
+  const alice = one.client()
+  const bob = two.client()
   await alice.request('join', { username: 'alice', room: 'outage' })
   await bob.request('join', { username: 'bob', room: 'outage' })
-  const atBob = collect(bob)
+  const atBob = recordPushes(bob, 'message')
   await alice.request('sendMessage', { message: 'before', room: 'outage' })
-  await until(() => atBob.length === 1)
+  await until(() => atBob.length === 1, 'bob hearing the first message')
 
   await redis.stop()
   const sentDuring: number[] = []
   for (let i = 0; i < 20; i++) {
     sentDuring.push((await alice.request('sendMessage', { message: `during ${i}`, room: 'outage' })).seq)
   }
-  await until(async () => (await fetch(`${two.http}/api/health`)).status === 503)
+  await until(async () => (await fetch(`${two.http}/api/health`)).status === 503, 'health turning 503')
   const health = await (await fetch(`${two.http}/api/health`)).json()
   expect(health).toMatchObject({ status: 'degraded', problems: [expect.stringContaining('Redis')] })
 
-  const restarted = await startRedis(redis.port)
-  cleanup.push(restarted.stop)
+  await using _restarted = await startRedis(redis.port)
   await alice.request('sendMessage', { message: 'after', room: 'outage' })
-  await until(() => atBob.some((m) => m.message === 'after') && atBob.length >= 22, 20_000)
+  await until(() => atBob.some((m) => m.message === 'after') && atBob.length >= 22, 'bob catching up', 20_000)
   expect(atBob.map((m) => m.seq)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1))
+  // Acknowledged during the outage with the seqs between the first and the last, and delivered as sent.
+  expect(sentDuring).toEqual(Array.from({ length: 20 }, (_, i) => i + 2))
+  expect(atBob.map((m) => m.message)).toEqual([
+    'before',
+    ...Array.from({ length: 20 }, (_, i) => `during ${i}`),
+    'after',
+  ])
   expect((await fetch(`${two.http}/api/health`)).status).toBe(200)
 }, 40_000)
 
 test('when an instance dies, its people leave the others within 15 s, and its clients resume on the survivor', async () => {
-  const { instances } = await startCluster()
-  const [doomed, survivor] = instances
-  if (!doomed || !survivor) throw new Error('two instances expected')
-  const carol = connect(doomed.url)
+  await using cluster = await startCluster()
+  const { one: doomed, two: survivor } = cluster
+  const carol = doomed.client()
   await carol.request('join', { username: 'carol', room: 'k' })
 
   let alive = true
   // A load balancer's view: the doomed instance while it lives, then the survivor.
-  const erin = createClient(() => (alive ? doomed.url : survivor.url), events, { firstRetryDelay: 50 })
-  cleanup.push(() => erin.close())
+  await using erin = connect(() => (alive ? doomed.url : survivor.url), { reconnect: true, firstRetryDelay: 50 })
   const atErin = new Map<number, string>()
   let token: string | undefined
   erin.on('message', (m) => atErin.set(m.seq, m.message))
@@ -127,12 +104,11 @@ test('when an instance dies, its people leave the others within 15 s, and its cl
     token = joined.token
     for (const m of joined.messages) atErin.set(m.seq, m.message)
   })
-  erin.connect()
-  const dave = connect(survivor.url)
+  const dave = survivor.client()
   await dave.request('join', { username: 'dave', room: 'k' })
-  await until(() => token !== undefined)
+  await until(() => token !== undefined, 'erin joining')
   await erin.request('sendMessage', { message: 'erin 1', room: 'k' })
-  await until(() => atErin.size === 1)
+  await until(() => atErin.size === 1, 'erin hearing her message')
   expect((await dave.request('presence', { room: 'k' })).users).toEqual(['carol', 'dave', 'erin'])
 
   const carolLeft = nextPush(dave, 'userLeft', (p) => p.username === 'carol', 15_000)
@@ -144,7 +120,10 @@ test('when an instance dies, its people leave the others within 15 s, and its cl
   expect(performance.now() - killedAt).toBeLessThan(15_000)
   expect((await dave.request('presence', { room: 'k' })).users).toEqual(['dave', 'erin'])
 
-  await until(() => erin.status === 'open' && atErin.size === 6, 15_000)
-  expect([...atErin.keys()].toSorted((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6])
-  expect(atErin.get(1)).toBe('erin 1')
+  await until(() => erin.status === 'open' && atErin.size === 6, 'erin resuming on the survivor', 15_000)
+  // Erin holds the whole room once, by seq: her own message, then what dave sent while she moved over.
+  expect([...atErin.entries()].toSorted(([a], [b]) => a - b)).toEqual([
+    [1, 'erin 1'],
+    ...Array.from({ length: 5 }, (_, i): [number, string] => [i + 2, `dave ${i}`]),
+  ])
 }, 40_000)

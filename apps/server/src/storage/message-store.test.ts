@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'bun:test'
+import { describe, expect, test } from 'bun:test'
 import { join } from 'node:path'
 import { SQL } from 'bun'
 import { temporaryDataDir, temporaryPostgresSchema } from '../../test/start-parley.ts'
@@ -7,16 +7,21 @@ import type { MessageStore, NewMessage } from './message-store.ts'
 import { migrate } from './migrations.ts'
 import { openStore } from './open-store.ts'
 
-const cleanup: (() => unknown)[] = []
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step()
-})
+/** A store that `await using` closes, removing what it was kept in. */
+type TestStore = MessageStore & AsyncDisposable
 
-async function sqlite(): Promise<MessageStore> {
+function disposable(store: MessageStore, remove: () => unknown = () => {}): TestStore {
+  return Object.assign(store, {
+    async [Symbol.asyncDispose]() {
+      await store.close()
+      await remove()
+    },
+  })
+}
+
+async function sqlite(): Promise<TestStore> {
   const data = temporaryDataDir()
-  const store = await openStore({ dataDir: data.dataDir })
-  cleanup.push(data.remove, () => store.close())
-  return store
+  return disposable(await openStore({ dataDir: data.dataDir }), data.remove)
 }
 
 let counter = 0
@@ -33,23 +38,21 @@ function message(room: string, body: string, extra: Partial<NewMessage> = {}): N
   }
 }
 
-async function postgres(): Promise<MessageStore> {
+async function postgres(): Promise<TestStore> {
   const schema = await temporaryPostgresSchema()
-  const store = await openStore({ dataDir: '', databaseUrl: schema.url })
-  cleanup.push(schema.remove, () => store.close())
-  return store
+  return disposable(await openStore({ dataDir: '', databaseUrl: schema.url }), schema.remove)
 }
 
-const stores: [string, () => Promise<MessageStore>][] = [
+const stores: [string, () => Promise<TestStore>][] = [
   ['SQLite', sqlite],
   ['PostgreSQL', postgres],
-  ['memory', async () => new MemoryMessageStore()],
+  ['memory', async () => disposable(new MemoryMessageStore())],
 ]
 
 for (const [name, open] of stores) {
   describe(`${name} store`, () => {
     test('numbers each room from 1 without gaps, in the order appends were made', async () => {
-      const store = await open()
+      await using store = await open()
       const outcomes = await Promise.all([
         store.append(message('a', 'a1')),
         store.append(message('b', 'b1')),
@@ -67,7 +70,7 @@ for (const [name, open] of stores) {
     })
 
     test('pages backwards and forwards, oldest first', async () => {
-      const store = await open()
+      await using store = await open()
       await Promise.all(Array.from({ length: 10 }, (_, i) => store.append(message('r', `m${i + 1}`))))
       const bodies = (messages: { body: string }[]) => messages.map((m) => m.body)
       expect(bodies(await store.before('r', undefined, 3))).toEqual(['m8', 'm9', 'm10'])
@@ -79,7 +82,7 @@ for (const [name, open] of stores) {
     })
 
     test('a resent clientId is stored once; the same id with other text or sender is refused', async () => {
-      const store = await open()
+      await using store = await open()
       const first = await store.append(message('r', 'hello', { clientId: 'client-id-1' }))
       const again = await store.append(message('r', 'hello', { clientId: 'client-id-1' }))
       expect(first.kind).toBe('stored')
@@ -93,7 +96,7 @@ for (const [name, open] of stores) {
     })
 
     test('duplicates inside one batch are stored once', async () => {
-      const store = await open()
+      await using store = await open()
       const [a, b] = await Promise.all([
         store.append(message('r', 'twice', { clientId: 'same-id-123' })),
         store.append(message('r', 'twice', { clientId: 'same-id-123' })),
@@ -111,14 +114,12 @@ function never(): never {
 
 describe('SQLite file', () => {
   test('keeps history across reopening, and migrates once', async () => {
-    const data = temporaryDataDir()
-    cleanup.push(data.remove)
+    using data = temporaryDataDir()
     const first = await openStore({ dataDir: data.dataDir })
     await Promise.all([first.append(message('r', 'one')), first.append(message('r', 'two'))])
     await first.close()
 
-    const second = await openStore({ dataDir: data.dataDir })
-    cleanup.push(() => second.close())
+    await using second = disposable(await openStore({ dataDir: data.dataDir }))
     expect((await second.before('r', undefined, 10)).map((m) => m.body)).toEqual(['one', 'two'])
     expect((await second.append(message('r', 'three'))).kind).toBe('stored')
     expect(await second.lastSeq('r')).toBe(3)
@@ -130,7 +131,7 @@ describe('SQLite file', () => {
   })
 
   test('appends made at once beyond one batch keep every seq in order', async () => {
-    const store = await sqlite()
+    await using store = await sqlite()
     const outcomes = await Promise.all(Array.from({ length: 2_500 }, (_, i) => store.append(message('bulk', `m${i}`))))
     const seqs = outcomes.map((o) => (o.kind === 'stored' ? o.message.seq : 0))
     expect(seqs).toEqual(Array.from({ length: 2_500 }, (_, i) => i + 1))
@@ -139,14 +140,9 @@ describe('SQLite file', () => {
 
 describe('PostgreSQL shared by several instances', () => {
   test('two writers to one room never share or skip a seq', async () => {
-    const schema = await temporaryPostgresSchema()
-    const a = await openStore({ dataDir: '', databaseUrl: schema.url })
-    const b = await openStore({ dataDir: '', databaseUrl: schema.url })
-    cleanup.push(
-      schema.remove,
-      () => a.close(),
-      () => b.close(),
-    )
+    await using schema = await temporaryPostgresSchema()
+    await using a = disposable(await openStore({ dataDir: '', databaseUrl: schema.url }))
+    await using b = disposable(await openStore({ dataDir: '', databaseUrl: schema.url }))
     const rounds = Array.from({ length: 20 }, (_, round) =>
       Promise.all([
         ...Array.from({ length: 10 }, (_, i) => a.append(message('shared', `a${round}-${i}`))),

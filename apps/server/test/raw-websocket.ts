@@ -1,5 +1,8 @@
 import { connect } from 'node:net'
 
+/** A raw WebSocket opened by `openRawWebSocket`. */
+export type RawWebSocket = Awaited<ReturnType<typeof openRawWebSocket>>
+
 /**
  * A WebSocket client written by hand over TCP, for tests that need what real clients
  * will not do: stop reading, never answer a ping, or send invalid bytes.
