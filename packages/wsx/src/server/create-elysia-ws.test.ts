@@ -1,7 +1,7 @@
-import { describe, expect, spyOn, test } from 'bun:test'
+import { describe, expect, test } from 'bun:test'
 import { openRawSocket, type RawTestSocket, request } from '../../test/raw-socket.ts'
 import { startTestServer } from '../../test/test-server.ts'
-import { cborSerializer, jsonSerializer } from '../shared/serializers.ts'
+import { cborSerializer } from '../shared/serializers.ts'
 
 describe('requests', () => {
   test('answers in CBOR that an @mdrv/wsx decoder reads as plain objects', async () => {
@@ -163,89 +163,5 @@ describe('errors are answered, and the server keeps serving', () => {
     socket.sendCbor(request('echo', { text: 'sync' }))
     expect(await socket.next()).toMatchObject({ t: 'response_ok' })
     expect(received).toEqual(['kept'])
-  })
-})
-
-describe('topics', () => {
-  test('publish reaches exactly the subscribers, each in its own encoding, encoded once per encoding', async () => {
-    await using running = startTestServer()
-    const { url, server } = running
-    await using cborA = await openRawSocket(url)
-    await using cborB = await openRawSocket(url)
-    await using jsonA = await openRawSocket(url)
-    await using outsider = await openRawSocket(url)
-    for (const [socket, json] of [
-      [cborA, false],
-      [cborB, false],
-      [jsonA, true],
-    ] as const) {
-      const frame = request('join', { topic: 'room' })
-      if (json) socket.sendJson(frame)
-      else socket.sendCbor(frame)
-      expect(await socket.next()).toMatchObject({ t: 'response_ok' })
-    }
-    outsider.sendCbor(request('join', { topic: 'elsewhere' }))
-    await outsider.next()
-
-    const cborEncodes = spyOn(cborSerializer, 'encode')
-    const jsonEncodes = spyOn(jsonSerializer, 'encode')
-    try {
-      server.publish('room', 'note', { text: 'to everyone' })
-      expect(cborEncodes).toHaveBeenCalledTimes(1)
-      expect(jsonEncodes).toHaveBeenCalledTimes(1)
-    } finally {
-      cborEncodes.mockRestore()
-      jsonEncodes.mockRestore()
-    }
-    const push = { v: '1.0', t: 'send', x: 'note', p: { text: 'to everyone' } }
-    expect(await cborA.next()).toEqual(push)
-    expect(await cborB.next()).toEqual(push)
-    expect(await jsonA.next()).toEqual(push)
-
-    outsider.sendCbor(request('echo', { text: 'sync' }))
-    expect(await outsider.next()).toMatchObject({ t: 'response_ok' })
-  })
-
-  test('conn.publish skips the sender', async () => {
-    await using running = startTestServer()
-    const { url } = running
-    await using alice = await openRawSocket(url)
-    await using bob = await openRawSocket(url)
-    for (const socket of [alice, bob]) {
-      socket.sendCbor(request('join', { topic: 'room' }))
-      await socket.next()
-    }
-    alice.sendCbor(request('shout', { topic: 'room', text: 'hello bob' }, 's1'))
-    expect(await bob.next()).toMatchObject({ t: 'send', x: 'note', p: { text: 'hello bob' } })
-    expect(await alice.next()).toMatchObject({ t: 'response_ok', id: 's1' })
-    alice.sendCbor(request('echo', { text: 'sync' }, 'e1'))
-    expect(await alice.next()).toMatchObject({ id: 'e1' })
-  })
-
-  test('server.publish also reaches the connection it publishes through', async () => {
-    await using running = startTestServer()
-    const { url, server } = running
-    await using only = await openRawSocket(url)
-    only.sendCbor(request('join', { topic: 'solo' }))
-    await only.next()
-    server.publish('solo', 'note', { text: 'just you' })
-    expect(await only.next()).toMatchObject({ x: 'note', p: { text: 'just you' } })
-  })
-
-  test('closed connections leave no state behind', async () => {
-    await using running = startTestServer()
-    const { url, server } = running
-    const sockets = await Promise.all([openRawSocket(url), openRawSocket(url)])
-    for (const socket of sockets) {
-      socket.sendCbor(request('join', { topic: 'room' }))
-      await socket.next()
-    }
-    expect(server.connections.size).toBe(2)
-    for (const socket of sockets) {
-      socket.ws.close()
-      await socket.closed
-    }
-    while (server.connections.size > 0) await Bun.sleep(5)
-    expect(server.connections.size).toBe(0)
   })
 })

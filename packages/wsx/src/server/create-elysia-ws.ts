@@ -114,6 +114,11 @@ export function createElysiaWS<const E extends EventDefinitions, Data = Record<s
     publish(topic, event, payload) {
       hub.publish(topic, event, payload)
     },
+    subscriberCount(topic) {
+      let total = 0
+      for (const encoding of encodings) total += counts.count(nativeTopic(encoding, topic))
+      return total
+    },
     connections,
   }
 

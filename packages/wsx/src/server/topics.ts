@@ -28,8 +28,8 @@ export class SubscriberCounts {
     return this.#counts.has(key)
   }
 
-  /** How many native topics have subscribers (for leak checks). */
-  get size(): number {
-    return this.#counts.size
+  /** How many subscribers `key` has. */
+  count(key: string): number {
+    return this.#counts.get(key) ?? 0
   }
 }

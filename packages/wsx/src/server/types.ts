@@ -69,6 +69,8 @@ export interface WsxServer<E extends EventDefinitions, Data> {
   onClose(handler: (conn: Connection<E, Data>, code: number, reason: string) => void): void
   /** Sends to every subscriber of `topic`, encoding once per encoding in use. */
   publish<K extends PayloadEvent<E>>(topic: string, event: K, payload: PayloadInput<E, K> | Payload<E, K>): void
+  /** How many open connections are subscribed to `topic`, in every encoding. */
+  subscriberCount(topic: string): number
   /** The open connections by id. */
   readonly connections: ReadonlyMap<string, Connection<E, Data>>
 }
