@@ -26,6 +26,8 @@ RUN mkdir -p /data && chown bun:bun /data
 USER bun
 VOLUME /data
 EXPOSE 3001
+# Liveness only: a server that waits for PostgreSQL or Redis is alive and heals by itself;
+# load balancers ask /api/readyz whether to send it clients.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=5s --retries=3 \
-  CMD ["bun", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["bun", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/livez`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["bun", "server.js"]

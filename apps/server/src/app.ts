@@ -11,9 +11,9 @@ import { AddressCounts, checkUpgrade } from './connections/upgrade-guard.ts'
 import { redisRoomBus } from './delivery/redis-room-bus.ts'
 import { localRoomBus } from './delivery/room-bus.ts'
 import { defaultLimits } from './limits.ts'
-import { checkHealth } from './ops/health.ts'
 import { silentLogger } from './ops/logger.ts'
 import { Metrics } from './ops/metrics.ts'
+import { opsRoutes } from './ops/ops-routes.ts'
 import { NameClaims } from './presence/name-claims.ts'
 import { localPresence } from './presence/presence.ts'
 import { redisPresence } from './presence/redis-presence.ts'
@@ -88,6 +88,8 @@ export async function createApp(config: AppConfig) {
     },
   }
   const startedAt = Date.now()
+  /** Set first thing by `shutdown`: from then on liveness and readiness answer 503. */
+  let draining = false
 
   const app = new Elysia({
     websocket: {
@@ -104,14 +106,19 @@ export async function createApp(config: AppConfig) {
       if (refusal) log.warn('upgrade-refused', { status: refusal.status })
       return refusal
     })
-    .get('/api/health', async ({ status }) => {
-      const health = await checkHealth({ store, bus, connections: () => server.connections.size }, startedAt)
-      return status(health.status, health.body)
-    })
-    .get('/api/metrics', ({ set }) => {
-      set.headers['content-type'] = 'text/plain; version=0.0.4; charset=utf-8'
-      return metrics.render()
-    })
+    .use(
+      opsRoutes({
+        readiness: {
+          store,
+          bus,
+          connections: () => server.connections.size,
+          draining: () => draining,
+          startedAt,
+        },
+        metrics,
+        metricsToken: config.metricsToken,
+      }),
+    )
     // GET too: a GET route wins over an ALL route, and the web app answers GET /*.
     .get('/api/*', ({ status }) => status(404, { error: 'Not found' }))
     .all('/api/*', ({ status }) => status(404, { error: 'Not found' }))
@@ -122,10 +129,14 @@ export async function createApp(config: AppConfig) {
   const served = config.webDist ? app.use(await webApp(config.webDist)) : app
 
   /**
-   * Stops gracefully: tells every client to come back later (1012), stops
-   * listening, and commits the writes in flight before closing storage.
+   * Stops gracefully: marks the server draining (liveness and readiness answer 503), tells
+   * every client to come back later (1012), stops listening, and commits the writes in
+   * flight before closing storage.
    */
   async function shutdown(): Promise<void> {
+    draining = true
+    // Messages taken before this point are stored and answered before their sockets close; later ones are refused.
+    await chat.drain()
     for (const conn of server.connections.values()) conn.close(CloseCode.serviceRestart, 'Server restarting')
     const closed = served.stop()
     const late = setTimeout(() => served.stop(true), CLOSE_GRACE_MS)

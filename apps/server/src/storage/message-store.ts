@@ -33,6 +33,11 @@ export interface MessageStore {
   lastSeq(room: string): Promise<number>
   /** Rejects when the database cannot be reached. */
   ping(): Promise<void>
+  /**
+   * Why storage cannot be relied on right now, in words (say, writes that keep failing),
+   * or undefined when it can. Optional: readiness asks it when a store has it, besides `ping`.
+   */
+  problem?(): string | undefined
   /** Finishes pending writes and closes. */
   close(): Promise<void>
 }
