@@ -18,4 +18,6 @@ export interface AppConfig {
   debug?: boolean
   /** Check every answer against its schema before sending it (a guard against our own bugs). Default true. */
   checkResponses?: boolean
+  /** When set, `/api/metrics` answers only requests with `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string
 }

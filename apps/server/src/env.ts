@@ -30,6 +30,15 @@ const envSchema = z.object({
     ),
   /** redis://…: room traffic and presence across instances. */
   REDIS_URL: z.string().min(1).optional(),
+  /** When set, /api/metrics wants `Authorization: Bearer <METRICS_TOKEN>`; unset or empty, it is open. */
+  METRICS_TOKEN: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .min(16, 'use at least 16 characters (say, `openssl rand -hex 32`)')
+      .regex(/^[\x21-\x7e]+$/, 'use printable ASCII without spaces')
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   NODE_ENV: z.string().default('development'),
   WSX_DEBUG: z

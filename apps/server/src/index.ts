@@ -21,6 +21,7 @@ const app = await createApp({
   debug: env.WSX_DEBUG,
   // Answers are checked in development and tests; production spends that time on chat.
   checkResponses: env.NODE_ENV !== 'production',
+  metricsToken: env.METRICS_TOKEN,
 })
 app.listen({ port: env.PORT, hostname: env.HOST })
 // A parent that started this process with an IPC channel (tests, the bench) learns the port here.
