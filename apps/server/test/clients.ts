@@ -98,12 +98,12 @@ export function closeCode(client: ChatClient): Promise<number> {
   return new Promise((resolve) => client.onClose(({ code }) => resolve(code)))
 }
 
-/** Every message stored in `room`, oldest first, paged from the start (the client must have joined it). */
-export async function wholeHistory(client: ChatClient, room: string, pageSize = 200) {
-  let page = await client.request('history', { room, after: 0, limit: pageSize })
+/** Every message stored in `room` after `after`, oldest first, page by page (the client must have joined it). */
+export async function wholeHistory(client: ChatClient, room: string, after = 0, pageSize = 200) {
+  let page = await client.request('history', { room, after, limit: pageSize })
   const messages = [...page.messages]
   while (page.hasMore) {
-    page = await client.request('history', { room, after: messages.at(-1)?.seq ?? 0, limit: pageSize })
+    page = await client.request('history', { room, after: messages.at(-1)?.seq ?? after, limit: pageSize })
     messages.push(...page.messages)
   }
   return messages

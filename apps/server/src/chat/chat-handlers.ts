@@ -1,5 +1,6 @@
+import type { ChatEvents } from '@parley/events'
 import { HISTORY_PAGE_SIZE, sameName } from '@parley/events/rules'
-import { CloseCode } from '@parley/wsx/shared'
+import { CloseCode, type Payload } from '@parley/wsx/shared'
 import { type ChatConnection, type ChatServer, ROOM_LIST_TOPIC, roomTopic } from '../connections/connection-data.ts'
 import type { RoomBus } from '../delivery/room-bus.ts'
 import type { Limits } from '../limits.ts'
@@ -148,7 +149,21 @@ export function registerChatHandlers({
     }
   })
 
-  server.onRequest('sendMessage', async ({ message, room, clientId }, conn) => {
+  /** Sends being stored and answered right now; `drain` waits for them. */
+  const sending = new Set<Promise<unknown>>()
+  let draining = false
+
+  server.onRequest('sendMessage', (payload, conn) => {
+    // From the start of a shutdown, a message is refused in words: never stored, and its sender knows.
+    if (draining) throw new Error('The server is restarting: send your message again once you are reconnected')
+    const sent = sendMessage(payload, conn)
+    sending.add(sent)
+    const settled = () => sending.delete(sent)
+    sent.then(settled, settled)
+    return sent
+  })
+
+  async function sendMessage({ message, room, clientId }: Payload<ChatEvents, 'sendMessage'>, conn: ChatConnection) {
     checkRate(conn)
     const { username, rooms } = conn.data
     const target = room ?? [...rooms].at(-1)
@@ -169,7 +184,7 @@ export function registerChatHandlers({
       metrics.messagesStored += 1
     }
     return { messageId: stored.messageId, timestamp: stored.timestamp, room: target, seq: stored.seq }
-  })
+  }
 
   server.onRequest('history', async ({ room, before, after, limit }, conn) => {
     requireMember(conn, room, 'read its history')
@@ -216,5 +231,15 @@ export function registerChatHandlers({
     for (const room of [...conn.data.rooms]) leaveRoom(conn, room, 'closed')
   })
 
-  return { stop: roomList.stop }
+  return {
+    /**
+     * Refuses every message from now on and resolves once each one taken before has
+     * been stored (or refused) and answered: closing the sockets after it loses no answer.
+     */
+    async drain(): Promise<void> {
+      draining = true
+      await Promise.allSettled(sending)
+    },
+    stop: roomList.stop,
+  }
 }
