@@ -16,11 +16,11 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx turbo run build --filter=@parley/server --filter=@parley/web
 
-# Runtime: Bun and the build outputs (the bundled server, its SQLite writer thread, the web app), nothing else.
+# Runtime: Bun and the build outputs (the bundled server, its SQLite writer thread, the events' JSON Schema, the web app), nothing else.
 FROM oven/bun:1.4.5-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production PORT=3001 DATA_DIR=/data
-COPY --from=build /src/apps/server/dist/server.js /src/apps/server/dist/server.js.map /src/apps/server/dist/sqlite-writer.worker.ts ./
+COPY --from=build /src/apps/server/dist/server.js /src/apps/server/dist/server.js.map /src/apps/server/dist/sqlite-writer.worker.ts /src/apps/server/dist/events.schema.json ./
 COPY --from=build /src/apps/web/dist ./public
 RUN mkdir -p /data && chown bun:bun /data
 USER bun

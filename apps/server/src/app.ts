@@ -11,6 +11,7 @@ import { AddressCounts, checkUpgrade } from './connections/upgrade-guard.ts'
 import { redisRoomBus } from './delivery/redis-room-bus.ts'
 import { localRoomBus } from './delivery/room-bus.ts'
 import { defaultLimits } from './limits.ts'
+import { eventsDocumentText } from './ops/events-schema.ts'
 import { silentLogger } from './ops/logger.ts'
 import { Metrics } from './ops/metrics.ts'
 import { opsRoutes } from './ops/ops-routes.ts'
@@ -117,6 +118,7 @@ export async function createApp(config: AppConfig) {
         },
         metrics,
         metricsToken: config.metricsToken,
+        eventsSchema: config.eventsSchema ?? eventsDocumentText(),
       }),
     )
     // GET too: a GET route wins over an ALL route, and the web app answers GET /*.

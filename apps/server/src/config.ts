@@ -20,4 +20,6 @@ export interface AppConfig {
   checkResponses?: boolean
   /** When set, `/api/metrics` answers only requests with `Authorization: Bearer <metricsToken>`. */
   metricsToken?: string
+  /** The text of `/api/events.schema.json`, as the build wrote it; built from `@parley/events` when omitted. */
+  eventsSchema?: string
 }

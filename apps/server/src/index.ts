@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app.ts'
 import { limitsFrom, readEnv } from './env.ts'
+import { readEventsSchema } from './ops/events-schema-file.ts'
 import { createLogger } from './ops/logger.ts'
 import { describeStorage } from './storage/open-store.ts'
 
@@ -22,6 +23,7 @@ const app = await createApp({
   // Answers are checked in development and tests; production spends that time on chat.
   checkResponses: env.NODE_ENV !== 'production',
   metricsToken: env.METRICS_TOKEN,
+  eventsSchema: await readEventsSchema(new URL('./events.schema.json', import.meta.url)),
 })
 app.listen({ port: env.PORT, hostname: env.HOST })
 // A parent that started this process with an IPC channel (tests, the bench) learns the port here.

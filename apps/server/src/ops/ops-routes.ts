@@ -8,13 +8,15 @@ export interface OpsRoutesOptions {
   metrics: Metrics
   /** When set, `/api/metrics` wants `Authorization: Bearer <token>`. */
   metricsToken?: string
+  /** The text of `/api/events.schema.json`. */
+  eventsSchema: string
 }
 
 /**
  * The operator's endpoints: `/api/livez` (is the process serving?), `/api/readyz` and its
- * alias `/api/health` (should clients be sent here?) and `/api/metrics`.
+ * alias `/api/health` (should clients be sent here?), `/api/metrics` and the events' JSON Schema.
  */
-export function opsRoutes({ readiness, metrics, metricsToken }: OpsRoutesOptions) {
+export function opsRoutes({ readiness, metrics, metricsToken, eventsSchema }: OpsRoutesOptions) {
   return (
     new Elysia({ name: 'parley-ops' })
       .get('/api/livez', ({ status }) => {
@@ -39,6 +41,10 @@ export function opsRoutes({ readiness, metrics, metricsToken }: OpsRoutesOptions
         }
         set.headers['content-type'] = 'text/plain; version=0.0.4; charset=utf-8'
         return metrics.render()
+      })
+      .get('/api/events.schema.json', ({ set }) => {
+        set.headers['content-type'] = 'application/json; charset=utf-8'
+        return eventsSchema
       })
   )
 }
