@@ -1,10 +1,4 @@
 export { Connection } from './connection.ts'
 export { createElysiaWS } from './create-elysia-ws.ts'
 export type { ElysiaSocket, RawSocket } from './socket.ts'
-export type {
-  RequestHandler,
-  SendHandler,
-  ServerOptions,
-  WsxHandler,
-  WsxServer,
-} from './types.ts'
+export type { ServerOptions, WsxHandler, WsxServer } from './types.ts'

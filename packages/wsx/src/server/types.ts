@@ -44,12 +44,12 @@ export interface WsxProblem {
   error?: unknown
 }
 
-export type RequestHandler<E extends EventDefinitions, K extends keyof E, Data> = (
+type RequestHandler<E extends EventDefinitions, K extends keyof E, Data> = (
   payload: Payload<E, K>,
   conn: Connection<E, Data>,
 ) => ResponseInput<E, K> | Promise<ResponseInput<E, K>>
 
-export type SendHandler<E extends EventDefinitions, K extends keyof E, Data> = (
+type SendHandler<E extends EventDefinitions, K extends keyof E, Data> = (
   payload: Payload<E, K>,
   conn: Connection<E, Data>,
 ) => void | Promise<void>

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 
 /** One event: `request` validates what the sender sends, `response` what a request is answered with. */
-export interface EventDefinition {
+interface EventDefinition {
   request?: z.ZodType
   response?: z.ZodType
 }

@@ -4,8 +4,7 @@ import { z } from 'zod'
 export const PROTOCOL_VERSION = '1.0'
 export const PROTOCOL_MAJOR = 1
 
-export const messageKinds = ['send', 'request', 'response_ok', 'response_error'] as const
-export type MessageKind = (typeof messageKinds)[number]
+const messageKinds = ['send', 'request', 'response_ok', 'response_error'] as const
 
 /** The envelope every frame carries, as the wire protocol defines it. */
 export const wireMessageSchema = z.object({

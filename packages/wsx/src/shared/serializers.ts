@@ -7,7 +7,7 @@ import type { WireMessage } from './protocol.ts'
 export type Encoding = 'cbor' | 'json'
 
 /** Encodes envelopes for the wire and decodes frames back to untrusted values. */
-export interface Serializer {
+interface Serializer {
   readonly encoding: Encoding
   encode(message: WireMessage): Uint8Array | string
   decode(frame: Uint8Array | string): unknown
