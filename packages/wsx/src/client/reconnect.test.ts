@@ -32,8 +32,8 @@ test('reconnect() drops the connection and connects again at once, keeping what 
     opens += 1
   })
   await statusReached(client, 'open')
-  const inFlight = client.request('wait', { ms: 2_000 })
-  await Bun.sleep(20)
+  const inFlight = client.request('hold', {})
+  await client.request('echo', { text: 'the hold was written before this' })
   client.reconnect()
   expect(client.status).toBe('reconnecting')
   const queued = client.request('echo', { text: 'queued during the reconnect' })
