@@ -1,20 +1,23 @@
 // npm run bench: Parley against a bare Bun.serve baseline, in one run. Deliveries/s at
 // p99 ≤ 10 ms for rooms of 32, 2 and 256; join latency; memory per idle connection; CPU per
 // delivery; bad input under load; one Parley and two on PostgreSQL and Redis; stored
-// messages/s with storage on and off. Prints a table and writes JSON to bench/results/.
-// Targets are reported, never enforced by the exit code.
+// messages/s with storage on and off. Each phase returns its figures; this file puts them
+// together, prints a table and writes JSON to bench/results/. Targets are reported, never
+// enforced by the exit code.
 import { getPriority, loadavg } from 'node:os'
 import { config } from './config.ts'
 import { canPin, currentAffinity } from './machine/pinning.ts'
 import { isRelaunched, relaunchPinned } from './machine/relaunch.ts'
-import { runClusterPhase } from './phases/cluster.ts'
-import { runLoadPhase, turns } from './phases/deliveries.ts'
-import { measureIdleMemory } from './phases/idle-memory.ts'
-import { measureStorage } from './phases/storage-throughput.ts'
-import { type RunFigures, rows, type ServerKind } from './report/figures.ts'
+import { clusterPhase } from './phases/cluster.ts'
+import { type DeliveriesFigures, deliveriesPhase } from './phases/deliveries.ts'
+import { idleMemoryPhase } from './phases/idle-memory.ts'
+import { joinLatencyPhase } from './phases/join-latency.ts'
+import type { RunLog } from './phases/run-log.ts'
+import { storageThroughputPhase } from './phases/storage-throughput.ts'
+import { type RunFigures, rows } from './report/figures.ts'
 import { writeResults } from './report/results-file.ts'
 import { formatTable } from './report/table.ts'
-import { type BenchServer, startBaseline, startParley } from './servers/start-servers.ts'
+import { compared, type ServerKind, type ServersByKind, startServer } from './servers/start-servers.ts'
 
 if (!isRelaunched) await relaunchPinned(import.meta.path)
 
@@ -27,71 +30,54 @@ setTimeout(() => {
 
 const startedAt = new Date()
 const clock = performance.now()
-const say = (line: string) => console.log(line.startsWith(' ') ? line : `[${elapsed()}] ${line}`)
 const elapsed = () => `${((performance.now() - clock) / 1000).toFixed(0)} s`
 const loadAverages = [loadavg()[0] ?? 0]
+const errors: string[] = []
 
-const figures: RunFigures = {
-  deliveries: { baseline: [], parley: [], parleyMemory: [] },
-  joins: {},
-  memory: {},
-  errors: [],
+const run: RunLog = {
+  say: (line) => console.log(line.startsWith(' ') ? line : `[${elapsed()}] ${line}`),
+  async attempt(what, measure) {
+    try {
+      return await measure()
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      errors.push(`${what}: ${reason}`)
+      run.say(`  ${what} failed: ${reason}`)
+      return undefined
+    }
+  },
 }
 
-/** Measures one figure; a failure is recorded and the run goes on. */
-async function attempt<T>(what: string, measure: () => Promise<T>): Promise<T | undefined> {
+/** The load figures on servers that run through all of them: deliveries (with bad input), then joins. */
+async function onLongRunningServers(): Promise<DeliveriesFigures & Pick<RunFigures, 'joins'>> {
+  const kinds: ServerKind[] = [...compared]
+  if (config.memoryVariantMembers.length > 0) kinds.push('parleyMemory')
+  const servers: ServersByKind = {}
   try {
-    return await measure()
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    figures.errors.push(`${what}: ${reason}`)
-    say(`  ${what} failed: ${reason}`)
-    return undefined
+    for (const kind of kinds) servers[kind] = await startServer(kind)
+    const deliveries = await deliveriesPhase(servers, run)
+    return { ...deliveries, joins: await joinLatencyPhase(servers, run) }
+  } finally {
+    await Promise.all(Object.values(servers).map((server) => server.stop()))
   }
 }
 
-const startServer = (kind: ServerKind) =>
-  kind === 'baseline' ? startBaseline() : startParley(kind === 'parley' ? 'sqlite' : 'memory')
-
-say(
+run.say(
   `Parley vs baseline${config.quick ? ' (quick)' : ''}: servers on CPU 0, load on CPU ${currentAffinity()}` +
     `${canPin ? '' : ' (not pinned)'}, niceness ${getPriority()}, load average ${loadAverages[0]?.toFixed(2)}`,
 )
-
-const servers: Partial<Record<ServerKind, BenchServer>> = {}
-try {
-  for (const kind of turns) servers[kind] = await startServer(kind)
-  if (config.memoryVariantMembers.length > 0) servers.parleyMemory = await startServer('parleyMemory')
-  await runLoadPhase(servers, figures, attempt, say)
-} finally {
-  await Promise.all(Object.values(servers).map((server) => server.stop()))
-}
+const load = await onLongRunningServers()
 loadAverages.push(loadavg()[0] ?? 0)
-
-// The cluster on servers of its own, with the load phase's stopped: two instances share the server CPU.
-await runClusterPhase(figures, attempt, say)
-
-// Memory on fresh servers, one at a time: garbage from the load would swamp a few KB per connection.
-for (const kind of turns) {
-  say(`${kind}: memory with ${config.idleConnections.toLocaleString('en-US')} idle connections, on a fresh server`)
-  await attempt(`${kind} memory`, async () => {
-    const server = await startServer(kind)
-    try {
-      figures.memory[kind] = await measureIdleMemory(server, config.idleConnections, config.idleSettleSeconds)
-    } finally {
-      await server.stop()
-    }
-  })
-}
-
-say(`stored messages/s: ${config.storageMessages.toLocaleString('en-US')} messages, storage off then on`)
-figures.storage = await attempt('storage', () => measureStorage(config.storageMessages, config.storageRounds))
+const cluster = await clusterPhase(run)
+const memory = await idleMemoryPhase(run)
+const storage = await storageThroughputPhase(run)
 loadAverages.push(loadavg()[0] ?? 0)
+const figures: RunFigures = { ...load, cluster, memory, storage, errors }
 
 const seconds = (performance.now() - clock) / 1000
 const table = rows(figures)
-say(`done\n\n${formatTable(table)}`)
-if (figures.errors.length > 0) say(`\nnot measured:\n${figures.errors.map((e) => `  ${e}`).join('\n')}`)
+run.say(`done\n\n${formatTable(table)}`)
+if (errors.length > 0) run.say(`\nnot measured:\n${errors.map((e) => `  ${e}`).join('\n')}`)
 const file = writeResults(startedAt, {
   startedAt: startedAt.toISOString(),
   seconds,
@@ -107,5 +93,5 @@ const file = writeResults(startedAt, {
   table,
   figures,
 })
-say(`${seconds.toFixed(0)} s in all; written to ${file}`)
+run.say(`${seconds.toFixed(0)} s in all; written to ${file}`)
 process.exit(0)

@@ -1,9 +1,9 @@
 // The deliveries figure for one room shape on one server, or on several instances of it
-// sharing the rooms: open the rooms, ramp, close them.
-import type { RoomShape } from '../config.ts'
+// sharing the rooms: open the rooms, warm up, ramp, read the figure off the steps, close them.
+import { config, type RoomShape } from '../config.ts'
 import { settleConnections, storageWriteBuckets } from '../servers/probes.ts'
 import type { BenchServer } from '../servers/start-servers.ts'
-import { DISTURBED_SHARE, type RampOptions, type RampStep, ramp } from './ramp.ts'
+import { DISTURBED_SHARE, type RampStep, ramp } from './ramp.ts'
 import { closeRooms, openRooms, type Room } from './rooms.ts'
 import { runStep, type StepResult } from './step.ts'
 
@@ -57,31 +57,39 @@ const WARM_UP_SECONDS = 1
 /** Room names for a shape: the same on every server, so later figures can reuse them. */
 export const roomTag = (shape: RoomShape) => `bench${shape.members}`
 
-export type DeliveryOptions = Omit<RampOptions, 'onStep'> & {
+interface RampShapeOptions<T> {
   /** What the room names start with; `roomTag(shape)` when omitted. */
   tag?: string
+  /**
+   * Runs after the ramp with the rooms still joined, at the best step (or, when none passed,
+   * the slowest tried), before they are closed.
+   */
+  whileOpen?: (rooms: readonly Room[], rate: StepResult) => Promise<T>
 }
 
 /**
- * Ramps `shape` on `servers`: one, or instances of one cluster, whose members take turns
- * (see openRooms). When `whileOpen` is given it runs after the ramp, with the rooms still
- * joined and the best step, before they are closed.
+ * Ramps `shape` on `servers` (one, or instances of one cluster, whose members take turns: see
+ * openRooms) with the run's ramp settings; the figure, and what `whileOpen` gave.
  */
-export async function measureDeliveries<T = undefined>(
+export async function rampShape<T = undefined>(
   servers: readonly BenchServer[],
   shape: RoomShape,
-  { tag = roomTag(shape), ...options }: DeliveryOptions,
   log: (line: string) => void,
-  whileOpen?: (rooms: readonly Room[], rate: StepResult) => Promise<T>,
-): Promise<DeliveryFigure & { extra?: T }> {
+  { tag = roomTag(shape), whileOpen }: RampShapeOptions<T> = {},
+): Promise<{ figure: DeliveryFigure; whileOpen: T | undefined }> {
+  const { startDeliveriesPerSecond, maxRates, maxRuns, stepSeconds, precision } = config
   const urls = servers.map((server) => server.url)
   const rooms = await openRooms(urls, tag, shape.rooms, shape.members)
   try {
     // Unrecorded: the first seconds of load on a fresh server include compiling its hot paths.
-    await runStep(rooms, options.startDeliveriesPerSecond / (shape.rooms * shape.members), WARM_UP_SECONDS, servers)
+    await runStep(rooms, startDeliveriesPerSecond / (shape.rooms * shape.members), WARM_UP_SECONDS, servers)
     const writesBefore = await allStorageWrites(servers)
     const result = await ramp(rooms, servers, {
-      ...options,
+      startDeliveriesPerSecond,
+      maxRates,
+      maxRuns,
+      stepSeconds,
+      precision,
       onStep: (step) => log(describeStep(step)),
     })
     const writesAfter = writesBefore && (await allStorageWrites(servers))
@@ -107,8 +115,7 @@ export async function measureDeliveries<T = undefined>(
         (slowest, step) => (slowest && slowest.ratePerRoom <= step.ratePerRoom ? slowest : step),
         undefined,
       )
-    if (!whileOpen || !rate) return figure
-    return { ...figure, extra: await whileOpen(rooms, rate) }
+    return { figure, whileOpen: whileOpen && rate ? await whileOpen(rooms, rate) : undefined }
   } finally {
     closeRooms(rooms)
     await Promise.all(servers.map((server) => settleConnections(server, 0)))

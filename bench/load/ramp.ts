@@ -10,11 +10,11 @@ import type { Room } from './rooms.ts'
 import { runStep, type StepResult, type StepTarget } from './step.ts'
 
 /** A step passes when at least this share of deliveries arrive… */
-export const MIN_DELIVERED_SHARE = 0.95
+const MIN_DELIVERED_SHARE = 0.95
 /** …and the timed members' p99 stays within this. */
-export const MAX_P99_MS = 10
+const MAX_P99_MS = 10
 
-export interface RampOptions {
+interface RampOptions {
   /** Deliveries per second (all members) of the first step. */
   startDeliveriesPerSecond: number
   /** Distinct rates tried, at most. */
@@ -43,14 +43,14 @@ const MAX_DISTURBED = 4
 /** Before a ramp and after a failure: wait for other work on our CPUs to calm down (within the run's budget). */
 const calm = () => untilCpusQuiet(config.quietWaitBudgetSeconds * 1000, [SERVER_CPU, LOAD_CPU])
 
-export interface RampResult {
+interface RampResult {
   best: StepResult | undefined
   steps: RampStep[]
   /** Why the ramp stopped early, if it did. */
   note?: string
 }
 
-export function passes(step: StepResult): boolean {
+function passes(step: StepResult): boolean {
   return (
     step.deliveredShare >= MIN_DELIVERED_SHARE &&
     step.p99Ms <= MAX_P99_MS &&

@@ -2,8 +2,8 @@
 // With several servers, members take turns: member m joins through server m % servers, so
 // with two the sender is on the first and the timed member on the second.
 
-import { eachLimited } from '../report/stats.ts'
 import { type BenchClient, openClient } from './bench-client.ts'
+import { eachLimited } from './each-limited.ts'
 
 export interface Room {
   readonly name: string

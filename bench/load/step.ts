@@ -3,7 +3,7 @@
 import { busyShare, cpuTicks } from '../machine/cpu-contention.ts'
 import { LOAD_CPU, SERVER_CPU } from '../machine/pinning.ts'
 import { totalCpuTimes } from '../machine/proc-stats.ts'
-import { percentiles, sleep, waitFor } from '../report/stats.ts'
+import { percentiles } from '../report/stats.ts'
 import { type Room, senderOf, timerOf } from './rooms.ts'
 import { probeStalls, type StallProbe } from './stall-probe.ts'
 import { isErrorResponse, isMessagePush, sendMessageFrame, sentAtOf } from './wire.ts'
@@ -85,12 +85,18 @@ function countDeliveries(rooms: readonly Room[], latencies: number[]) {
   return counts
 }
 
+/** Waits until `done()` holds, polling, for at most `maxMs`. */
+async function waitFor(done: () => boolean, maxMs: number, pollMs = 20): Promise<void> {
+  const deadline = performance.now() + maxMs
+  while (!done() && performance.now() < deadline) await Bun.sleep(pollMs)
+}
+
 /** Waits until no frame arrives for QUIET_MS, for at most MAX_QUIET_WAIT_MS; says whether it got quiet. */
 async function untilQuiet(frames: () => number): Promise<boolean> {
   const deadline = performance.now() + MAX_QUIET_WAIT_MS
   let seen = frames()
   do {
-    await sleep(QUIET_MS)
+    await Bun.sleep(QUIET_MS)
     if (frames() === seen) return true
     seen = frames()
   } while (performance.now() < deadline)
@@ -159,7 +165,7 @@ export async function runStep(
   // A path nobody serves: the 404 is a plain round trip through the event loop, with no work behind it.
   const stalls = servers.map((server) => probeStalls(`${server.http}/api/stall-probe`))
   const timer = setInterval(tick, 1)
-  await sleep(durationMs)
+  await Bun.sleep(durationMs)
   clearInterval(timer)
   tick()
   const sendingMs = performance.now() - started

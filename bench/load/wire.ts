@@ -11,7 +11,7 @@ export function requestFrame(event: string, id: string, payloadJson: string): st
 }
 
 /** The text of a timed chat message: the send time leads, so the reader finds it without parsing. */
-export function timedText(sentAt: number, room: string): string {
+function timedText(sentAt: number, room: string): string {
   return `${SENT_AT}${sentAt.toFixed(3)}; bench traffic for ${room}, nothing to read here`
 }
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 
 /** Busy (user, nice and system: processes, not interrupts) and total clock ticks per CPU so far. */
-export type CpuTicks = { busy: number; total: number }[]
+type CpuTicks = { busy: number; total: number }[]
 
 export function cpuTicks(): CpuTicks {
   const ticks: CpuTicks = []

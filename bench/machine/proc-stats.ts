@@ -29,7 +29,7 @@ function readStat(path: string): CpuTimes & { name: string } {
 }
 
 /** User and system CPU seconds so far, from /proc/<pid>/stat. */
-export function cpuTimes(pid: number): CpuTimes {
+function cpuTimes(pid: number): CpuTimes {
   const { user, system } = readStat(`/proc/${pid}/stat`)
   return { user, system }
 }

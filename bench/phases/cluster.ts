@@ -3,39 +3,37 @@
 // openRooms): the sender is on the first and the timed member on the second, so every timed
 // delivery crosses Redis.
 import { config, type RoomShape } from '../config.ts'
-import { type DeliveryFigure, measureDeliveries } from '../load/ramp-shape.ts'
+import { type DeliveryFigure, rampShape } from '../load/ramp-shape.ts'
 import { roomNames } from '../load/rooms.ts'
-import type { RunFigures } from '../report/figures.ts'
 import { startParleyCluster } from '../servers/parley-cluster.ts'
 import { forgetRooms } from '../servers/redis-rooms.ts'
-import { type Attempt, rampOptions } from './deliveries.ts'
+import type { RunLog } from './run-log.ts'
 
 export interface ClusterFigure {
   shape: RoomShape
   /** One instance on PostgreSQL and Redis. */
-  one?: DeliveryFigure
+  one: DeliveryFigure | undefined
   /** Two instances sharing them. */
-  two?: DeliveryFigure
+  two: DeliveryFigure | undefined
 }
 
-const setups = [
-  ['one', 1],
-  ['two', 2],
-] as const
-
-/** Measures both setups into `figures.cluster`, unless config.clusterShape is off. */
-export async function runClusterPhase(figures: RunFigures, attempt: Attempt, say: (line: string) => void) {
+/**
+ * Both setups, each on servers of its own (the load phase's must be stopped: two instances
+ * share the server CPU); undefined when config.clusterShape is off.
+ */
+export async function clusterPhase(run: RunLog): Promise<ClusterFigure | undefined> {
   const shape = config.clusterShape
-  if (!shape) return
-  const cluster: ClusterFigure = { shape }
-  figures.cluster = cluster
+  if (!shape) return undefined
   // Names of this run's own: Redis is shared, and its channels are the same in every database.
-  const run = crypto.randomUUID().slice(0, 8)
-  for (const [key, instances] of setups) {
-    const what = `deliveries, rooms of ${shape.members}, ${instances} instance${instances > 1 ? 's' : ''} on Redis`
-    const figure = await attempt(what, () => measureOnCluster(instances, shape, `cluster${instances}-${run}`, say))
-    if (figure) cluster[key] = figure
-  }
+  const runId = crypto.randomUUID().slice(0, 8)
+  const measure = (instances: number) =>
+    run.attempt(
+      `deliveries, rooms of ${shape.members}, ${instances} instance${instances > 1 ? 's' : ''} on Redis`,
+      () => measureOnCluster(instances, shape, `cluster${instances}-${runId}`, run.say),
+    )
+  const one = await measure(1)
+  const two = await measure(2)
+  return { shape, one, two }
 }
 
 async function measureOnCluster(
@@ -47,7 +45,7 @@ async function measureOnCluster(
   const cluster = await startParleyCluster(instances)
   try {
     say(`${cluster.name}: ${shape.rooms} rooms of ${shape.members}`)
-    return await measureDeliveries(cluster.servers, shape, { ...rampOptions, tag }, say)
+    return (await rampShape(cluster.servers, shape, say, { tag })).figure
   } finally {
     await cluster.stop()
     // Best effort: Redis may be what failed.

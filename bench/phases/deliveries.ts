@@ -1,68 +1,46 @@
-// The load figures on long-running servers: for each room size, the baseline and Parley take
-// turns (so both see much the same background load), then join latency on each.
-
+// Deliveries/s at p99 ≤ 10 ms on long-running servers: for each room size the baseline and
+// Parley take turns (so both see much the same background load), and Parley with `memory:`
+// storage follows on the sizes it is ramped for. On Parley's rooms of 32, bad input at the
+// best rate, while the rooms are still joined.
 import { config } from '../config.ts'
-import { measureDeliveries, roomTag } from '../load/ramp-shape.ts'
-import { roomNames } from '../load/rooms.ts'
-import type { RunFigures, ServerKind } from '../report/figures.ts'
-import type { BenchServer } from '../servers/start-servers.ts'
+import { type DeliveryFigure, rampShape } from '../load/ramp-shape.ts'
+import { compared, type ServerKind, type ServersByKind } from '../servers/start-servers.ts'
 import { type BadInputFigure, measureBadInput } from './bad-input.ts'
-import { measureJoins } from './join-latency.ts'
+import type { RunLog } from './run-log.ts'
 
-export type Attempt = <T>(what: string, measure: () => Promise<T>) => Promise<T | undefined>
-
-export const turns = ['baseline', 'parley'] as const
-
-/** The same ramp for every shape and server. */
-export const rampOptions = {
-  startDeliveriesPerSecond: config.startDeliveriesPerSecond,
-  maxRates: config.maxRates,
-  maxRuns: config.maxRuns,
-  stepSeconds: config.stepSeconds,
-  precision: config.precision,
+export interface DeliveriesFigures {
+  deliveries: Record<ServerKind, DeliveryFigure[]>
+  badInput: BadInputFigure | undefined
 }
 
-export async function runLoadPhase(
-  servers: Partial<Record<ServerKind, BenchServer>>,
-  figures: RunFigures,
-  attempt: Attempt,
-  say: (line: string) => void,
-): Promise<void> {
+/** Ramps every shape on every server that is ramped for it; a shape that fails on one server is left out of its list. */
+export async function deliveriesPhase(servers: ServersByKind, run: RunLog): Promise<DeliveriesFigures> {
+  const figures: DeliveriesFigures = { deliveries: { baseline: [], parley: [], parleyMemory: [] }, badInput: undefined }
   for (const shape of config.shapes) {
-    const kinds: ServerKind[] = [...turns]
+    const kinds: ServerKind[] = [...compared]
     if (config.memoryVariantMembers.includes(shape.members)) kinds.push('parleyMemory')
     for (const kind of kinds) {
       const server = servers[kind]
       if (!server) continue
-      say(`${server.name}: ${shape.rooms} rooms of ${shape.members}`)
+      run.say(`${server.name}: ${shape.rooms} rooms of ${shape.members}`)
       const withBadInput = kind === 'parley' && shape.members === config.badInputMembers
-      const badInput = (rooms: Parameters<typeof measureBadInput>[1], ratePerRoom: number) => {
-        say(`${server.name}: bad input (${config.badFramesPerSecond} frames/s) at that rate`)
-        const { stepSeconds, badFramesPerSecond, badConnections } = config
-        return attempt('bad input', () =>
-          measureBadInput(server, rooms, ratePerRoom, stepSeconds, badFramesPerSecond, badConnections),
-        )
-      }
-      const figure = await attempt(`${kind} deliveries, rooms of ${shape.members}`, () =>
-        measureDeliveries<BadInputFigure | undefined>([server], shape, rampOptions, say, (rooms, step) =>
-          withBadInput ? badInput(rooms, step.ratePerRoom) : Promise.resolve(undefined),
-        ),
+      const measured = await run.attempt(`${kind} deliveries, rooms of ${shape.members}`, () =>
+        rampShape([server], shape, run.say, {
+          whileOpen: withBadInput
+            ? (rooms, step) => {
+                run.say(`${server.name}: bad input (${config.badFramesPerSecond} frames/s) at that rate`)
+                const { stepSeconds, badFramesPerSecond, badConnections } = config
+                return run.attempt('bad input', () =>
+                  measureBadInput(server, rooms, step.ratePerRoom, stepSeconds, badFramesPerSecond, badConnections),
+                )
+              }
+            : undefined,
+        }),
       )
-      if (!figure) continue
-      const { extra, ...delivery } = figure
-      figures.deliveries[kind].push(delivery)
-      if (extra) figures.badInput = extra
+      if (!measured) continue
+      figures.deliveries[kind].push(measured.figure)
+      if (measured.whileOpen) figures.badInput = measured.whileOpen
     }
   }
-  // Joins go to the rooms of 32, which now have history to send with each answer.
-  const joinRooms = roomNames(roomTag({ members: 32, rooms: 8 }), 8)
-  for (const kind of turns) {
-    const server = servers[kind]
-    if (!server) continue
-    say(`${server.name}: joins at ${config.joinsPerSecond}/s for ${config.joinSeconds} s`)
-    const joins = await attempt(`${kind} joins`, () =>
-      measureJoins(server, joinRooms, config.joinsPerSecond, config.joinSeconds),
-    )
-    if (joins) figures.joins[kind] = joins
-  }
+  return figures
 }

@@ -1,10 +1,12 @@
 // Server memory per idle connection: resident memory before and after opening many joined,
 // silent connections, divided by how many opened.
+import { config } from '../config.ts'
 import { type BenchClient, openClient } from '../load/bench-client.ts'
+import { eachLimited } from '../load/each-limited.ts'
 import { residentBytes } from '../machine/proc-stats.ts'
-import { eachLimited, sleep } from '../report/stats.ts'
 import { serverRss, settleConnections } from '../servers/probes.ts'
-import type { BenchServer } from '../servers/start-servers.ts'
+import { type BenchServer, compared, type ServerKind, startServer } from '../servers/start-servers.ts'
+import type { RunLog } from './run-log.ts'
 
 export interface MemoryFigure {
   connections: number
@@ -30,7 +32,7 @@ async function settledRss(server: BenchServer, seconds: number): Promise<number>
   const deadline = performance.now() + seconds * 1000
   while (performance.now() < deadline) {
     lowest = Math.min(lowest, await serverRss(server))
-    await sleep(RSS_EVERY_MS)
+    await Bun.sleep(RSS_EVERY_MS)
   }
   return Math.min(lowest, await serverRss(server))
 }
@@ -53,11 +55,33 @@ async function openJoined(server: BenchServer, count: number, tag: string) {
 }
 
 /**
+ * Memory on a fresh server of each kind, one at a time: garbage from the load would swamp a
+ * few kilobytes per connection.
+ */
+export async function idleMemoryPhase(run: RunLog) {
+  const memory: Partial<Record<ServerKind, MemoryFigure>> = {}
+  for (const kind of compared) {
+    run.say(
+      `${kind}: memory with ${config.idleConnections.toLocaleString('en-US')} idle connections, on a fresh server`,
+    )
+    memory[kind] = await run.attempt(`${kind} memory`, async () => {
+      const server = await startServer(kind)
+      try {
+        return await measureIdleMemory(server, config.idleConnections, config.idleSettleSeconds)
+      } finally {
+        await server.stop()
+      }
+    })
+  }
+  return memory
+}
+
+/**
  * Best on a fresh server: a server that has just carried load holds garbage it may free at
  * any moment, and that swamps a few kilobytes per connection. A warm-up round first gets
  * the code paths compiled, so their memory counts in "before".
  */
-export async function measureIdleMemory(server: BenchServer, count: number, settleSeconds: number) {
+async function measureIdleMemory(server: BenchServer, count: number, settleSeconds: number) {
   const warmUp = await openJoined(server, WARM_UP_CONNECTIONS, 'warm')
   for (const client of warmUp.clients) client.close()
   await settleConnections(server, 0)

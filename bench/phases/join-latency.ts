@@ -1,9 +1,14 @@
 // Join latency at a steady rate of new users: each opens a connection and joins a room that
-// already has history; the figure is the join request's round trip.
+// already has history (the deliveries phase's rooms of 32); the figure is the join request's
+// round trip.
+import { config } from '../config.ts'
 import { type BenchClient, openClient } from '../load/bench-client.ts'
-import { percentiles, sleep } from '../report/stats.ts'
+import { roomTag } from '../load/ramp-shape.ts'
+import { roomNames } from '../load/rooms.ts'
+import { percentiles } from '../report/stats.ts'
 import { settleConnections } from '../servers/probes.ts'
-import type { BenchServer } from '../servers/start-servers.ts'
+import { type BenchServer, compared, type ServerKind, type ServersByKind } from '../servers/start-servers.ts'
+import type { RunLog } from './run-log.ts'
 
 export interface JoinFigure {
   joinsPerSecond: number
@@ -19,7 +24,25 @@ export interface JoinFigure {
   failures: string[]
 }
 
-export async function measureJoins(
+/** The rooms joined: the deliveries phase's rooms of 32, which by then have history to send with each answer. */
+const JOIN_SHAPE = { members: 32, rooms: 8 }
+
+/** Joins on the baseline and on Parley, in turn, after the deliveries phase on the same servers. */
+export async function joinLatencyPhase(servers: ServersByKind, run: RunLog) {
+  const joins: Partial<Record<ServerKind, JoinFigure>> = {}
+  const rooms = roomNames(roomTag(JOIN_SHAPE), JOIN_SHAPE.rooms)
+  for (const kind of compared) {
+    const server = servers[kind]
+    if (!server) continue
+    run.say(`${server.name}: joins at ${config.joinsPerSecond}/s for ${config.joinSeconds} s`)
+    joins[kind] = await run.attempt(`${kind} joins`, () =>
+      measureJoins(server, rooms, config.joinsPerSecond, config.joinSeconds),
+    )
+  }
+  return joins
+}
+
+async function measureJoins(
   server: BenchServer,
   rooms: readonly string[],
   joinsPerSecond: number,
@@ -51,7 +74,7 @@ export async function measureJoins(
   for (let i = 0; i < attempted; i++) {
     const due = started + (i * 1000) / joinsPerSecond
     const wait = due - performance.now()
-    if (wait > 0) await sleep(wait)
+    if (wait > 0) await Bun.sleep(wait)
     pending.push(joinOne(i))
   }
   await Promise.all(pending)

@@ -3,7 +3,9 @@
 // server in its own process; the load is sendMessage requests through the wsx client (CBOR).
 import { events } from '@parley/events'
 import { createClient } from '@parley/wsx/client'
+import { config } from '../config.ts'
 import { type Storage, startParley } from '../servers/start-servers.ts'
+import type { RunLog } from './run-log.ts'
 
 const CLIENTS = 4
 const IN_FLIGHT = 256
@@ -46,7 +48,7 @@ async function measure(url: string, messages: number): Promise<number> {
   return (perClient * CLIENTS) / seconds
 }
 
-async function run(storage: Storage, messages: number): Promise<number> {
+async function measureOn(storage: Storage, messages: number): Promise<number> {
   const server = await startParley(storage)
   try {
     return await measure(server.url, messages)
@@ -55,10 +57,16 @@ async function run(storage: Storage, messages: number): Promise<number> {
   }
 }
 
-export async function measureStorage(messages: number, rounds: number): Promise<StorageFigure> {
+/** config.storageMessages messages, storage off then on, config.storageRounds times. */
+export function storageThroughputPhase(run: RunLog): Promise<StorageFigure | undefined> {
+  run.say(`stored messages/s: ${config.storageMessages.toLocaleString('en-US')} messages, storage off then on`)
+  return run.attempt('storage', () => measureStorage(config.storageMessages, config.storageRounds))
+}
+
+async function measureStorage(messages: number, rounds: number): Promise<StorageFigure> {
   const results: Record<Storage, number[]> = { memory: [], sqlite: [] }
   for (let round = 0; round < rounds; round++) {
-    for (const storage of ['memory', 'sqlite'] as const) results[storage].push(await run(storage, messages))
+    for (const storage of ['memory', 'sqlite'] as const) results[storage].push(await measureOn(storage, messages))
   }
   return {
     messages,

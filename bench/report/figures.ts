@@ -7,18 +7,17 @@ import type { ClusterFigure } from '../phases/cluster.ts'
 import type { MemoryFigure } from '../phases/idle-memory.ts'
 import type { JoinFigure } from '../phases/join-latency.ts'
 import type { StorageFigure } from '../phases/storage-throughput.ts'
+import type { ServerKind } from '../servers/start-servers.ts'
 
-/** Parley as deployed (SQLite), Parley with `memory:` storage, and the bare baseline. */
-export type ServerKind = 'baseline' | 'parley' | 'parleyMemory'
-
+/** What every phase returned, put together by main.ts; written whole to the results file. */
 export interface RunFigures {
   deliveries: Record<ServerKind, DeliveryFigure[]>
   joins: Partial<Record<ServerKind, JoinFigure>>
   memory: Partial<Record<ServerKind, MemoryFigure>>
-  badInput?: BadInputFigure
+  badInput: BadInputFigure | undefined
   /** Parley on PostgreSQL and Redis, one instance and two (unless BENCH_CLUSTER=0). */
-  cluster?: ClusterFigure
-  storage?: StorageFigure
+  cluster: ClusterFigure | undefined
+  storage: StorageFigure | undefined
   /** Figures that could not be measured, and why. */
   errors: string[]
 }
@@ -42,10 +41,10 @@ const fmtRatio = (r: number | undefined) => (r === undefined ? '–' : r.toFixed
 const verdict = (ok: boolean | undefined): Row['result'] => (ok === undefined ? 'FAIL' : ok ? 'pass' : 'FAIL')
 
 /** Targets on this machine: the share of the baseline's deliveries/s Parley must reach, per room size. */
-export const deliveryTargets: Record<number, number> = { 32: 0.8, 2: 0.6 }
-export const MAX_IDLE_BYTES_PER_CONNECTION = 10 * 1024
-export const MAX_JOIN_P99_MS = 20
-export const MAX_BAD_INPUT_DROP = 0.1
+const deliveryTargets: Record<number, number> = { 32: 0.8, 2: 0.6 }
+const MAX_IDLE_BYTES_PER_CONNECTION = 10 * 1024
+const MAX_JOIN_P99_MS = 20
+const MAX_BAD_INPUT_DROP = 0.1
 
 /** The best passing rate ("≥" when the load generator was the limit), or, when none passed, "< the slowest rate tried". */
 function bestRate(figure: DeliveryFigure | undefined): string {

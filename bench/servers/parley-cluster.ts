@@ -4,7 +4,7 @@ import { config } from '../config.ts'
 import { createSchema } from './postgres-schema.ts'
 import { type BenchServer, startParleyWith } from './start-servers.ts'
 
-export interface ParleyCluster {
+interface ParleyCluster {
   /** For the logs, e.g. "parley (postgres+redis) ×2". */
   readonly name: string
   readonly servers: readonly BenchServer[]

@@ -1,7 +1,7 @@
 // A PostgreSQL schema of the run's own, so Parley starts on empty tables and nothing is left behind.
 import { SQL } from 'bun'
 
-export interface PostgresSchema {
+interface PostgresSchema {
   /** The database URL with `search_path` set to the schema: Parley's DATABASE_URL. */
   readonly url: string
   /** Drops the schema and everything in it. */

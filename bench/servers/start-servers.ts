@@ -20,6 +20,12 @@ const parleyLoadEnv = {
 
 export type Storage = 'sqlite' | 'memory'
 
+/** Parley as deployed (SQLite), Parley with `memory:` storage, and the bare baseline. */
+export type ServerKind = 'baseline' | 'parley' | 'parleyMemory'
+
+/** The two every figure compares, in the order they take turns (so both see much the same background load). */
+export const compared = ['baseline', 'parley'] as const satisfies readonly ServerKind[]
+
 const dataDirs = new Set<string>()
 process.on('exit', () => {
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true })
@@ -63,7 +69,16 @@ export async function startParleyWith(
 }
 
 /** Starts the bare Bun.serve baseline. */
-export async function startBaseline(): Promise<BenchServer> {
+async function startBaseline(): Promise<BenchServer> {
   const server = await spawnServer({ name: 'baseline', entry: baselineEntry, prefix: pinTo(SERVER_CPU) })
   return { ...server, kind: 'baseline' }
+}
+
+/** Servers running at once, by kind: those the load figures share. */
+export type ServersByKind = Partial<Record<ServerKind, BenchServer>>
+
+/** Starts a server of `kind`. */
+export function startServer(kind: ServerKind): Promise<BenchServer> {
+  if (kind === 'baseline') return startBaseline()
+  return startParley(kind === 'parley' ? 'sqlite' : 'memory')
 }
