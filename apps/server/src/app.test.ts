@@ -37,21 +37,3 @@ test('an unknown /api path is a JSON 404, not the web app', async () => {
   expect(response.status).toBe(404)
   expect(await response.json()).toEqual({ error: 'Not found' })
 })
-
-test('serves the web app with a fallback to index.html and long caching for hashed assets', async () => {
-  const { http } = await start(fakeWebBuild())
-  for (const path of ['/', '/r/lobby']) {
-    const page = await fetch(`${http}${path}`)
-    expect(page.status).toBe(200)
-    expect(page.headers.get('cache-control')).toBe('no-cache')
-    expect(await page.text()).toContain('<title>Parley</title>')
-  }
-  const asset = await fetch(`${http}/assets/index-abc123.js`)
-  expect(asset.status).toBe(200)
-  expect(asset.headers.get('cache-control')).toContain('max-age=31536000')
-  expect(await asset.text()).toBe('console.log(1)')
-})
-
-test('refuses to start without a built web app where one is expected', async () => {
-  await expect(startParley({ webDist: join(tmpdir(), 'parley-no-such-build') })).rejects.toThrow(/npm run build/)
-})
