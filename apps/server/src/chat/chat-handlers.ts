@@ -102,7 +102,7 @@ export function registerChatHandlers({
     } catch (error) {
       metrics.countError('storage')
       log.error('storage-failed', { room: message.room, error: error instanceof Error ? error.message : String(error) })
-      throw new Error('Your message could not be stored; try sending it again')
+      throw new Error('Messages cannot be stored right now: try sending yours again in a moment')
     } finally {
       metrics.storageWrites.observe((performance.now() - started) / 1000)
     }

@@ -39,5 +39,9 @@ export class MemoryMessageStore implements MessageStore {
 
   async ping(): Promise<void> {}
 
+  problem(): string | undefined {
+    return undefined
+  }
+
   async close(): Promise<void> {}
 }

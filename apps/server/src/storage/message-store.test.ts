@@ -2,51 +2,21 @@ import { describe, expect, test } from 'bun:test'
 import { join } from 'node:path'
 import { SQL } from 'bun'
 import { temporaryDataDir, temporaryPostgresSchema } from '../../test/start-parley.ts'
+import {
+  disposableStore,
+  newMessage as message,
+  postgresTestStore,
+  sqliteTestStore,
+  type TestStore,
+} from '../../test/test-stores.ts'
 import { MemoryMessageStore } from './memory-store.ts'
-import type { MessageStore, NewMessage } from './message-store.ts'
 import { migrate } from './migrations.ts'
 import { openStore } from './open-store.ts'
 
-/** A store that `await using` closes, removing what it was kept in. */
-type TestStore = MessageStore & AsyncDisposable
-
-function disposable(store: MessageStore, remove: () => unknown = () => {}): TestStore {
-  return Object.assign(store, {
-    async [Symbol.asyncDispose]() {
-      await store.close()
-      await remove()
-    },
-  })
-}
-
-async function sqlite(): Promise<TestStore> {
-  const data = temporaryDataDir()
-  return disposable(await openStore({ dataDir: data.dataDir }), data.remove)
-}
-
-let counter = 0
-function message(room: string, body: string, extra: Partial<NewMessage> = {}): NewMessage {
-  counter += 1
-  return {
-    room,
-    body,
-    username: 'alice',
-    messageId: `m-${counter}`,
-    clientId: undefined,
-    timestamp: 1_000 + counter,
-    ...extra,
-  }
-}
-
-async function postgres(): Promise<TestStore> {
-  const schema = await temporaryPostgresSchema()
-  return disposable(await openStore({ dataDir: '', databaseUrl: schema.url }), schema.remove)
-}
-
 const stores: [string, () => Promise<TestStore>][] = [
-  ['SQLite', sqlite],
-  ['PostgreSQL', postgres],
-  ['memory', async () => disposable(new MemoryMessageStore())],
+  ['SQLite', sqliteTestStore],
+  ['PostgreSQL', postgresTestStore],
+  ['memory', async () => disposableStore(new MemoryMessageStore())],
 ]
 
 for (const [name, open] of stores) {
@@ -119,7 +89,7 @@ describe('SQLite file', () => {
     await Promise.all([first.append(message('r', 'one')), first.append(message('r', 'two'))])
     await first.close()
 
-    await using second = disposable(await openStore({ dataDir: data.dataDir }))
+    await using second = disposableStore(await openStore({ dataDir: data.dataDir }))
     expect((await second.before('r', undefined, 10)).map((m) => m.body)).toEqual(['one', 'two'])
     expect((await second.append(message('r', 'three'))).kind).toBe('stored')
     expect(await second.lastSeq('r')).toBe(3)
@@ -131,7 +101,7 @@ describe('SQLite file', () => {
   })
 
   test('appends made at once beyond one batch keep every seq in order', async () => {
-    await using store = await sqlite()
+    await using store = await sqliteTestStore()
     const outcomes = await Promise.all(Array.from({ length: 2_500 }, (_, i) => store.append(message('bulk', `m${i}`))))
     const seqs = outcomes.map((o) => (o.kind === 'stored' ? o.message.seq : 0))
     expect(seqs).toEqual(Array.from({ length: 2_500 }, (_, i) => i + 1))
@@ -141,8 +111,8 @@ describe('SQLite file', () => {
 describe('PostgreSQL shared by several instances', () => {
   test('two writers to one room never share or skip a seq', async () => {
     await using schema = await temporaryPostgresSchema()
-    await using a = disposable(await openStore({ dataDir: '', databaseUrl: schema.url }))
-    await using b = disposable(await openStore({ dataDir: '', databaseUrl: schema.url }))
+    await using a = disposableStore(await openStore({ dataDir: '', databaseUrl: schema.url }))
+    await using b = disposableStore(await openStore({ dataDir: '', databaseUrl: schema.url }))
     const rounds = Array.from({ length: 20 }, (_, round) =>
       Promise.all([
         ...Array.from({ length: 10 }, (_, i) => a.append(message('shared', `a${round}-${i}`))),

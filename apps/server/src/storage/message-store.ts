@@ -34,8 +34,9 @@ export interface MessageStore {
   /** Rejects when the database cannot be reached. */
   ping(): Promise<void>
   /**
-   * Why storage cannot be relied on right now, in words (say, writes that keep failing),
-   * or undefined when it can. Optional: readiness asks it when a store has it, besides `ping`.
+   * Why messages cannot be stored right now, in words (the last write failed, and no
+   * write or probe has succeeded since), or undefined when they can. Never message text.
+   * Readiness reports it besides `ping`. Every store here has it; optional for stand-ins.
    */
   problem?(): string | undefined
   /** Finishes pending writes and closes. */

@@ -4,6 +4,7 @@ import type { AppendOutcome, MessageStore, NewMessage, StoredMessage } from './m
 import { byRoom, numberMessages } from './number-messages.ts'
 import { toMessage, toRow } from './stored-rows.ts'
 import { WriteBatcher } from './write-batcher.ts'
+import { WriteHealth } from './write-health.ts'
 
 const seqRowSchema = z.object({ last_seq: z.coerce.number() })
 
@@ -14,7 +15,10 @@ const seqRowSchema = z.object({ last_seq: z.coerce.number() })
  */
 export class PostgresMessageStore implements MessageStore {
   readonly #sql: SQL
-  readonly #batcher = new WriteBatcher<NewMessage, AppendOutcome>((batch) => this.#write(batch))
+  readonly #health = new WriteHealth(() => this.#probe())
+  readonly #batcher = new WriteBatcher<NewMessage, AppendOutcome>((batch) =>
+    this.#health.track(() => this.#write(batch)),
+  )
 
   constructor(sql: SQL) {
     this.#sql = sql
@@ -47,9 +51,25 @@ export class PostgresMessageStore implements MessageStore {
     await this.#sql`SELECT 1`
   }
 
+  problem(): string | undefined {
+    return this.#health.problem()
+  }
+
   async close(): Promise<void> {
+    this.#health.close()
     await this.#batcher.drain()
     await this.#sql.close()
+  }
+
+  /**
+   * Writes that touch no row but need both tables and the right to write them: they fail
+   * while the schema is gone or the database is read-only, like an append would.
+   */
+  async #probe(): Promise<void> {
+    await this.#sql.begin(async (tx) => {
+      await tx`UPDATE rooms SET last_seq = last_seq WHERE false`
+      await tx`UPDATE messages SET seq = seq WHERE false`
+    })
   }
 
   async #write(batch: NewMessage[]): Promise<AppendOutcome[]> {

@@ -5,6 +5,7 @@ import type { MessageRow, SeqAdvance } from './sqlite-writer.worker.ts'
 import { SqliteWriterThread } from './sqlite-writer-thread.ts'
 import { toMessage, toRow } from './stored-rows.ts'
 import { WriteBatcher } from './write-batcher.ts'
+import { WriteHealth } from './write-health.ts'
 
 function prepareReads(db: Database) {
   return {
@@ -39,12 +40,16 @@ export class SqliteMessageStore implements MessageStore {
   readonly #db: Database
   readonly #reads: ReturnType<typeof prepareReads>
   readonly #writer: SqliteWriterThread
-  readonly #batcher = new WriteBatcher<NewMessage, AppendOutcome>((batch) => this.#write(batch))
+  readonly #health: WriteHealth
+  readonly #batcher = new WriteBatcher<NewMessage, AppendOutcome>((batch) =>
+    this.#health.track(() => this.#write(batch)),
+  )
 
   private constructor(db: Database, writer: SqliteWriterThread) {
     this.#db = db
     this.#reads = prepareReads(db)
     this.#writer = writer
+    this.#health = new WriteHealth(() => writer.probe())
   }
 
   /** Opens `file`, whose schema is up to date, for reading here and writing on its own thread. */
@@ -78,7 +83,12 @@ export class SqliteMessageStore implements MessageStore {
     this.#reads.ping.get()
   }
 
+  problem(): string | undefined {
+    return this.#health.problem()
+  }
+
   async close(): Promise<void> {
+    this.#health.close()
     await this.#batcher.drain()
     await this.#writer.close()
     this.#db.close()

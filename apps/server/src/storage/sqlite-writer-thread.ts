@@ -53,6 +53,11 @@ export class SqliteWriterThread {
     return this.#call({ kind: 'write', rows, advances })
   }
 
+  /** Makes a write that changes nothing, to learn whether writes reach the disk again. */
+  probe(): Promise<void> {
+    return this.#call({ kind: 'probe' })
+  }
+
   /** Closes the database and ends the thread. */
   async close(): Promise<void> {
     if (!this.#failure) await this.#call({ kind: 'close' })

@@ -24,6 +24,7 @@ export type SeqAdvance = {
 export type WriterRequest =
   | { kind: 'open'; id: number; file: string }
   | { kind: 'write'; id: number; rows: MessageRow[]; advances: SeqAdvance[] }
+  | { kind: 'probe'; id: number }
   | { kind: 'close'; id: number }
 
 export type WriterReply = { id: number; ok: true } | { id: number; ok: false; error: string }
@@ -60,6 +61,13 @@ function open(file: string): void {
   db = opened
 }
 
+/** A write that changes nothing (the user version, set to itself) but must reach the disk like any other. */
+function probe(): void {
+  if (!db) throw new Error('The database is not open')
+  const row = db.query<{ user_version: number }, []>('PRAGMA user_version').get()
+  db.run(`PRAGMA user_version = ${Math.trunc(Number(row?.user_version ?? 0))}`)
+}
+
 function handle(request: WriterRequest): void {
   switch (request.kind) {
     case 'open':
@@ -67,6 +75,8 @@ function handle(request: WriterRequest): void {
     case 'write':
       if (!writeBatch) throw new Error('The database is not open')
       return writeBatch(request.rows, request.advances)
+    case 'probe':
+      return probe()
     case 'close':
       db?.close()
       db = undefined
