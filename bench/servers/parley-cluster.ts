@@ -1,7 +1,8 @@
 // Parley as deployed with several instances: processes sharing one PostgreSQL schema of their
 // own and one Redis, all pinned to the server CPU (so two instances share it).
+
+import { temporaryPostgresSchema } from '../../apps/server/test/postgres-schema.ts'
 import { config } from '../config.ts'
-import { createSchema } from './postgres-schema.ts'
 import { type BenchServer, startParleyWith } from './start-servers.ts'
 
 interface ParleyCluster {
@@ -16,14 +17,14 @@ interface ParleyCluster {
 export async function startParleyCluster(count: number): Promise<ParleyCluster> {
   const kind = 'parley (postgres+redis)'
   const name = count > 1 ? `${kind} ×${count}` : kind
-  const schema = await createSchema(config.postgresUrl)
+  const schema = await temporaryPostgresSchema(config.postgresUrl, 'parley_bench')
   const env = { DATABASE_URL: schema.url, REDIS_URL: config.redisUrl }
   const servers: BenchServer[] = []
   const stop = async () => {
     try {
       await Promise.all(servers.map((server) => server.stop()))
     } finally {
-      await schema.drop()
+      await schema.remove()
     }
   }
   try {

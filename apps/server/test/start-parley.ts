@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ClientOptions } from '@parley/wsx/client'
-import { SQL } from 'bun'
 import { createApp } from '../src/app.ts'
 import type { AppConfig } from '../src/config.ts'
 import { ClientGroup } from './clients.ts'
@@ -53,27 +52,3 @@ export async function startParley(config: Partial<AppConfig> = {}) {
 }
 
 export type Parley = Awaited<ReturnType<typeof startParley>>
-
-/** PostgreSQL on this machine (trust auth, database test); POSTGRES_URL overrides it. */
-export const POSTGRES_URL = process.env.POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/test'
-
-/**
- * A schema of its own in the test database, so runs never collide; `remove`, or the
- * end of an `await using` block, drops it.
- */
-export async function temporaryPostgresSchema(): Promise<
-  { name: string; url: string; remove(): Promise<void> } & AsyncDisposable
-> {
-  const name = `parley_test_${crypto.randomUUID().replaceAll('-', '')}`
-  const admin = new SQL(POSTGRES_URL)
-  await admin.unsafe(`CREATE SCHEMA ${name}`)
-  let removed: Promise<void> | undefined
-  const remove = () => {
-    removed ??= (async () => {
-      await admin.unsafe(`DROP SCHEMA IF EXISTS ${name} CASCADE`)
-      await admin.close()
-    })()
-    return removed
-  }
-  return { name, url: `${POSTGRES_URL}?search_path=${name}`, remove, [Symbol.asyncDispose]: remove }
-}

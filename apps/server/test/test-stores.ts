@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import type { MessageStore, NewMessage } from '../src/storage/message-store.ts'
 import { openStore } from '../src/storage/open-store.ts'
-import { temporaryDataDir, temporaryPostgresSchema } from './start-parley.ts'
+import { temporaryPostgresSchema } from './postgres-schema.ts'
+import { temporaryDataDir } from './start-parley.ts'
 
 /** A store that `await using` closes, removing what it was kept in. */
 export type TestStore = MessageStore & AsyncDisposable

@@ -2,9 +2,9 @@ import { expect, test } from 'bun:test'
 import type { ChatEvents } from '@parley/events'
 import type { Payload } from '@parley/wsx/shared'
 import { connect, nextPush, recordPushes } from '../../test/clients.ts'
+import { temporaryPostgresSchema } from '../../test/postgres-schema.ts'
 import { startRedis } from '../../test/redis-process.ts'
 import { spawnServer } from '../../test/spawn-server.ts'
-import { temporaryPostgresSchema } from '../../test/start-parley.ts'
 import { until } from '../../test/until.ts'
 
 type ChatMessage = Payload<ChatEvents, 'message'>

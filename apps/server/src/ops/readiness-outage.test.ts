@@ -1,7 +1,7 @@
 import { expect, test } from 'bun:test'
+import { temporaryPostgresSchema } from '../../test/postgres-schema.ts'
 import { startRedis } from '../../test/redis-process.ts'
 import { metric, type SpawnedServer, spawnServer } from '../../test/spawn-server.ts'
-import { temporaryPostgresSchema } from '../../test/start-parley.ts'
 import { until } from '../../test/until.ts'
 
 /** Two instances of the real entry point on one PostgreSQL schema and a Redis of their own. */

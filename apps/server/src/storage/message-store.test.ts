@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'bun:test'
 import { join } from 'node:path'
 import { SQL } from 'bun'
-import { temporaryDataDir, temporaryPostgresSchema } from '../../test/start-parley.ts'
+import { temporaryPostgresSchema } from '../../test/postgres-schema.ts'
+import { temporaryDataDir } from '../../test/start-parley.ts'
 import {
   disposableStore,
   newMessage as message,

@@ -1,7 +1,7 @@
 import { Database } from 'bun:sqlite'
 import { describe, expect, test } from 'bun:test'
 import { SQL } from 'bun'
-import { POSTGRES_URL } from '../../test/start-parley.ts'
+import { POSTGRES_URL } from '../../test/postgres-schema.ts'
 import { newMessage, postgresTestStore, sqliteTestStore, type TestStore } from '../../test/test-stores.ts'
 import { until } from '../../test/until.ts'
 import { writeProtect } from '../../test/write-protect.ts'
