@@ -39,6 +39,10 @@ export const browserStorageKeys = {
   session: 'parley.session',
   /** Messages sent but not yet acknowledged (sessionStorage: one per tab). */
   outbox: 'parley.outbox',
+  /** Each room's unsent composer text (sessionStorage: one per tab). */
+  drafts: 'parley.drafts',
+  /** When this tab last reloaded because part of the app failed to load (sessionStorage). */
+  loadFailureReload: 'parley.loadFailureReload',
   /** 'light' or 'dark', when the person chose one. */
   theme: 'parley.theme',
   /** 'on' when mention notifications are wanted. */

@@ -3,12 +3,14 @@ import {
   type ChangeEvent,
   type FormEvent,
   type KeyboardEvent,
+  useEffect,
   useId,
   useLayoutEffect,
   useMemo,
   useRef,
   useState,
 } from 'react'
+import { loadDrafts, saveDrafts } from '../chat/browser/drafts.ts'
 import { useChat } from '../chat/context.ts'
 import { completeMention, type MentionQuery, mentionQuery, mentionSuggestions } from '../chat/model/mentions.ts'
 import { SendIcon } from './icons.tsx'
@@ -30,9 +32,11 @@ export function Composer({ room, people }: { room: string; people: readonly stri
   const id = useId()
   const listId = `${id}-mentions`
   const textareaRef = useRef<HTMLTextAreaElement>(null)
-  const [drafts, setDrafts] = useState<Record<string, string>>({})
+  const [drafts, setDrafts] = useState<Record<string, string>>(() => loadDrafts(state.username))
   const [query, setQuery] = useState<MentionQuery | null>(null)
   const [active, setActive] = useState(0)
+  // Kept in the tab's storage as typed: a reload (after a deploy, say) brings every room's draft back.
+  useEffect(() => saveDrafts(state.username, drafts), [state.username, drafts])
 
   const text = drafts[room] ?? ''
   const remaining = MESSAGE_MAX_LENGTH - text.length
