@@ -173,7 +173,7 @@ export function Composer({ room, people }: { room: string; people: readonly stri
             aria-autocomplete="list"
             aria-controls={open ? listId : undefined}
             aria-activedescendant={open ? optionId(listId, activeIndex) : undefined}
-            className="block max-h-[200px] w-full resize-none bg-transparent px-3.5 pt-3 pb-1 text-[15px] leading-relaxed text-ink outline-none placeholder:text-muted"
+            className="block max-h-[200px] w-full resize-none rounded-t-xl bg-transparent px-3.5 pt-3 pb-1 text-[15px] leading-relaxed text-ink placeholder:text-muted focus-visible:outline-offset-0"
           />
           <div className="flex items-center gap-3 px-2 pb-2 pl-3.5">
             <p className="hidden min-w-0 flex-1 truncate text-xs text-muted sm:block">

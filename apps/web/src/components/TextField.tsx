@@ -49,7 +49,7 @@ export function TextField({
           onChange={(event) => onChange(event.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
-          className={`w-full min-w-0 rounded-lg bg-transparent py-2 text-[15px] text-ink outline-none placeholder:text-muted focus-visible:outline-none ${
+          className={`w-full min-w-0 rounded-lg bg-transparent py-2 text-[15px] text-ink placeholder:text-muted focus-visible:outline-offset-0 ${
             adornment ? 'pr-3 pl-1.5' : 'px-3'
           }`}
           {...rest}
