@@ -222,3 +222,67 @@ export async function seedManyMessages(
     { room, texts, username, token: personToken(username), sockets, perSocket },
   )
 }
+
+/** The messages in view in a room's log at one scroll position, top to bottom. */
+interface View {
+  /** The texts of the messages at least partly in view, in the order they stand on screen. */
+  inView: string[]
+  /** The `data-seq` of every message row in the DOM, in DOM order. */
+  drawn: number[]
+  scrollTop: number
+  atBottom: boolean
+}
+
+function readView(log: ReturnType<typeof messageLog>): Promise<View> {
+  return log.evaluate((element) => {
+    const box = element.getBoundingClientRect()
+    const rows = Array.from(element.querySelectorAll<HTMLElement>('[data-testid="message"]'))
+    const inView = rows
+      .map((row) => ({ rect: row.getBoundingClientRect(), row }))
+      .filter(({ rect }) => rect.bottom > box.top && rect.top < box.bottom && rect.height > 0)
+      .sort((a, b) => a.rect.top - b.rect.top)
+      .map(({ row }) => row.querySelector('[data-testid="message-text"]')?.textContent ?? '')
+    return {
+      inView,
+      drawn: rows.map((row) => Number(row.dataset.seq)),
+      scrollTop: element.scrollTop,
+      atBottom: element.scrollHeight - element.scrollTop - element.clientHeight < 1,
+    }
+  })
+}
+
+/**
+ * Reads a room's log as a person would: from where it is scrolled now down to the bottom,
+ * most of a screenful at a time, keeping the text of every message that comes into view,
+ * in the order they stand on screen. The log is virtualised, so only rows near the viewport
+ * are in the DOM: what counts is what a reader reaches. At each stop it waits until two
+ * reads agree (the rows in view are drawn and measured), and checks that the rows in the DOM
+ * are one unbroken run of the room's log.
+ */
+export async function readDown(page: Page, room: string): Promise<string[]> {
+  const log = messageLog(page, room)
+  const read: string[] = []
+  for (let stop = 0; stop < 500; stop++) {
+    let view: View | undefined
+    await expect
+      .poll(
+        async () => {
+          const previous = view
+          view = await readView(log)
+          return previous !== undefined && JSON.stringify(previous) === JSON.stringify(view)
+        },
+        { intervals: [50] },
+      )
+      .toBe(true)
+    if (!view) throw new Error('the log was never read')
+    const seqs = view.drawn.filter((seq) => Number.isFinite(seq))
+    expect(seqs, 'the rows in the DOM are one run of the log').toEqual(seqs.map((_, index) => (seqs[0] ?? 0) + index))
+    // Consecutive stops overlap: carry on after the last message already read.
+    const overlap = read.length === 0 ? -1 : view.inView.lastIndexOf(read.at(-1) ?? '')
+    if (read.length > 0 && overlap < 0) throw new Error(`stop ${stop} does not take up where the last one ended`)
+    read.push(...view.inView.slice(overlap + 1))
+    if (view.atBottom) return read
+    await log.evaluate((element) => element.scrollBy(0, element.clientHeight * 0.8))
+  }
+  throw new Error('the log never reached its bottom')
+}
