@@ -1,7 +1,7 @@
 import { createServer } from 'node:net'
 
 /** A free TCP port on the loopback. */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.once('error', reject)

@@ -6,7 +6,7 @@ import { type ChatClient, ClientGroup } from './clients.ts'
 import type { RawWebSocket } from './raw-websocket.ts'
 
 /** Parley's real entry point, as `npm start` runs it. */
-export const serverEntry = fileURLToPath(new URL('../src/index.ts', import.meta.url))
+const serverEntry = fileURLToPath(new URL('../src/index.ts', import.meta.url))
 
 /** What a server started by `spawnServer` says over IPC once it listens (see `announceListening`). */
 const listeningSchema = z.object({ listening: z.number().int().positive() })

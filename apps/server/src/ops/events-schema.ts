@@ -57,7 +57,7 @@ const wire = (schema: z.ZodType): JsonSchema => z.toJSONSchema(schema, { io: 'in
  * writes it next to the bundled server (`dist/events.schema.json`); a server run from
  * source builds it at startup with this same function.
  */
-export function eventsDocument(): EventsDocument {
+function eventsDocument(): EventsDocument {
   const described: Record<string, EventSchemas> = {}
   for (const name of Object.keys(directions) as (keyof ChatEvents)[]) {
     const direction = directions[name]

@@ -9,7 +9,7 @@ interface Migration {
 }
 
 /** Every schema change, in order. Never edit one that has shipped: add the next. */
-export const migrations: Migration[] = [
+const migrations: Migration[] = [
   {
     version: 1,
     name: 'rooms and messages',
