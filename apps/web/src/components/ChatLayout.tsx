@@ -5,12 +5,11 @@ import { Composer } from './Composer.tsx'
 import { MessagePane } from './MessagePane.tsx'
 import { Notice } from './Notice.tsx'
 import { PresenceSidebar } from './PresenceSidebar.tsx'
+import type { Panel } from './panel.ts'
 import { RoomHeader } from './RoomHeader.tsx'
 import { RoomList } from './RoomList.tsx'
 import { TypingIndicator } from './TypingIndicator.tsx'
 import { useChatShortcuts } from './useChatShortcuts.ts'
-
-export type Panel = 'rooms' | 'people'
 
 const NOT_LOADED = emptyTimeline()
 const NOBODY: string[] = []

@@ -1,6 +1,6 @@
-import type { Panel } from './ChatLayout.tsx'
 import { HashIcon, MenuIcon, PeopleIcon } from './icons.tsx'
 import { NotifyToggle } from './NotifyToggle.tsx'
+import type { Panel } from './panel.ts'
 import { ThemeToggle } from './ThemeToggle.tsx'
 
 interface RoomHeaderProps {
