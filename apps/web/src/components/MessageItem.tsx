@@ -39,7 +39,7 @@ export const MessageItem = memo(function MessageItem({ row, own, names, me, onRe
         <div className="flex w-9 shrink-0 justify-end pt-1">
           <Time
             timestamp={item.timestamp}
-            className="text-[11px] leading-4 text-muted tabular-nums opacity-0 group-hover:opacity-100 group-focus-within:opacity-100"
+            className="text-[11px] leading-4 whitespace-nowrap text-muted tabular-nums opacity-0 group-hover:opacity-100 group-focus-within:opacity-100"
           />
         </div>
       ) : (
