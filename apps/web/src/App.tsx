@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react'
-import { useChat } from './chat/context.ts'
+import { useChatSelector } from './chat/context.ts'
 import { ConnectionBanner } from './components/ConnectionBanner.tsx'
 import { JoinScreen } from './components/JoinScreen.tsx'
 
@@ -8,8 +8,7 @@ import { JoinScreen } from './components/JoinScreen.tsx'
 const ChatLayout = lazy(() => import('./components/ChatLayout.tsx').then((module) => ({ default: module.ChatLayout })))
 
 export function App() {
-  const { state } = useChat()
-  const inChat = state.username !== null && state.rooms.length > 0
+  const inChat = useChatSelector((state) => state.username !== null && state.rooms.length > 0)
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden">

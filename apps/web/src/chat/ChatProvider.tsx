@@ -1,9 +1,8 @@
 import type { JoinResponse } from '@parley/events'
-import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { loadOutbox, loadSession, saveLastUsername, saveSession } from './browser/persistence.ts'
 import { roomFromPath } from './browser/route.ts'
-import { ChatContext, type ChatContextValue } from './context.ts'
-import { useConnectionStatus } from './hooks/useConnectionStatus.ts'
+import { type ChatActions, ChatContext } from './context.ts'
 import { useDocumentTitle } from './hooks/useDocumentTitle.ts'
 import { useMentionNotifications } from './hooks/useMentionNotifications.ts'
 import { useNetworkChanges } from './hooks/useNetworkChanges.ts'
@@ -12,12 +11,13 @@ import { useRoomAddress } from './hooks/useRoomAddress.ts'
 import { useRoomHistory } from './hooks/useRoomHistory.ts'
 import { useSavedOutbox, useSending } from './hooks/useSending.ts'
 import { useServerPushes } from './hooks/useServerPushes.ts'
+import { useStoreSelector } from './hooks/useStoreSelector.ts'
 import { useTyping } from './hooks/useTyping.ts'
 import { describeError, isTransient } from './model/errors.ts'
-import { totalUnread } from './model/read-state.ts'
-import { chatReducer, initialChatState } from './model/state.ts'
+import { initialChatState } from './model/state.ts'
 import { type ChatClient, loadConnection, loadedConnection } from './net/client.ts'
 import { describeRejoinFailures, joinWithToken, type RejoinFailure } from './net/joining.ts'
+import { createChatStore } from './store.ts'
 
 const JOIN_TIMEOUT_MS = 10_000
 const SMALL_TIMEOUT_MS = 5_000
@@ -35,25 +35,24 @@ function joinAs(client: ChatClient, username: string, room: string): Promise<Joi
   )
 }
 
-/** Holds the chat's one connection state: joined rooms, timelines, presence, and the actions on them. */
+/**
+ * Holds the chat's one connection state (joined rooms, timelines, presence) in a store, and
+ * the actions on it. It re-renders only when the session or the address changes; components
+ * read the state through `useChatSelector`.
+ */
 export function ChatProvider({ client, children }: { client: ChatClient; children: ReactNode }) {
   // The room the address names (`/r/<room>`), to open once connected; read once, at start.
   const linkedRoom = useRef(roomFromPath(window.location.pathname))
-  const [state, dispatch] = useReducer(chatReducer, null, () =>
-    initialChatState(loadSession(), loadOutbox(), linkedRoom.current),
-  )
-  const status = useConnectionStatus(client)
-  const stateRef = useRef(state)
-  useLayoutEffect(() => {
-    stateRef.current = state
-  })
+  const [store] = useState(() => createChatStore(initialChatState(loadSession(), loadOutbox(), linkedRoom.current)))
+  const { dispatch, getState } = store
 
   useServerPushes(client, dispatch)
   useNetworkChanges(client)
-  useSavedOutbox(state.timelines)
-  const { resume, loadOlder } = useRoomHistory(client, dispatch, stateRef)
-  const { send, retry } = useSending(client, dispatch, stateRef)
-  const typing = useTyping(client, dispatch, stateRef, state.typing)
+  useSavedOutbox(store)
+  useDocumentTitle(store)
+  const { resume, loadOlder } = useRoomHistory(client, store)
+  const { send, retry } = useSending(client, store)
+  const typing = useTyping(client, store)
 
   const refreshDirectory = useCallback(() => {
     client
@@ -62,7 +61,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       .catch(() => {
         // The `rooms` push keeps the list fresh anyway.
       })
-  }, [client])
+  }, [client, dispatch])
 
   const join = useCallback(
     async (username: string, room: string) => {
@@ -78,7 +77,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       dispatch({ type: 'joined', username, answer, select: true })
       refreshDirectory()
     },
-    [client, refreshDirectory],
+    [client, dispatch, refreshDirectory],
   )
 
   // On every (re)connection, join again every room this tab was in, under the same name and
@@ -86,13 +85,13 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
   // The first time, open the room the address names if this tab is not in it yet.
   useEffect(() => {
     const rejoin = async () => {
-      const { username, rooms } = stateRef.current
+      const { username, rooms } = getState()
       if (username === null || rooms.length === 0) return
       const outcomes = await Promise.all(
         rooms.map(async (room): Promise<RejoinFailure | null> => {
           try {
             const answer = await joinAs(client, username, room)
-            const held = stateRef.current.timelines[answer.room]
+            const held = getState().timelines[answer.room]
             dispatch({ type: 'joined', username, answer, select: false })
             void resume(answer.room, held, answer)
             return null
@@ -127,21 +126,22 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
     return () => {
       unsubscribe()
     }
-  }, [client, refreshDirectory, resume, join])
+  }, [client, dispatch, getState, refreshDirectory, resume, join])
 
-  const { username, rooms, current } = state
+  const username = useStoreSelector(store, (state) => state.username)
+  const rooms = useStoreSelector(store, (state) => state.rooms)
+  const current = useStoreSelector(store, (state) => state.current)
   useEffect(() => {
     saveSession(username !== null && rooms.length > 0 ? { username, rooms, current } : null)
   }, [username, rooms, current])
   useRoomAddress(username, current)
-  useDocumentTitle(totalUnread(state, rooms))
 
   // The room on screen is being read while the page is visible and its newest message in view.
   const visible = usePageVisible()
   const [atNewest, setAtNewest] = useState(true)
   useEffect(() => {
     dispatch({ type: 'reading', reading: visible && atNewest })
-  }, [visible, atNewest])
+  }, [dispatch, visible, atNewest])
 
   const select = useCallback(
     (room: string) => {
@@ -153,18 +153,18 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
           // Presence stays as the pushes left it.
         })
     },
-    [client],
+    [client, dispatch],
   )
-  useMentionNotifications(client, stateRef, select)
+  useMentionNotifications(client, store, select)
 
   const joinRoom = useCallback(
     async (room: string) => {
-      const { username, rooms } = stateRef.current
+      const { username, rooms } = getState()
       if (username === null) throw new Error('Pick a username first.')
       if (rooms.includes(room)) return select(room)
       await join(username, room)
     },
-    [join, select],
+    [getState, join, select],
   )
 
   const leave = useCallback(
@@ -177,25 +177,23 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       dispatch({ type: 'left', room })
       refreshDirectory()
     },
-    [client, refreshDirectory],
+    [client, dispatch, refreshDirectory],
   )
 
   const signOut = useCallback(async () => {
-    const { rooms } = stateRef.current
+    const { rooms } = getState()
     await Promise.all(
       rooms.map((room) => client.request('leave', { room }, { timeout: SMALL_TIMEOUT_MS }).catch(() => undefined)),
     )
     dispatch({ type: 'signedOut' })
     window.history.replaceState(window.history.state, '', '/')
-  }, [client])
+  }, [client, dispatch, getState])
 
-  const dismissNotice = useCallback(() => dispatch({ type: 'notice', notice: null }), [])
-  const markRead = useCallback((room: string) => dispatch({ type: 'markRead', room }), [])
+  const dismissNotice = useCallback(() => dispatch({ type: 'notice', notice: null }), [dispatch])
+  const markRead = useCallback((room: string) => dispatch({ type: 'markRead', room }), [dispatch])
 
-  const value = useMemo<ChatContextValue>(
+  const actions = useMemo<ChatActions>(
     () => ({
-      state,
-      status,
       join,
       joinRoom,
       leave,
@@ -209,8 +207,9 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       setAtNewest,
       typing,
     }),
-    [state, status, join, joinRoom, leave, select, send, retry, loadOlder, signOut, dismissNotice, markRead, typing],
+    [join, joinRoom, leave, select, send, retry, loadOlder, signOut, dismissNotice, markRead, typing],
   )
+  const value = useMemo(() => ({ store, client, actions }), [store, client, actions])
 
   return <ChatContext.Provider value={value}>{children}</ChatContext.Provider>
 }

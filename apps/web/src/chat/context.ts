@@ -1,11 +1,13 @@
 import type { ConnectionStatus } from '@parley/wsx/client'
 import { createContext, useContext } from 'react'
+import { useConnectionStatus } from './hooks/useConnectionStatus.ts'
+import { useStoreSelector } from './hooks/useStoreSelector.ts'
 import type { ChatState } from './model/state.ts'
+import type { ChatClient } from './net/client.ts'
+import type { ChatStore } from './store.ts'
 
-/** Everything the screens read and do; provided once by `ChatProvider`. */
-export interface ChatContextValue {
-  state: ChatState
-  status: ConnectionStatus
+/** What the screens do; every function keeps its identity for the provider's life. */
+export interface ChatActions {
   /** Joins a room as `username` (first join); rejects with a readable message. */
   join(username: string, room: string): Promise<void>
   /** Joins one more room under the current username, and shows it. */
@@ -28,10 +30,29 @@ export interface ChatContextValue {
   typing(room: string): void
 }
 
-export const ChatContext = createContext<ChatContextValue | null>(null)
+/** Provided once by `ChatProvider`; its value never changes, so it re-renders nobody. */
+export const ChatContext = createContext<{ store: ChatStore; client: ChatClient; actions: ChatActions } | null>(null)
 
-export function useChat(): ChatContextValue {
+function useChatContext() {
   const value = useContext(ChatContext)
-  if (!value) throw new Error('useChat must be used inside <ChatProvider>')
+  if (!value) throw new Error('Chat hooks must be used inside <ChatProvider>')
   return value
+}
+
+/**
+ * A slice of the chat's state, e.g. `useChatSelector((s) => s.timelines[room])`: the
+ * component re-renders when that slice changes, and only then (see `useStoreSelector`).
+ */
+export function useChatSelector<T>(selector: (state: ChatState) => T, isEqual?: (a: T, b: T) => boolean): T {
+  return useStoreSelector(useChatContext().store, selector, isEqual)
+}
+
+/** The chat's actions, stable across renders. */
+export function useChatActions(): ChatActions {
+  return useChatContext().actions
+}
+
+/** The connection's status, re-rendering when it changes. */
+export function useChatStatus(): ConnectionStatus {
+  return useConnectionStatus(useChatContext().client)
 }

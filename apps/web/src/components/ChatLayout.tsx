@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { useChat } from '../chat/context.ts'
-import { emptyTimeline } from '../chat/model/timeline.ts'
+import { useChatActions, useChatSelector } from '../chat/context.ts'
 import { Composer } from './Composer.tsx'
 import { MessagePane } from './MessagePane.tsx'
 import { Notice } from './Notice.tsx'
@@ -11,7 +10,6 @@ import { RoomList } from './RoomList.tsx'
 import { TypingIndicator } from './TypingIndicator.tsx'
 import { useChatShortcuts } from './useChatShortcuts.ts'
 
-const NOT_LOADED = emptyTimeline()
 const NOBODY: string[] = []
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [href], [tabindex]:not([tabindex="-1"])'
 
@@ -22,11 +20,13 @@ const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [href], [tabin
  * focus back to the button that opened it.
  */
 export function ChatLayout() {
-  const { state, select, markRead } = useChat()
+  const { select, markRead } = useChatActions()
   const [panel, setPanel] = useState<Panel | null>(null)
-  const room = state.current ?? state.rooms[0] ?? ''
-  const username = state.username ?? ''
-  const people = state.presence[room] ?? NOBODY
+  const rooms = useChatSelector((state) => state.rooms)
+  const current = useChatSelector((state) => state.current)
+  const room = current ?? rooms[0] ?? ''
+  const username = useChatSelector((state) => state.username) ?? ''
+  const people = useChatSelector((state) => state.presence[room] ?? NOBODY)
   const opener = useRef<HTMLElement | null>(null)
 
   function open(next: Panel | null) {
@@ -54,7 +54,7 @@ export function ChatLayout() {
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [panel])
 
-  useChatShortcuts({ rooms: state.rooms, current: state.current, select, markRead, panelOpen: panel !== null })
+  useChatShortcuts({ rooms, current, select, markRead, panelOpen: panel !== null })
 
   return (
     <div className="relative flex min-h-0 flex-1">
@@ -79,13 +79,7 @@ export function ChatLayout() {
       <main className="flex min-w-0 flex-1 flex-col bg-surface">
         <RoomHeader room={room} people={people.length} panel={panel} onToggle={open} />
         <Notice />
-        <MessagePane
-          key={room}
-          room={room}
-          timeline={state.timelines[room] ?? NOT_LOADED}
-          username={username}
-          people={people}
-        />
+        <MessagePane key={room} room={room} username={username} people={people} />
         <TypingIndicator room={room} />
         <Composer room={room} people={people} />
       </main>

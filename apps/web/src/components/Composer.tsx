@@ -11,7 +11,7 @@ import {
   useState,
 } from 'react'
 import { loadDrafts, saveDrafts } from '../chat/browser/drafts.ts'
-import { useChat } from '../chat/context.ts'
+import { useChatActions, useChatSelector, useChatStatus } from '../chat/context.ts'
 import { completeMention, type MentionQuery, mentionQuery, mentionSuggestions } from '../chat/model/mentions.ts'
 import { SendIcon } from './icons.tsx'
 import { MentionSuggestions, optionId } from './MentionSuggestions.tsx'
@@ -28,15 +28,17 @@ export const COMPOSER_SELECTOR = 'textarea[data-composer]'
  * room's people; typing tells the room (at most every 2 s).
  */
 export function Composer({ room, people }: { room: string; people: readonly string[] }) {
-  const { send, status, typing, state } = useChat()
+  const { send, typing } = useChatActions()
+  const status = useChatStatus()
+  const username = useChatSelector((state) => state.username)
   const id = useId()
   const listId = `${id}-mentions`
   const textareaRef = useRef<HTMLTextAreaElement>(null)
-  const [drafts, setDrafts] = useState<Record<string, string>>(() => loadDrafts(state.username))
+  const [drafts, setDrafts] = useState<Record<string, string>>(() => loadDrafts(username))
   const [query, setQuery] = useState<MentionQuery | null>(null)
   const [active, setActive] = useState(0)
   // Kept in the tab's storage as typed: a reload (after a deploy, say) brings every room's draft back.
-  useEffect(() => saveDrafts(state.username, drafts), [state.username, drafts])
+  useEffect(() => saveDrafts(username, drafts), [username, drafts])
 
   const text = drafts[room] ?? ''
   const remaining = MESSAGE_MAX_LENGTH - text.length
@@ -44,8 +46,8 @@ export function Composer({ room, people }: { room: string; people: readonly stri
   const blank = text.trim().length === 0
   const error = tooLong ? `A message has at most ${MESSAGE_MAX_LENGTH} characters` : null
   const suggestions = useMemo(
-    () => (query === null ? [] : mentionSuggestions(people, query.query, state.username)),
-    [query, people, state.username],
+    () => (query === null ? [] : mentionSuggestions(people, query.query, username)),
+    [query, people, username],
   )
   const open = suggestions.length > 0
   const activeIndex = Math.min(active, suggestions.length - 1)

@@ -1,11 +1,11 @@
-import { useChat } from '../chat/context.ts'
+import { useChatStatus } from '../chat/context.ts'
 
 /**
  * Says so while the connection is not open, and is silent when all is well. Losing the
  * connection shows a bar across the top; the first connection only a quiet, late pill.
  */
 export function ConnectionBanner() {
-  const { status } = useChat()
+  const status = useChatStatus()
   if (status === 'open') return null
 
   if (status === 'connecting') {

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react'
-import { useChat } from '../chat/context.ts'
+import { useChatActions } from '../chat/context.ts'
 import { describeError } from '../chat/model/errors.ts'
 import { loadConnection } from '../chat/net/client.ts'
 import { PlusIcon } from './icons.tsx'
@@ -8,7 +8,7 @@ import { TextField } from './TextField.tsx'
 
 /** "Join or create a room": one more room, by name (trimmed and folded to lower case), on the same connection. */
 export function JoinRoomForm({ onJoined }: { onJoined?: () => void }) {
-  const { joinRoom } = useChat()
+  const { joinRoom } = useChatActions()
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [pending, setPending] = useState(false)

@@ -2,7 +2,7 @@ import { DEFAULT_ROOM } from '@parley/events/rules'
 import { type FormEvent, useState } from 'react'
 import { loadLastUsername } from '../chat/browser/persistence.ts'
 import { roomFromPath } from '../chat/browser/route.ts'
-import { useChat } from '../chat/context.ts'
+import { useChatActions, useChatSelector } from '../chat/context.ts'
 import { describeError } from '../chat/model/errors.ts'
 import { loadConnection } from '../chat/net/client.ts'
 import { LogoMark } from './icons.tsx'
@@ -15,15 +15,17 @@ import { ThemeToggle } from './ThemeToggle.tsx'
  * address (`/r/<room>`), the room is filled in, and joining lands there.
  */
 export function JoinScreen() {
-  const { state, join } = useChat()
+  const { join } = useChatActions()
+  const signedInAs = useChatSelector((state) => state.username)
+  const notice = useChatSelector((state) => state.notice)
   const [linked] = useState(() => roomFromPath(window.location.pathname))
-  const [username, setUsername] = useState(() => state.username ?? loadLastUsername())
+  const [username, setUsername] = useState(() => signedInAs ?? loadLastUsername())
   const [room, setRoom] = useState(linked ?? DEFAULT_ROOM)
   const [usernameError, setUsernameError] = useState<string | null>(null)
   const [roomError, setRoomError] = useState<string | null>(null)
   const [serverError, setServerError] = useState<string | null>(null)
   const [pending, setPending] = useState(false)
-  const shownError = serverError ?? state.notice
+  const shownError = serverError ?? notice
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()

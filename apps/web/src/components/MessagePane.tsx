@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { useChat } from '../chat/context.ts'
+import { useChatActions, useChatSelector } from '../chat/context.ts'
 import { foldName } from '../chat/model/mentions.ts'
 import { buildRows, type Row } from '../chat/model/rows.ts'
-import { atStart, hasOlder, type RoomTimeline, timelineItems } from '../chat/model/timeline.ts'
+import { atStart, emptyTimeline, hasOlder, timelineItems } from '../chat/model/timeline.ts'
 import { ArrowDownIcon } from './icons.tsx'
 import { MessageItem } from './MessageItem.tsx'
 import { dayAt, estimateHeight, messageAttributes, useKeepTextOnRegroup } from './message-rows.ts'
@@ -29,10 +29,10 @@ const LOAD_OLDER_PX = 400
  */
 const OVERSCAN = 100
 const EDGE_PADDING_PX = 16
+const NOT_LOADED = emptyTimeline()
 
 interface MessagePaneProps {
   room: string
-  timeline: RoomTimeline
   username: string
   /** The room's people, whose `@name` is marked in messages. */
   people: readonly string[]
@@ -44,10 +44,11 @@ interface MessagePaneProps {
  * the newest), stays pinned to the newest unless the reader scrolled up, and keeps the
  * reader's place when older messages load above.
  */
-export function MessagePane({ room, timeline, username, people }: MessagePaneProps) {
-  const { state, loadOlder, retry, setAtNewest, markRead } = useChat()
-  const divider = state.divider[room] ?? null
-  const unread = state.unread[room] ?? 0
+export function MessagePane({ room, username, people }: MessagePaneProps) {
+  const { loadOlder, retry, setAtNewest, markRead } = useChatActions()
+  const timeline = useChatSelector((state) => state.timelines[room] ?? NOT_LOADED)
+  const divider = useChatSelector((state) => state.divider[room] ?? null)
+  const unread = useChatSelector((state) => state.unread[room] ?? 0)
   const items = useMemo(() => timelineItems(timeline), [timeline])
   const older = hasOlder(timeline)
   const start = atStart(timeline)

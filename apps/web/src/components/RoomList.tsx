@@ -1,6 +1,7 @@
-import { useState } from 'react'
-import { useChat } from '../chat/context.ts'
+import { useMemo, useState } from 'react'
+import { useChatActions, useChatSelector } from '../chat/context.ts'
 import { CloseIcon, LogoMark } from './icons.tsx'
+import { JoinedRoom } from './JoinedRoom.tsx'
 import { JoinRoomForm } from './JoinRoomForm.tsx'
 import { RoomButton } from './RoomButton.tsx'
 import { UserBadge } from './UserBadge.tsx'
@@ -18,10 +19,15 @@ function SectionHeading({ id, children }: { id: string; children: string }) {
  * people in them (join), and a form for any name. Counts follow the server's pushes live.
  */
 export function RoomList({ onNavigate }: { onNavigate?: () => void }) {
-  const { state, select, leave, joinRoom } = useChat()
+  const { joinRoom } = useChatActions()
+  const rooms = useChatSelector((state) => state.rooms)
+  const current = useChatSelector((state) => state.current)
+  const directory = useChatSelector((state) => state.directory)
   const [joinError, setJoinError] = useState<string | null>(null)
-  const counts = new Map(state.directory.map((room) => [room.name, room.members]))
-  const others = state.directory.filter((room) => !state.rooms.includes(room.name) && room.members > 0)
+  const others = useMemo(
+    () => directory.filter((room) => !rooms.includes(room.name) && room.members > 0),
+    [directory, rooms],
+  )
 
   function joinListed(name: string) {
     setJoinError(null)
@@ -49,35 +55,9 @@ export function RoomList({ onNavigate }: { onNavigate?: () => void }) {
         <section aria-labelledby="joined-rooms-heading">
           <SectionHeading id="joined-rooms-heading">Your rooms</SectionHeading>
           <ul className="space-y-0.5 px-2">
-            {state.rooms.map((room) => {
-              const current = room === state.current
-              return (
-                <li key={room} className="group relative flex items-center">
-                  <RoomButton
-                    name={room}
-                    members={counts.get(room) ?? state.presence[room]?.length}
-                    unread={current ? 0 : (state.unread[room] ?? 0)}
-                    mentions={current ? 0 : (state.mentions[room] ?? 0)}
-                    current={current}
-                    onClick={() => {
-                      select(room)
-                      onNavigate?.()
-                    }}
-                  />
-                  <button
-                    type="button"
-                    aria-label={`Leave ${room}`}
-                    title={`Leave ${room}`}
-                    onClick={() => void leave(room)}
-                    className={`absolute right-1 inline-flex size-7 items-center justify-center rounded text-muted transition hover:bg-rose-50 hover:text-rose-700 focus-visible:opacity-100 dark:hover:bg-rose-950 dark:hover:text-rose-300 ${
-                      current ? '' : 'md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100'
-                    }`}
-                  >
-                    <CloseIcon className="size-3.5" />
-                  </button>
-                </li>
-              )
-            })}
+            {rooms.map((room) => (
+              <JoinedRoom key={room} room={room} current={room === current} onNavigate={onNavigate} />
+            ))}
           </ul>
         </section>
 

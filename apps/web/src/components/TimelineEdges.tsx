@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Time } from './Time.tsx'
 
 /**
@@ -42,7 +43,7 @@ export function OlderMessages({ loading, error, onLoad }: { loading: boolean; er
 }
 
 /** The room's very first line: nothing older exists. */
-export function StartOfRoom({ room, empty }: { room: string; empty: boolean }) {
+export const StartOfRoom = memo(function StartOfRoom({ room, empty }: { room: string; empty: boolean }) {
   return (
     <div
       className={`flex flex-col items-center justify-center overflow-hidden px-6 text-center ${empty ? 'h-[200px]' : 'h-[136px]'}`}
@@ -57,7 +58,7 @@ export function StartOfRoom({ room, empty }: { room: string; empty: boolean }) {
       {empty && <p className="mt-1 text-sm text-muted">No messages yet. Say hello!</p>}
     </div>
   )
-}
+})
 
 /** Before the room's first join answer (right after a reload): its messages are on their way. */
 export function LoadingRoom() {
@@ -73,7 +74,7 @@ export function LoadingRoom() {
 }
 
 /** Where a new day starts: "Today", "Yesterday" or the date. */
-export function DaySeparator({ label }: { label: string }) {
+export const DaySeparator = memo(function DaySeparator({ label }: { label: string }) {
   return (
     <div className="flex items-center gap-3 px-4 pt-4 pb-1 sm:px-6">
       <span aria-hidden="true" className="h-px flex-1 bg-line" />
@@ -83,10 +84,10 @@ export function DaySeparator({ label }: { label: string }) {
       <span aria-hidden="true" className="h-px flex-1 bg-line" />
     </div>
   )
-}
+})
 
 /** The line before the first message not read yet. */
-export function UnreadDivider() {
+export const UnreadDivider = memo(function UnreadDivider() {
   return (
     <div data-testid="unread-divider" className="flex items-center gap-3 px-4 py-2 sm:px-6">
       <span aria-hidden="true" className="h-px flex-1 bg-rose-400 dark:bg-rose-500" />
@@ -96,10 +97,10 @@ export function UnreadDivider() {
       <span aria-hidden="true" className="h-px w-6 bg-rose-400 dark:bg-rose-500" />
     </div>
   )
-}
+})
 
 /** A quiet line about someone joining or leaving. */
-export function SystemLine({ text, timestamp }: { text: string; timestamp: number }) {
+export const SystemLine = memo(function SystemLine({ text, timestamp }: { text: string; timestamp: number }) {
   return (
     <div className="flex items-center gap-3 px-4 py-1.5 text-xs text-muted sm:px-6">
       <span aria-hidden="true" className="h-px flex-1 bg-line/70" />
@@ -108,4 +109,4 @@ export function SystemLine({ text, timestamp }: { text: string; timestamp: numbe
       <span aria-hidden="true" className="h-px flex-1 bg-line/70" />
     </div>
   )
-}
+})

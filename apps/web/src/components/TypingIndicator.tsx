@@ -1,5 +1,7 @@
-import { useChat } from '../chat/context.ts'
+import { useChatSelector } from '../chat/context.ts'
 import { describeTypers } from '../chat/model/typing.ts'
+
+const NOBODY: Record<string, number> = {}
 
 /**
  * "alice is typing…" for the room on screen, in a line that keeps its height so nothing
@@ -7,8 +9,7 @@ import { describeTypers } from '../chat/model/typing.ts'
  * once when their message arrives or they leave.
  */
 export function TypingIndicator({ room }: { room: string }) {
-  const { state } = useChat()
-  const typers = state.typing[room] ?? {}
+  const typers = useChatSelector((state) => state.typing[room] ?? NOBODY)
   const names = Object.entries(typers)
     .sort(([, a], [, b]) => a - b)
     .map(([name]) => name)

@@ -1,4 +1,4 @@
-import { useChat } from '../chat/context.ts'
+import { useChatActions, useChatSelector, useChatStatus } from '../chat/context.ts'
 import { Avatar } from './Avatar.tsx'
 
 const dotByStatus = {
@@ -17,20 +17,22 @@ const labelByStatus = {
 
 /** Who you are, whether you are connected, and the way out. */
 export function UserBadge() {
-  const { state, status, signOut } = useChat()
-  if (state.username === null) return null
+  const username = useChatSelector((state) => state.username)
+  const status = useChatStatus()
+  const { signOut } = useChatActions()
+  if (username === null) return null
 
   return (
     <div className="flex shrink-0 items-center gap-2.5 border-t border-line px-4 py-3">
       <span className="relative">
-        <Avatar name={state.username} />
+        <Avatar name={username} />
         <span
           aria-hidden="true"
           className={`absolute -right-0.5 -bottom-0.5 size-3 rounded-full border-2 border-canvas ${dotByStatus[status]}`}
         />
       </span>
       <div className="min-w-0 flex-1 leading-tight">
-        <p className="truncate text-sm font-medium text-ink">{state.username}</p>
+        <p className="truncate text-sm font-medium text-ink">{username}</p>
         <p className="text-xs text-muted">{labelByStatus[status]}</p>
       </div>
       <button

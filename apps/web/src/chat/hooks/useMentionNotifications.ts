@@ -1,22 +1,18 @@
-import { type RefObject, useEffect } from 'react'
+import { useEffect } from 'react'
 import { notifyState } from '../browser/notifications.ts'
 import { foldName, mentionsUser } from '../model/mentions.ts'
-import type { ChatState } from '../model/state.ts'
 import type { ChatClient } from '../net/client.ts'
+import type { ChatStore } from '../store.ts'
 
 /**
  * Shows a browser notification for a message that mentions us while the page is hidden,
  * if the reader turned them on. Clicking it brings the page and that room forward.
  */
-export function useMentionNotifications(
-  client: ChatClient,
-  stateRef: RefObject<ChatState>,
-  select: (room: string) => void,
-): void {
+export function useMentionNotifications(client: ChatClient, store: ChatStore, select: (room: string) => void): void {
   useEffect(
     () =>
       client.on('message', (message) => {
-        const { username, rooms } = stateRef.current
+        const { username, rooms } = store.getState()
         if (document.visibilityState === 'visible' || notifyState() !== 'on') return
         if (username === null || !rooms.includes(message.room)) return
         if (foldName(message.username) === foldName(username) || !mentionsUser(message.message, username)) return
@@ -30,6 +26,6 @@ export function useMentionNotifications(
           notification.close()
         }
       }),
-    [client, stateRef, select],
+    [client, store, select],
   )
 }

@@ -1,11 +1,11 @@
 import type { JoinResponse } from '@parley/events'
 import { HISTORY_PAGE_SIZE } from '@parley/events/rules'
-import { type Dispatch, type RefObject, useCallback, useRef } from 'react'
+import { useCallback, useRef } from 'react'
 import { describeError } from '../model/errors.ts'
-import type { ChatAction, ChatState } from '../model/state.ts'
 import { applyJoin, hasOlder, oldestSeq, type RoomTimeline } from '../model/timeline.ts'
 import type { ChatClient } from '../net/client.ts'
 import { catchUp } from '../net/sync.ts'
+import type { ChatStore } from '../store.ts'
 
 const OLDER_TIMEOUT_MS = 10_000
 
@@ -13,7 +13,7 @@ const OLDER_TIMEOUT_MS = 10_000
  * Fills a room's timeline from `history`: forwards after a rejoin (what was missed while
  * away), backwards when the reader scrolls to the top.
  */
-export function useRoomHistory(client: ChatClient, dispatch: Dispatch<ChatAction>, stateRef: RefObject<ChatState>) {
+export function useRoomHistory(client: ChatClient, { dispatch, getState }: ChatStore) {
   const generations = useRef(new Map<string, number>())
   const loadingOlder = useRef(new Set<string>())
 
@@ -28,7 +28,7 @@ export function useRoomHistory(client: ChatClient, dispatch: Dispatch<ChatAction
       if (!held) return
       const { catchUpAfter } = applyJoin(held, answer)
       if (catchUpAfter === null) return
-      const isStale = () => generations.current.get(room) !== generation || !stateRef.current.rooms.includes(room)
+      const isStale = () => generations.current.get(room) !== generation || !getState().rooms.includes(room)
       const result = await catchUp(
         client,
         room,
@@ -41,12 +41,12 @@ export function useRoomHistory(client: ChatClient, dispatch: Dispatch<ChatAction
         dispatch({ type: 'reset', room, lastSeq: answer.lastSeq, messages: answer.messages })
       }
     },
-    [client, dispatch, stateRef],
+    [client, dispatch, getState],
   )
 
   const loadOlder = useCallback(
     async (room: string) => {
-      const timeline = stateRef.current.timelines[room]
+      const timeline = getState().timelines[room]
       const before = timeline ? oldestSeq(timeline) : null
       if (!timeline || before === null || !hasOlder(timeline) || loadingOlder.current.has(room)) return
       loadingOlder.current.add(room)
@@ -64,7 +64,7 @@ export function useRoomHistory(client: ChatClient, dispatch: Dispatch<ChatAction
         loadingOlder.current.delete(room)
       }
     },
-    [client, dispatch, stateRef],
+    [client, dispatch, getState],
   )
 
   return { resume, loadOlder }

@@ -1,11 +1,11 @@
 import { WsxError } from '@parley/wsx/shared'
-import { type Dispatch, type RefObject, useCallback, useEffect, useRef } from 'react'
+import { useCallback, useEffect } from 'react'
 import { type SavedOutgoing, saveOutbox } from '../browser/persistence.ts'
 import { describeError } from '../model/errors.ts'
-import type { ChatAction, ChatState } from '../model/state.ts'
 import { newClientId, type OutgoingMessage } from '../model/timeline.ts'
 import type { ChatClient } from '../net/client.ts'
 import { deliverMessage } from '../net/sync.ts'
+import { type ChatStore, watchStore } from '../store.ts'
 
 /** How long a message may wait for the server (queued while reconnecting included) before it is marked failed. */
 export const SEND_TIMEOUT_MS = 10_000
@@ -23,7 +23,7 @@ function sendFailure(error: unknown, client: ChatClient): string {
  * stores it, or failed with the reason and a Retry that resends it under the same id.
  * Unconfirmed messages are kept in the tab's storage so a reload does not lose their text.
  */
-export function useSending(client: ChatClient, dispatch: Dispatch<ChatAction>, stateRef: RefObject<ChatState>) {
+export function useSending(client: ChatClient, { dispatch, getState }: ChatStore) {
   const deliver = useCallback(
     async (outgoing: OutgoingMessage) => {
       const { room, clientId } = outgoing
@@ -39,7 +39,7 @@ export function useSending(client: ChatClient, dispatch: Dispatch<ChatAction>, s
 
   const send = useCallback(
     (text: string) => {
-      const { current: room, username } = stateRef.current
+      const { current: room, username } = getState()
       if (room === null || username === null) return
       const outgoing: OutgoingMessage = {
         clientId: newClientId(),
@@ -53,38 +53,44 @@ export function useSending(client: ChatClient, dispatch: Dispatch<ChatAction>, s
       dispatch({ type: 'outgoing', message: outgoing })
       void deliver(outgoing)
     },
-    [deliver, dispatch, stateRef],
+    [deliver, dispatch, getState],
   )
 
   const retry = useCallback(
     (room: string, clientId: string) => {
-      const outgoing = stateRef.current.timelines[room]?.outbox.find((item) => item.clientId === clientId)
+      const outgoing = getState().timelines[room]?.outbox.find((item) => item.clientId === clientId)
       if (outgoing?.status !== 'failed') return
       dispatch({ type: 'resending', room, clientId })
       void deliver(outgoing)
     },
-    [deliver, dispatch, stateRef],
+    [deliver, dispatch, getState],
   )
 
   return { send, retry }
 }
 
 /** Keeps the tab's unconfirmed messages in session storage, written only when they change. */
-export function useSavedOutbox(timelines: ChatState['timelines']): void {
-  const saved = useRef<string | null>(null)
+export function useSavedOutbox(store: ChatStore): void {
   useEffect(() => {
-    const outbox: SavedOutgoing[] = Object.values(timelines).flatMap((timeline) =>
-      timeline.outbox.map(({ clientId, room, username, message, createdAt }) => ({
-        clientId,
-        room,
-        username,
-        message,
-        createdAt,
-      })),
+    let saved: string | null = null
+    return watchStore(
+      store,
+      (state) => state.timelines,
+      (timelines) => {
+        const outbox: SavedOutgoing[] = Object.values(timelines).flatMap((timeline) =>
+          timeline.outbox.map(({ clientId, room, username, message, createdAt }) => ({
+            clientId,
+            room,
+            username,
+            message,
+            createdAt,
+          })),
+        )
+        const key = JSON.stringify(outbox)
+        if (key === saved) return
+        saved = key
+        saveOutbox(outbox)
+      },
     )
-    const key = JSON.stringify(outbox)
-    if (key === saved.current) return
-    saved.current = key
-    saveOutbox(outbox)
-  }, [timelines])
+  }, [store])
 }

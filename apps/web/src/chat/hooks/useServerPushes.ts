@@ -1,9 +1,9 @@
-import { type Dispatch, useEffect } from 'react'
+import { useEffect } from 'react'
 import type { ChatAction } from '../model/state.ts'
 import type { ChatClient } from '../net/client.ts'
 
 /** Feeds the server's pushes (messages, presence, typing, room counts) into the store, for every joined room. */
-export function useServerPushes(client: ChatClient, dispatch: Dispatch<ChatAction>): void {
+export function useServerPushes(client: ChatClient, dispatch: (action: ChatAction) => void): void {
   useEffect(() => {
     const unsubscribers = [
       client.on('message', (message) => dispatch({ type: 'message', message })),
