@@ -11,7 +11,7 @@ const BAR_COLOR: Record<Theme, string> = { light: '#ffffff', dark: '#0f172a' }
 const listeners = new Set<() => void>()
 
 /** The theme the reader chose on this browser, or `null` to follow the system. */
-export function chosenTheme(): Theme | null {
+function chosenTheme(): Theme | null {
   try {
     const value = window.localStorage.getItem(KEY)
     return value === 'light' || value === 'dark' ? value : null
@@ -25,7 +25,7 @@ function systemTheme(): Theme {
 }
 
 /** The theme in force: the reader's choice, else the system's. */
-export function currentTheme(): Theme {
+function currentTheme(): Theme {
   return chosenTheme() ?? systemTheme()
 }
 

@@ -1,7 +1,7 @@
 import { browserStorageKeys } from '@parley/events/rules'
 
 /** What a reload needs to go straight back into the chat. */
-export interface SavedSession {
+interface SavedSession {
   username: string
   rooms: string[]
   current: string | null

@@ -8,7 +8,7 @@ import { deliverMessage } from '../net/sync.ts'
 import { type ChatStore, watchStore } from '../store.ts'
 
 /** How long a message may wait for the server (queued while reconnecting included) before it is marked failed. */
-export const SEND_TIMEOUT_MS = 10_000
+const SEND_TIMEOUT_MS = 10_000
 
 function sendFailure(error: unknown, client: ChatClient): string {
   // Timed out while still queued: the server never saw it.

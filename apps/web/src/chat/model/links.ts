@@ -1,7 +1,7 @@
 import { foldName, mentionAt } from './mentions.ts'
 
 /** A piece of a message: plain text, a web link, or a mention of someone in the room. */
-export type Segment =
+type Segment =
   | { kind: 'text'; text: string }
   | { kind: 'link'; text: string; href: string }
   | { kind: 'mention'; text: string; me: boolean }

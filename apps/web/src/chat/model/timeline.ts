@@ -14,7 +14,7 @@ export interface OutgoingMessage {
 }
 
 /** A quiet line about someone joining or leaving, shown after the message that was newest then. */
-export interface Note {
+interface Note {
   id: string
   text: string
   timestamp: number
@@ -62,7 +62,7 @@ export function oldestSeq(timeline: RoomTimeline): number | null {
   return timeline.messages[0]?.seq ?? null
 }
 
-export function newestSeq(timeline: RoomTimeline): number | null {
+function newestSeq(timeline: RoomTimeline): number | null {
   return timeline.messages.at(-1)?.seq ?? null
 }
 
@@ -140,7 +140,7 @@ function mergeSorted(a: ChatMessage[], b: ChatMessage[]): ChatMessage[] {
 }
 
 /** What to do after a join answer: nothing more, or fetch `history {after}` from a seq. */
-export interface JoinOutcome extends MergeResult {
+interface JoinOutcome extends MergeResult {
   catchUpAfter: number | null
   /** The server no longer has what we held (it lost its storage): the timeline was replaced. */
   reset: boolean

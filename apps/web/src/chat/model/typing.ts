@@ -1,7 +1,7 @@
 /** How long someone counts as typing after their last signal. */
 export const TYPING_TTL_MS = 5_000
 /** The least time between two of our own typing signals to a room. */
-export const TYPING_SEND_INTERVAL_MS = 2_000
+const TYPING_SEND_INTERVAL_MS = 2_000
 
 /** Who is typing in each room: username → when their last signal came (ms since the epoch). */
 export type TypingByRoom = Record<string, Record<string, number>>

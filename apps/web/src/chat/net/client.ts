@@ -8,7 +8,7 @@ export type ChatClient = WsxClient<ChatEvents>
 type ConnectionModule = typeof import('./connection.ts')
 
 /** The WebSocket address of the server that served this page (Vite proxies `/ws` in development). */
-export function socketUrl(): string {
+function socketUrl(): string {
   const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws'
   return `${protocol}://${window.location.host}/ws`
 }

@@ -14,7 +14,7 @@ export function createEventsClient(url: () => string) {
 }
 
 /** A value as the server will take it, or why it will not. */
-export type Checked = { ok: true; value: string } | { ok: false; error: string }
+type Checked = { ok: true; value: string } | { ok: false; error: string }
 
 function check(schema: typeof usernameSchema | typeof roomNameSchema, input: string): Checked {
   const parsed = schema.safeParse(input)

@@ -11,7 +11,7 @@ const HISTORY_TIMEOUT_MS = 10_000
 const CATCH_UP_ATTEMPTS = 3
 
 /** How a catch-up ended. `refused`: the server no longer has what we asked after (start afresh from its join answer). */
-export type CatchUpResult = 'done' | 'refused' | 'interrupted'
+type CatchUpResult = 'done' | 'refused' | 'interrupted'
 
 /**
  * Fetches a room's messages after `after`, page by page (`history {after, limit: 200}`),
