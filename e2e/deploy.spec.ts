@@ -7,7 +7,6 @@
 // slow network (its chat-view chunk held back) just before the deploy, and the chunk's request
 // goes out once the new server is up, as it would from a tab opened or reloaded mid-deploy.
 // Build B is build A with one more line in its entry, so every JavaScript file's name differs.
-import { type ChildProcess, spawn } from 'node:child_process'
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,14 +14,10 @@ import { fileURLToPath } from 'node:url'
 import { browserStorageKeys } from '@parley/events/rules'
 import { expect, type Page, type Route } from '@playwright/test'
 import type { Plugin } from 'vite'
-import { z } from 'zod'
+import { type ServerProcess, startServerProcess } from '../apps/server/test/server-process.ts'
 import { composer, joinFromForm, messageLog, people, test, uniqueName, uniqueRoom } from './support.ts'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
-const bun = join(repo, 'node_modules', '.bin', 'bun')
-const serverEntry = join(repo, 'apps', 'server', 'src', 'index.ts')
-const STARTUP_MS = 20_000
-const STOP_GRACE_MS = 10_000
 
 /** Marks a build by a line of its entry: every chunk that imports the entry changes with it. */
 function buildLabel(label: string): Plugin {
@@ -52,53 +47,6 @@ function chatViewChunk(dist: string): string {
   const file = readdirSync(join(dist, 'assets')).find((name) => /^ChatLayout-.+\.js$/.test(name))
   if (!file) throw new Error(`no chat-view chunk in ${dist}`)
   return file
-}
-
-const listeningSchema = z.object({ listening: z.number().int().positive() })
-
-interface Server {
-  port: number
-  http: string
-  stop(): Promise<void>
-}
-
-/** Parley's real entry point in production mode, as the image runs it; it says its port over IPC. */
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const child: ChildProcess = spawn(bun, [serverEntry], {
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  })
-  let printed = ''
-  const keep = (chunk: Buffer) => {
-    printed = (printed + chunk.toString()).slice(-4_000)
-  }
-  child.stdout?.on('data', keep)
-  child.stderr?.on('data', keep)
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not listen:\n${printed}`)), STARTUP_MS)
-    child.on('message', (message) => {
-      const said = listeningSchema.safeParse(message)
-      if (!said.success) return
-      clearTimeout(timer)
-      resolve(said.data.listening)
-    })
-    void exited.then(() => reject(new Error(`the server exited before listening:\n${printed}`)))
-  }).catch((error: unknown) => {
-    child.kill('SIGKILL')
-    throw error
-  })
-  return {
-    port,
-    http: `http://127.0.0.1:${port}`,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return
-      child.kill('SIGTERM')
-      const late = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS)
-      await exited
-      clearTimeout(late)
-    },
-  }
 }
 
 interface Seen {
@@ -141,7 +89,7 @@ test.describe('a deploy under an open tab', () => {
   let work = ''
   let buildA = ''
   let buildB = ''
-  const servers: Server[] = []
+  const servers: ServerProcess[] = []
 
   test.beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'parley-deploy-'))
@@ -157,8 +105,8 @@ test.describe('a deploy under an open tab', () => {
     if (work !== '') rmSync(work, { recursive: true, force: true })
   })
 
-  async function serve(env: Record<string, string>): Promise<Server> {
-    const server = await startServer(env)
+  async function serve(env: Record<string, string>): Promise<ServerProcess> {
+    const server = await startServerProcess({ env: { NODE_ENV: 'production', ...env }, startupMs: 20_000 })
     servers.push(server)
     return server
   }

@@ -2,7 +2,7 @@
 // generator. `join` subscribes to the room's topic; `sendMessage` publishes one `message`
 // push to it with `server.publish` (the sender included) and answers. No framework, no
 // validation, no storage. Run as its own process: PORT and HOST from the environment; it tells
-// its port over Bun's IPC channel, as Parley does, when started by spawnServer.
+// its port over Bun's IPC channel, as Parley does, when started by startServerProcess.
 import type { ServerWebSocket } from 'bun'
 
 interface Member {

@@ -1,5 +1,5 @@
 // Questions asked of a running server over HTTP, and waits on its connection count.
-import { metric } from '../../apps/server/test/spawn-server.ts'
+import { metric } from '../../apps/server/test/metric.ts'
 import { residentBytes } from '../machine/proc-stats.ts'
 import type { BenchServer } from './start-servers.ts'
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type SpawnedServer, spawnServer } from '../../apps/server/test/spawn-server.ts'
+import { type ServerProcess, startServerProcess } from '../../apps/server/test/server-process.ts'
 import { config } from '../config.ts'
 import { pinTo, SERVER_CPU } from '../machine/pinning.ts'
 
@@ -32,7 +32,7 @@ process.on('exit', () => {
 })
 
 /** A server process under load, and which of the two it is (Parley answers /api/metrics, the baseline does not). */
-export interface BenchServer extends SpawnedServer {
+export interface BenchServer extends ServerProcess {
   readonly kind: 'parley' | 'baseline'
 }
 
@@ -64,13 +64,18 @@ export async function startParleyWith(
   env: Record<string, string>,
   bunArgs: string[] = [],
 ): Promise<BenchServer> {
-  const server = await spawnServer({ name, env: { ...parleyLoadEnv, ...env }, bunArgs, prefix: pinTo(SERVER_CPU) })
+  const server = await startServerProcess({
+    name,
+    env: { ...parleyLoadEnv, ...env },
+    bunArgs,
+    prefix: pinTo(SERVER_CPU),
+  })
   return { ...server, kind: 'parley' }
 }
 
 /** Starts the bare Bun.serve baseline. */
 async function startBaseline(): Promise<BenchServer> {
-  const server = await spawnServer({ name: 'baseline', entry: baselineEntry, prefix: pinTo(SERVER_CPU) })
+  const server = await startServerProcess({ name: 'baseline', entry: baselineEntry, prefix: pinTo(SERVER_CPU) })
   return { ...server, kind: 'baseline' }
 }
 

@@ -34,8 +34,8 @@ test('after SIGKILL mid-conversation, every acknowledged message is stored once,
 
   const senders = Promise.all([keepSending('alice'), keepSending('bob')])
   await enoughSent
-  first.child.kill('SIGKILL')
-  await first.child.exited
+  first.kill('SIGKILL')
+  await first.exited
   await senders
 
   await using second = await startServer(data.dataDir)
@@ -65,9 +65,9 @@ test('SIGTERM closes every socket with 1012, commits what is in flight, and exit
   )
   await sends[0]
   const started = performance.now()
-  server.child.kill('SIGTERM')
+  server.kill('SIGTERM')
   expect(await closed).toBe(1012)
-  expect(await server.child.exited).toBe(0)
+  expect(await server.exited).toBe(0)
   expect(performance.now() - started).toBeLessThan(10_000)
 
   const acknowledged = (await Promise.all(sends)).filter((seq) => seq !== undefined)

@@ -80,8 +80,8 @@ test('SIGTERM mid-stream: each message is acknowledged and stored once in order,
 
   await enough
   const inFlightAtSignal = [...sent.values()].filter((entry) => entry.outcome.kind === 'pending').length
-  first.child.kill('SIGTERM')
-  expect(await first.child.exited).toBe(0)
+  first.kill('SIGTERM')
+  expect(await first.exited).toBe(0)
   await Promise.all(senders)
 
   await using second = await spawnServer({ env })

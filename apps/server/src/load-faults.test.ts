@@ -1,6 +1,7 @@
 import { expect, test } from 'bun:test'
 import { nextPush } from '../test/clients.ts'
-import { metric, spawnServer } from '../test/spawn-server.ts'
+import { metric } from '../test/metric.ts'
+import { spawnServer } from '../test/spawn-server.ts'
 import { temporaryDataDir } from '../test/start-parley.ts'
 
 test('a client that stops reading is closed before server memory grows; the others get everything', async () => {
@@ -72,8 +73,8 @@ test('after a restart, 500 clients spread their reconnects over more than a seco
   })
   await Promise.all(clients.map((client) => client.request('listRooms', {})))
 
-  first.child.kill('SIGTERM')
-  expect(await first.child.exited).toBe(0)
+  first.kill('SIGTERM')
+  expect(await first.exited).toBe(0)
   const restarted = performance.now()
   await using _second = await spawnServer({ env: { ...env, PORT: String(first.port) } })
   await Promise.all(clients.map((client) => client.request('listRooms', {}, { timeout: 20_000 })))

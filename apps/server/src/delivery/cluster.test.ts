@@ -113,7 +113,7 @@ test('when an instance dies, its people leave the others within 15 s, and its cl
 
   const carolLeft = nextPush(dave, 'userLeft', (p) => p.username === 'carol', 15_000)
   alive = false
-  doomed.child.kill('SIGKILL')
+  doomed.kill('SIGKILL')
   const killedAt = performance.now()
   for (let i = 0; i < 5; i++) await dave.request('sendMessage', { message: `dave ${i}`, room: 'k' })
   expect(await carolLeft).toEqual({ username: 'carol', room: 'k' })

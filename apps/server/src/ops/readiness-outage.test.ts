@@ -1,7 +1,8 @@
 import { expect, test } from 'bun:test'
+import { metric } from '../../test/metric.ts'
 import { temporaryPostgresSchema } from '../../test/postgres-schema.ts'
 import { startRedis } from '../../test/redis-process.ts'
-import { metric, type SpawnedServer, spawnServer } from '../../test/spawn-server.ts'
+import { type SpawnedServer, spawnServer } from '../../test/spawn-server.ts'
 import { until } from '../../test/until.ts'
 
 /** Two instances of the real entry point on one PostgreSQL schema and a Redis of their own. */
