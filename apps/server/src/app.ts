@@ -43,7 +43,15 @@ export async function createApp(config: AppConfig) {
       else log.warn('frame-refused', fields)
     },
   })
-  const metrics = new Metrics({ connections: () => server.connections.size, rooms: () => registry.roomCount })
+  const metrics = new Metrics({
+    connections: () => server.connections.size,
+    sendBufferBytes: () => {
+      let bytes = 0
+      for (const conn of server.connections.values()) bytes += conn.raw.getBufferedAmount?.() ?? 0
+      return bytes
+    },
+    rooms: () => registry.roomCount,
+  })
   const countDelivery = (room: string, event: string, excluded: boolean) =>
     metrics.delivered(event, registry.connectionCount(room) - (excluded ? 1 : 0))
   const instanceId = crypto.randomUUID()

@@ -5,7 +5,7 @@ import { Metrics } from './metrics.ts'
 import { parsePrometheusText } from './prometheus-text.ts'
 
 test('the storage histogram renders cumulative buckets, each bound inclusive', () => {
-  const metrics = new Metrics({ connections: () => 0, rooms: () => 0 })
+  const metrics = new Metrics({ connections: () => 0, sendBufferBytes: () => 0, rooms: () => 0 })
   for (const seconds of [0.0005, 0.001, 0.003, 0.02, 3]) metrics.storageWrites.observe(seconds)
   const bucket = (le: string) =>
     metrics.render().match(new RegExp(`parley_storage_write_seconds_bucket\\{le="${le}"\\} (\\d+)`))?.[1]
@@ -18,7 +18,7 @@ test('the storage histogram renders cumulative buckets, each bound inclusive', (
 })
 
 test('every family has HELP and TYPE, counters end in _total, and the process families are there', () => {
-  const metrics = new Metrics({ connections: () => 3, rooms: () => 1 })
+  const metrics = new Metrics({ connections: () => 3, sendBufferBytes: () => 2048, rooms: () => 1 })
   metrics.messagesStored = 2
   metrics.delivered('message', 5)
   metrics.delivered('userJoined', 5)
@@ -33,6 +33,7 @@ test('every family has HELP and TYPE, counters end in _total, and the process fa
     expect(samples).toHaveLength(1)
     return samples[0]
   }
+  expect(only('parley_send_buffer_bytes')?.value).toBe(2048)
   expect(only('parley_messages_stored_total')?.value).toBe(2)
   expect(only('parley_messages_delivered_total')?.value).toBe(5)
   expect(only('parley_errors_total')?.labels).toEqual({ kind: 'flood' })

@@ -31,6 +31,8 @@ class Histogram {
 
 export interface MetricSources {
   connections(): number
+  /** Bytes queued for clients that have not read them yet, over every connection. */
+  sendBufferBytes(): number
   rooms(): number
 }
 
@@ -66,6 +68,12 @@ export class Metrics {
       ...family('parley_connections', 'gauge', 'Open WebSocket connections.', [
         `parley_connections ${this.#sources.connections()}`,
       ]),
+      ...family(
+        'parley_send_buffer_bytes',
+        'gauge',
+        'Bytes queued for clients that have not read them yet; a connection over BACKPRESSURE_LIMIT is closed.',
+        [`parley_send_buffer_bytes ${this.#sources.sendBufferBytes()}`],
+      ),
       ...family('parley_rooms', 'gauge', 'Rooms with at least one member on this instance.', [
         `parley_rooms ${this.#sources.rooms()}`,
       ]),

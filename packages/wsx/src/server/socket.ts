@@ -3,6 +3,8 @@ export interface RawSocket {
   readonly readyState: number
   readonly remoteAddress: string
   send(data: string | Uint8Array): number
+  /** Bytes queued for this client that it has not read yet (what backpressure counts); Bun has it, Elysia's types do not. */
+  getBufferedAmount?(): number
   /** Runs `callback` with this socket's writes held, then sends them in one go. */
   cork<T>(callback: () => T): T
   publish(topic: string, data: string | Uint8Array): number
