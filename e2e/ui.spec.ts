@@ -17,7 +17,10 @@ import {
 } from './support.ts'
 
 interface ArriveOptions extends BrowserContextOptions {
-  /** Installs Playwright's fake clock, paused, before the app loads: time moves only when a test moves it. */
+  /**
+   * Installs Playwright's fake clock before the app loads, running: a test pauses it once the
+   * app is on screen (React reveals a lazily loaded view on a timer, which a paused clock never fires).
+   */
   clock?: boolean
   /** Opens this path instead of `/`. */
   path?: string
@@ -28,10 +31,7 @@ async function arrive(browser: Browser, username: string, { clock, path = '/', .
   const context = await browser.newContext(options)
   await givePersonToken(context, username)
   const page = await context.newPage()
-  if (clock) {
-    await page.clock.install()
-    await page.clock.pauseAt(Date.now() + 1_000)
-  }
+  if (clock) await page.clock.install()
   await page.goto(path)
   return page
 }
@@ -367,6 +367,8 @@ test.describe('presence', () => {
     const room = uniqueRoom('keystrokes')
     const alice = await arrive(browser, 'alice', { clock: true })
     await joinFromForm(alice, 'alice', room)
+    // From here on, time moves only when the test moves it.
+    await alice.clock.pauseAt(Date.now() + 1_000)
     const bob = await arrive(browser, 'bob', { clock: true })
     let signals = 0
     bob.on('websocket', (socket) =>
@@ -378,6 +380,7 @@ test.describe('presence', () => {
     // The app may have opened its socket before the listener existed: start it again under watch.
     await bob.reload()
     await joinFromForm(bob, 'bob', room)
+    await bob.clock.pauseAt(Date.now() + 1_000)
     const line = typingLine(alice)
 
     await composer(bob).pressSequentially('hello there')
