@@ -80,10 +80,6 @@ function watch(page: Page) {
 }
 
 test.describe('a deploy under an open tab', () => {
-  test.skip(
-    process.env.E2E_BASE_URL !== undefined,
-    'starts its own servers from the source, so running it against the image proves nothing more',
-  )
   test.describe.configure({ mode: 'serial' })
 
   let work = ''
