@@ -1,26 +1,12 @@
 import { expect, test } from 'bun:test'
 import { browserStorageKeys } from '@parley/events/rules'
+import { memoryStorage } from '../test/memory-storage.ts'
 import {
   createLoadRecovery,
   isFailedLoad,
   RELOAD_AGAIN_AFTER_MS,
   type RecoveryEnvironment,
 } from './preload-recovery.ts'
-
-/** This tab's sessionStorage, which outlives the page's reloads. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>()
-  return {
-    get length() {
-      return items.size
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  }
-}
 
 /** A page's environment whose clock, network and reloads the test drives; `storage` outlives "reloads". */
 function page(storage: () => Storage, startAt = 1_000_000) {

@@ -1,20 +1,7 @@
 import { expect, test } from 'bun:test'
 import { browserStorageKeys } from '@parley/events/rules'
+import { memoryStorage } from '../../../test/memory-storage.ts'
 import { loadDrafts, saveDrafts } from './drafts.ts'
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>()
-  return {
-    get length() {
-      return items.size
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  }
-}
 
 test('each room’s draft comes back for the same person, and only the rooms with text are kept', () => {
   const storage = memoryStorage()

@@ -1,23 +1,9 @@
 import { describe, expect, test } from 'bun:test'
 import { browserStorageKeys } from '@parley/events/rules'
+import { memoryStorage } from '../../../test/memory-storage.ts'
 import { createTokenStore } from './session-token.ts'
 
 const TOKEN_KEY = browserStorageKeys.token
-
-/** An in-memory Web Storage area. */
-function memoryStorage(initial: Record<string, string> = {}): Storage {
-  const items = new Map(Object.entries(initial))
-  return {
-    get length() {
-      return items.size
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  }
-}
 
 const TOKEN = 'tok_0123456789abcdef-XYZ'
 
