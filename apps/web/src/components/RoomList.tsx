@@ -7,8 +7,8 @@ import { SectionHeading } from './SectionHeading.tsx'
 import { UserBadge } from './UserBadge.tsx'
 
 /**
- * The rooms: those joined (switch, leave; with unread and mention counts), the others with
- * people in them (join), and a form for any name. Counts follow the server's pushes live.
+ * The rooms: those joined (switch, leave; with unread and mention counts), a form for any
+ * name, and the others with people in them (join). Counts follow the server's pushes live.
  */
 export function RoomList({ onNavigate }: { onNavigate?: () => void }) {
   const rooms = useChatSelector((state) => state.rooms)
@@ -39,9 +39,10 @@ export function RoomList({ onNavigate }: { onNavigate?: () => void }) {
           </ul>
         </section>
 
-        <OtherRooms onJoined={onNavigate} />
-
+        {/* The form stays put when rooms elsewhere come and go: the other rooms list below it. */}
         <JoinRoomForm onJoined={onNavigate} />
+
+        <OtherRooms onJoined={onNavigate} />
       </div>
 
       <UserBadge />
