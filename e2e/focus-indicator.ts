@@ -35,6 +35,8 @@ export async function readFocus(): Promise<FocusShown | null> {
   if (!(element instanceof HTMLElement) || element === document.body) return null
   // The indicator may fade in (a transition on outline-color): read it once it has settled.
   await Promise.all(element.getAnimations().map((animation) => animation.finished.catch(() => undefined)))
+  // A control removed meanwhile (a room elsewhere emptied, say) has no style left to judge.
+  if (!element.isConnected || document.activeElement !== element) return null
   store.focusProbe = { element, signature: signatureOf(element) }
 
   const canvas = document.createElement('canvas').getContext('2d', { willReadFrequently: true })
