@@ -79,11 +79,22 @@ export async function redisRoomBus({
     if (envelope.x === 'message') {
       const message = payload.data as Payload<ChatEvents, 'message'>
       if (delivered.has(room, message.seq)) return
+      const through = delivered.through(room)
+      // Messages before it have not reached this instance (an outage, or another instance's
+      // publish still on its way): they are stored, so members get them from storage first,
+      // in order, and this one with them.
+      if (through !== undefined && message.seq > through + 1) return void fillGap(room, message)
     }
     if (envelope.x === 'userJoined' || envelope.x === 'userLeft') {
       onPresence?.(envelope.x, room, (payload.data as { username: string }).username)
     }
     deliver(room, envelope.x, payload.data as never)
+  }
+
+  /** Delivers the messages stored before `message`, then `message` itself if storage did not have it. */
+  async function fillGap(room: string, message: Payload<ChatEvents, 'message'>): Promise<void> {
+    await catchUp(room).catch((error: unknown) => log.error('bus-catch-up-failed', { room, error: String(error) }))
+    if (watched.has(room) && !delivered.has(room, message.seq)) deliver(room, 'message', message)
   }
 
   /** Delivers what was stored while this instance could not hear the others. */
