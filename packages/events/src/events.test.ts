@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test'
 import { events } from './events.ts'
-import { usernameKey } from './rules.ts'
+import { isSingleEmoji, usernameKey } from './rules.ts'
 
 describe('the seed contract', () => {
   test('join defaults the room to general, as the seed does', () => {
@@ -28,6 +28,7 @@ describe('the seed contract', () => {
         lastSeq: 0,
         messages: [],
         token: 'session-token-1234',
+        editWindowSeconds: 900,
       }),
     ).toMatchObject({
       success: true,
@@ -59,9 +60,15 @@ describe('history pages', () => {
     expect(events.history.request.safeParse({ room: 'general', limit: 1.5 }).success).toBe(false)
   })
 
-  test('a page goes one way: before or after, not both', () => {
-    const result = events.history.request.safeParse({ room: 'general', before: 10, after: 2 })
-    expect(result.error?.issues[0]?.message).toBe('Ask for messages before a seq or after one, not both')
+  test('a page goes one way: before, after or around, not several', () => {
+    for (const page of [
+      { before: 10, after: 2 },
+      { around: 5, after: 2 },
+    ]) {
+      const result = events.history.request.safeParse({ room: 'general', ...page })
+      expect(result.error?.issues[0]?.message).toBe('Ask for messages before, after or around one seq, not several')
+    }
+    expect(events.history.request.safeParse({ room: 'general', around: 5 }).success).toBe(true)
   })
 
   test('message ids sent by clients are short and plain', () => {
@@ -89,4 +96,28 @@ describe('usernames', () => {
 
 test('room names are folded to lower case, so "General" is general', () => {
   expect(events.join.request.parse({ username: 'a', room: ' General ' }).room).toBe('general')
+})
+
+describe('reactions', () => {
+  test('are one emoji, skin tones, flags, keycaps and joined families included', () => {
+    for (const emoji of ['👍', '👍🏽', '👨‍👩‍👧', '🇫🇷', '1️⃣', '❤️', '🏴󠁧󠁢󠁳󠁣󠁴󠁿']) expect(isSingleEmoji(emoji)).toBe(true)
+  })
+
+  test('refuse text, digits, two emoji and lone parts, in words', () => {
+    for (const text of ['', 'ok', '1', '#', '👍👍', '👍a', '\u200d', '🇫', '🇫🇷🇩🇪', '<b>'])
+      expect(isSingleEmoji(text)).toBe(false)
+    const result = events.react.request.safeParse({
+      room: 'general',
+      seq: 1,
+      emoji: 'lol',
+      add: true,
+      clientId: 'change-0001',
+    })
+    expect(result.error?.issues[0]?.message).toBe('A reaction is a single emoji')
+  })
+
+  test('changes carry an id of their own, described as such', () => {
+    const result = events.deleteMessage.request.safeParse({ room: 'general', seq: 1, clientId: 'x' })
+    expect(result.error?.issues[0]?.message).toBe('A change id has 8 to 64 characters')
+  })
 })

@@ -1,8 +1,12 @@
 import { defineEvents } from '@parley/wsx/shared'
 import { z } from 'zod'
 import {
+  changeAnswerSchema,
+  changeIdSchema,
   chatMessageSchema,
   clientIdSchema,
+  emojiSchema,
+  messageChangeSchema,
   messageTextSchema,
   roomNameSchema,
   roomSummarySchema,
@@ -38,19 +42,23 @@ export const events = defineEvents({
       messages: z.array(chatMessageSchema),
       /** Keep it, and send it with every later join under this name. */
       token: z.string(),
+      /** How long after sending a message its author may edit it, in seconds; 0: no limit. */
+      editWindowSeconds: z.number().int().min(0),
     }),
   },
 
   /**
    * Send a message to a joined room; without `room`, to the room joined last. The
    * answer means the message is stored. The same `clientId` sent again is stored
-   * and shown once, and answered with the first send's result.
+   * and shown once, and answered with the first send's result. `replyTo` names an
+   * earlier message of the room that this one answers.
    */
   sendMessage: {
     request: z.object({
       message: messageTextSchema,
       room: roomNameSchema.optional(),
       clientId: clientIdSchema.optional(),
+      replyTo: seqSchema.optional(),
     }),
     response: z.object({
       messageId: z.string(),
@@ -66,8 +74,10 @@ export const events = defineEvents({
   },
 
   /**
-   * A page of a joined room's stored messages, oldest first: the `limit` before
-   * `before` (scrolling back), or the `limit` after `after` (catching up).
+   * A page of a joined room's log, oldest first, each message as it stands now: the
+   * `limit` messages before `before` (scrolling back), the `limit` entries after `after`
+   * (catching up: messages and `changes`, which together fill every seq of the page),
+   * or the messages `around` one seq, which is in the middle (jumping to it).
    */
   history: {
     request: z
@@ -75,18 +85,55 @@ export const events = defineEvents({
         room: roomNameSchema,
         before: seqSchema.optional(),
         after: z.number().int().min(0).optional(),
+        around: seqSchema.optional(),
         limit: z.number().int().min(1).max(HISTORY_MAX_PAGE).default(HISTORY_PAGE_SIZE),
       })
-      .refine((page) => page.before === undefined || page.after === undefined, {
-        message: 'Ask for messages before a seq or after one, not both',
+      .refine((page) => [page.before, page.after, page.around].filter((at) => at !== undefined).length <= 1, {
+        message: 'Ask for messages before, after or around one seq, not several',
       }),
     response: z.object({
       room: z.string(),
       messages: z.array(chatMessageSchema),
-      /** More stored messages lie beyond this page in the direction asked. */
+      /** The changes in an `after` page, by seq; empty for the others. */
+      changes: z.array(messageChangeSchema),
+      /** More lies beyond this page in the direction asked (for `around`: older messages). */
       hasMore: z.boolean(),
+      /** For `around`: newer messages lie after this page. */
+      hasNewer: z.boolean().optional(),
       lastSeq: z.number().int().min(0),
     }),
+  },
+
+  /**
+   * Edit one of your own messages (the session that sent it), within the edit window.
+   * Editing to the same text changes nothing. Members get `messageChanged`.
+   */
+  editMessage: {
+    request: z.object({ room: roomNameSchema, seq: seqSchema, message: messageTextSchema, clientId: changeIdSchema }),
+    response: changeAnswerSchema,
+  },
+
+  /** Delete one of your own messages: its text is erased; a "deleted" marker keeps its place. */
+  deleteMessage: {
+    request: z.object({ room: roomNameSchema, seq: seqSchema, clientId: changeIdSchema }),
+    response: changeAnswerSchema,
+  },
+
+  /** Add (`add: true`) or take back a reaction under your name; adding one you have changes nothing. */
+  react: {
+    request: z.object({
+      room: roomNameSchema,
+      seq: seqSchema,
+      emoji: emojiSchema,
+      add: z.boolean(),
+      clientId: changeIdSchema,
+    }),
+    response: changeAnswerSchema,
+  },
+
+  /** A message in a room you are in was edited, deleted or reacted to (server → client). */
+  messageChanged: {
+    request: messageChangeSchema,
   },
 
   /** Someone joined a room you are in (server → client). */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MESSAGE_MAX_LENGTH, ROOM_MAX_LENGTH, USERNAME_MAX_LENGTH } from './rules.ts'
+import { isSingleEmoji, MESSAGE_MAX_LENGTH, ROOM_MAX_LENGTH, USERNAME_MAX_LENGTH } from './rules.ts'
 
 /** Control, format (zero-width and direction marks), private-use, unassigned and line-separator characters. */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u
@@ -37,25 +37,88 @@ export const messageTextSchema = z
   .min(1, 'A message cannot be empty')
   .max(MESSAGE_MAX_LENGTH, `A message has at most ${MESSAGE_MAX_LENGTH} characters`)
 
-/** A message's place in its room: 1, 2, 3… with no gaps, assigned by the server. */
+/**
+ * A place in a room's log, 1, 2, 3… with no gaps, assigned by the server. Each new
+ * message takes one, and so does each change to a message (edit, deletion, reaction).
+ */
 export const seqSchema = z.number().int().min(1)
 
-/** The sender's own id for a message, so a resend is stored and shown once. */
-export const clientIdSchema = z
-  .string()
-  .min(8, 'A message id has 8 to 64 characters')
-  .max(64, 'A message id has 8 to 64 characters')
-  .regex(/^[\w-]+$/, 'A message id uses letters, digits, "-" and "_"')
+const idOf = (what: string) =>
+  z
+    .string()
+    .min(8, `A ${what} id has 8 to 64 characters`)
+    .max(64, `A ${what} id has 8 to 64 characters`)
+    .regex(/^[\w-]+$/, `A ${what} id uses letters, digits, "-" and "_"`)
 
-/** A stored chat message, as pushed live and as replayed from history. */
+/** The sender's own id for a message, so a resend is stored and shown once. */
+export const clientIdSchema = idOf('message')
+
+/** The sender's own id for a change to a message, so a resend changes it once. */
+export const changeIdSchema = idOf('change')
+
+/** A reaction: exactly one emoji (one grapheme), never other text. */
+export const emojiSchema = z.string().refine(isSingleEmoji, 'A reaction is a single emoji')
+
+/** One emoji on a message and the names who reacted with it, earliest first. */
+export const reactionSchema = z.object({ emoji: z.string(), users: z.array(z.string()) })
+
+/** The message a reply answers, as it stands: its start, or only that it was deleted. */
+export const replyQuoteSchema = z.object({
+  seq: seqSchema,
+  username: z.string(),
+  /** The first line of its text, shortened; empty once it is deleted. */
+  excerpt: z.string(),
+  deleted: z.boolean().optional(),
+})
+
+/**
+ * A stored chat message, as pushed live and as replayed from history. The fields after
+ * `clientId` appear only when they apply; `rev` is the place in the log of the latest
+ * change this copy shows: of two copies, the one with the higher `rev` is newer.
+ */
 export const chatMessageSchema = z.object({
   messageId: z.string(),
   username: z.string(),
+  /** Empty once deleted. */
   message: z.string(),
   timestamp: z.number(),
   room: z.string(),
   seq: seqSchema,
   clientId: z.string().optional(),
+  replyTo: replyQuoteSchema.optional(),
+  /** When the text was last edited (server clock, ms). */
+  editedAt: z.number().optional(),
+  deleted: z.boolean().optional(),
+  reactions: z.array(reactionSchema).optional(),
+  rev: seqSchema.optional(),
+})
+
+/** What a change did. */
+export const changeKindSchema = z.enum(['edited', 'deleted', 'reacted', 'unreacted'])
+
+/** A change to a message, at its own place in the room's log, with the message as it now stands. */
+export const messageChangeSchema = z.object({
+  room: z.string(),
+  /** The change's own place in the log (the message's is `message.seq`). */
+  seq: seqSchema,
+  change: changeKindSchema,
+  /** Who made the change. */
+  username: z.string(),
+  timestamp: z.number(),
+  /** The emoji added or taken back, for reactions. */
+  emoji: z.string().optional(),
+  clientId: z.string().optional(),
+  /** The message with every change up to `message.rev`, which is this one's seq or later. */
+  message: chatMessageSchema,
+})
+
+/** The answer to a change: whether it changed anything, and the message as it now stands. */
+export const changeAnswerSchema = z.object({
+  room: z.string(),
+  changed: z.boolean(),
+  /** The change's place in the log when it changed something. */
+  seq: seqSchema.optional(),
+  message: chatMessageSchema,
 })
 
 /** A room and how many people are in it. */

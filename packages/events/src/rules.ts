@@ -60,3 +60,25 @@ export const redisKeys = {
   /** The start of every room's pub/sub channel; the room's name follows it. */
   roomChannelPrefix: 'parley:room:',
 } as const
+
+/** The most distinct emoji one message can carry as reactions. */
+export const REACTIONS_MAX_PER_MESSAGE = 20
+
+/** How much of a message a reply quotes, in characters. */
+export const QUOTE_MAX_LENGTH = 120
+
+/** Code points an emoji is built from: pictographs, modifiers, joiners, variation selectors, keycaps and tags. */
+const EMOJI_PART = /^(?:\p{Emoji}|\p{Emoji_Component}|\u200d|\ufe0f|\u20e3|[\u{e0020}-\u{e007f}])+$/u
+/** What makes a grapheme an emoji and not a plain digit, `#` or `*` (which count as emoji parts). */
+const EMOJI_CORE = /\p{Extended_Pictographic}|\u20e3|\p{Regional_Indicator}{2}/u
+
+let graphemes: Intl.Segmenter | undefined
+
+/** Whether `text` is exactly one emoji: one grapheme, built only of emoji code points. */
+export function isSingleEmoji(text: string): boolean {
+  if (text.length === 0 || text.length > 32 || !EMOJI_PART.test(text) || !EMOJI_CORE.test(text)) return false
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+  let count = 0
+  for (const _ of graphemes.segment(text)) if (++count > 1) return false
+  return true
+}

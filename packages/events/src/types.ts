@@ -1,6 +1,12 @@
 import type { z } from 'zod'
 import type { ChatEvents } from './events.ts'
-import type { chatMessageSchema, roomSummarySchema } from './fields.ts'
+import type {
+  chatMessageSchema,
+  messageChangeSchema,
+  reactionSchema,
+  replyQuoteSchema,
+  roomSummarySchema,
+} from './fields.ts'
 
 type Out<K extends keyof ChatEvents, P extends 'request' | 'response'> =
   ChatEvents[K] extends Record<P, z.ZodType> ? z.output<ChatEvents[K][P]> : never
@@ -17,3 +23,10 @@ export type UserLeft = Out<'userLeft', 'request'>
 export type RoomSummary = z.output<typeof roomSummarySchema>
 export type PresenceSnapshot = Out<'presence', 'response'>
 export type UserTyping = Out<'userTyping', 'request'>
+export type MessageChange = z.output<typeof messageChangeSchema>
+export type Reaction = z.output<typeof reactionSchema>
+export type ReplyQuote = z.output<typeof replyQuoteSchema>
+export type ChangeAnswer = Out<'editMessage', 'response'>
+export type EditMessageRequest = z.input<ChatEvents['editMessage']['request']>
+export type DeleteMessageRequest = z.input<ChatEvents['deleteMessage']['request']>
+export type ReactRequest = z.input<ChatEvents['react']['request']>
