@@ -1,60 +1,56 @@
 // The seed's terminal client, on Parley's packages: `npm run chat -- alice lobby`.
+// Each line typed is sent as a message; /edit, /delete, /reply and /react change
+// messages (/help lists them).
+import { createInterface } from 'node:readline'
 import { events } from '@parley/events'
 import { createClient } from '@parley/wsx/client'
+import { parseCommand } from './commands.ts'
+import { localTime, reasonOf } from './lines.ts'
+import { runCommand } from './run-command.ts'
+import { RoomSession } from './session.ts'
 
 const username = process.argv[2] || 'user-123'
 const room = process.argv[3] || 'general'
 const url = process.env.PARLEY_URL || 'ws://localhost:3001/ws'
 
 const client = createClient(url, events)
-
-// Listen for chat messages
-client.on('message', (msg) => {
-  console.log(`[${new Date(msg.timestamp).toLocaleTimeString()}] ${msg.username}: ${msg.message}`)
-})
-
-// Listen for user join/leave
-client.on('userJoined', (data) => {
-  console.log(`>>> ${data.username} joined the room`)
-})
-
-client.on('userLeft', (data) => {
-  console.log(`<<< ${data.username} left the room`)
-})
+const session = new RoomSession(
+  client,
+  username,
+  room,
+  { line: (text) => console.log(text), problem: (text) => console.error(text) },
+  localTime,
+)
 
 client.connect()
 
-const sending = new Set<Promise<void>>()
 let reading = false
 client.onOpen(async () => {
-  // Join the room (again, after a reconnect)
+  // Join the room (again, after a reconnect, with the session's token)
   try {
-    const result = await client.request('join', { username, room })
-    console.log(result.message)
-    console.log('Users in room:', result.users.join(', '))
+    await session.join()
   } catch (error) {
-    console.error(`Could not join: ${error instanceof Error ? error.message : String(error)}`)
+    console.error(`Could not join: ${reasonOf(error)}`)
     process.exit(1)
   }
   if (reading) return
   reading = true
+  readCommands()
+})
 
-  // Read from stdin and send messages
-  process.stdin.on('data', async (chunk) => {
-    const message = chunk.toString().trim()
-    if (!message) return
-    const sent = client.request('sendMessage', { message }).then(
-      () => undefined,
-      (error: unknown) => console.error(`Not sent: ${error instanceof Error ? error.message : String(error)}`),
-    )
-    sending.add(sent)
-    await sent
-    sending.delete(sent)
+/** Runs each typed line in turn (so `/edit` after a message edits that message); at the end of input, leaves. */
+function readCommands(): void {
+  let done: Promise<void> = Promise.resolve()
+  const lines = createInterface({ input: process.stdin, terminal: false })
+  lines.on('line', (typed) => {
+    const line = typed.trim()
+    if (!line) return
+    done = done.then(() => runCommand(session, parseCommand(line)))
   })
   // At the end of input, finish what is being sent, then leave.
-  process.stdin.on('end', async () => {
-    await Promise.all(sending)
+  lines.on('close', async () => {
+    await done
     client.close()
     process.exit(0)
   })
-})
+}

@@ -1,0 +1,80 @@
+import type { ChatMessage, MessageChange } from '@parley/events'
+
+/** How many messages the terminal keeps, to know reactions and its own messages; older ones are forgotten. */
+const KEEP_MESSAGES = 500
+
+/** Which of two copies of one message is newer: the one reflecting the later change. */
+const revOf = (message: ChatMessage) => message.rev ?? message.seq
+
+/**
+ * What the terminal knows of its room's log: the messages it holds (each as it last
+ * stood), the seqs of the messages this terminal sent, and `held`, the seq up to which
+ * every entry of the log has been seen (so a rejoin knows where to catch up from).
+ */
+export class RoomLog {
+  #messages = new Map<number, ChatMessage>()
+  #sent: number[] = []
+  #held = 0
+
+  /** The highest seq through which every message and change has been seen. */
+  get held(): number {
+    return this.#held
+  }
+
+  /** Everything up to `seq` has been seen (the join answer's `lastSeq`, say). */
+  heldThrough(seq: number): void {
+    if (seq > this.#held) this.#held = seq
+  }
+
+  /** Keeps `message` unless a copy at least as new is held; says whether it was kept. */
+  hold(message: ChatMessage): boolean {
+    const current = this.#messages.get(message.seq)
+    if (current && revOf(current) >= revOf(message)) return false
+    this.#messages.set(message.seq, message)
+    if (this.#messages.size > KEEP_MESSAGES) this.#forgetOldest()
+    return true
+  }
+
+  /** A new message: held, and its seq seen. Says whether it is new here (not seen before). */
+  addMessage(message: ChatMessage): boolean {
+    const fresh = message.seq > this.#held
+    this.hold(message)
+    this.heldThrough(message.seq)
+    return fresh
+  }
+
+  /**
+   * A change: the message it carries replaces the held copy if newer (a message not
+   * held is not taken up), and the change's seq is seen. Says whether it is new here.
+   */
+  applyChange(change: MessageChange): boolean {
+    const fresh = change.seq > this.#held
+    if (this.#messages.has(change.message.seq)) this.hold(change.message)
+    this.heldThrough(change.seq)
+    return fresh
+  }
+
+  /** The held copy of message `seq`, if any. */
+  message(seq: number): ChatMessage | undefined {
+    return this.#messages.get(seq)
+  }
+
+  /** This terminal sent message `seq`. */
+  sent(seq: number): void {
+    if (!this.#sent.includes(seq)) this.#sent.push(seq)
+  }
+
+  /** The latest message this terminal sent that is not deleted, as far as it knows. */
+  lastSent(): number | undefined {
+    for (let i = this.#sent.length - 1; i >= 0; i--) {
+      const seq = this.#sent[i]
+      if (seq !== undefined && !this.#messages.get(seq)?.deleted) return seq
+    }
+    return undefined
+  }
+
+  #forgetOldest(): void {
+    const oldest = Math.min(...this.#messages.keys())
+    this.#messages.delete(oldest)
+  }
+}
