@@ -72,6 +72,8 @@ export interface SavedOutgoing {
   username: string
   message: string
   createdAt: number
+  /** The seq of the message it answers. */
+  replyTo?: number
 }
 
 function parseOutbox(text: string): SavedOutgoing[] {
@@ -84,10 +86,12 @@ function parseOutbox(text: string): SavedOutgoing[] {
   if (!Array.isArray(value)) return []
   return value.flatMap((item: unknown) => {
     if (typeof item !== 'object' || item === null) return []
-    const { clientId, room, username, message, createdAt } = item as Record<string, unknown>
+    const { clientId, room, username, message, createdAt, replyTo } = item as Record<string, unknown>
     if (typeof clientId !== 'string' || typeof room !== 'string' || typeof username !== 'string') return []
     if (typeof message !== 'string' || typeof createdAt !== 'number') return []
-    return [{ clientId, room, username, message, createdAt }]
+    const saved: SavedOutgoing = { clientId, room, username, message, createdAt }
+    if (typeof replyTo === 'number' && Number.isInteger(replyTo) && replyTo > 0) saved.replyTo = replyTo
+    return [saved]
   })
 }
 

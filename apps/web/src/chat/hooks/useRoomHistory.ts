@@ -33,7 +33,7 @@ export function useRoomHistory(client: ChatClient, { dispatch, getState }: ChatS
         client,
         room,
         catchUpAfter,
-        (messages) => dispatch({ type: 'history', room, messages, direction: 'newer' }),
+        (messages, changes) => dispatch({ type: 'history', room, messages, changes, direction: 'newer' }),
         isStale,
       )
       // The server has nothing after what we held: its storage changed. Its join answer is the truth.

@@ -1,8 +1,9 @@
 import { WsxError } from '@parley/wsx/shared'
 import { useCallback, useEffect } from 'react'
 import { type SavedOutgoing, saveOutbox } from '../browser/persistence.ts'
+import { newClientId } from '../model/client-id.ts'
 import { describeError } from '../model/errors.ts'
-import { newClientId, type OutgoingMessage } from '../model/timeline.ts'
+import type { OutgoingMessage } from '../model/timeline.ts'
 import type { ChatClient } from '../net/client.ts'
 import { deliverMessage } from '../net/sync.ts'
 import { type ChatStore, watchStore } from '../store.ts'
@@ -78,12 +79,13 @@ export function useSavedOutbox(store: ChatStore): void {
       (state) => state.timelines,
       (timelines) => {
         const outbox: SavedOutgoing[] = Object.values(timelines).flatMap((timeline) =>
-          timeline.outbox.map(({ clientId, room, username, message, createdAt }) => ({
+          timeline.outbox.map(({ clientId, room, username, message, createdAt, replyTo }) => ({
             clientId,
             room,
             username,
             message,
             createdAt,
+            ...(replyTo === undefined ? {} : { replyTo }),
           })),
         )
         const key = JSON.stringify(outbox)

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test'
 import { buildRows, dayLabel, type Row, type RowOptions } from './rows.ts'
-import type { TimelineItem } from './timeline.ts'
+import type { TimelineItem } from './timeline-items.ts'
 
 const DAY = 86_400_000
 const NOW = new Date(2026, 2, 18, 12, 0).getTime()
@@ -18,6 +18,11 @@ function message(seq: number, username: string, timestamp: number, text = `m${se
     status: 'sent',
     error: null,
     clientId: null,
+    editedAt: null,
+    deleted: false,
+    reactions: [],
+    replyTo: null,
+    changes: [],
   }
 }
 

@@ -1,5 +1,5 @@
 import { foldName, mentionsUser } from './mentions.ts'
-import type { TimelineItem } from './timeline.ts'
+import type { TimelineItem } from './timeline-items.ts'
 
 type MessageLine = Extract<TimelineItem, { kind: 'message' }>
 type SystemLine = Extract<TimelineItem, { kind: 'system' }>

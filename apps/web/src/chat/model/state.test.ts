@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test'
 import type { ChatMessage } from '@parley/events'
 import { type ChatAction, type ChatState, chatReducer, initialChatState, RELOADED_TEXT } from './state.ts'
-import { timelineItems } from './timeline.ts'
+import { timelineItems } from './timeline-items.ts'
 
 function message(room: string, seq: number, username = 'bob'): ChatMessage {
   return { messageId: `${room}-${seq}`, username, message: `msg ${seq}`, timestamp: seq, room, seq }
@@ -170,3 +170,102 @@ describe('unread, mentions and the "New messages" line', () => {
 function never(): never {
   throw new Error('missing')
 }
+
+describe('changes to messages, replies and edits', () => {
+  const edit = (room: string, seq: number, of: number, text: string): ChatAction => ({
+    type: 'changed',
+    change: {
+      room,
+      seq,
+      change: 'edited',
+      username: 'bob',
+      timestamp: seq,
+      message: { ...message(room, of), message: text, editedAt: seq, rev: seq },
+    },
+  })
+
+  test('a change shows on the message, is not unread, and a catch-up page brings changes with messages', () => {
+    let state = run(initialChatState(null), joined('a', 2), joined('b', 2, false))
+    state = run(state, edit('b', 3, 1, 'one, fixed'))
+    expect(texts(state, 'b')).toEqual(['one, fixed', 'msg 2'])
+    expect(state.timelines.b?.syncedThrough).toBe(3)
+    expect(state.unread.b ?? 0).toBe(0)
+    state = run(state, joined('b', 6, false, range('b', 1, 2)), {
+      type: 'history',
+      room: 'b',
+      messages: [message('b', 5)],
+      changes: [
+        {
+          room: 'b',
+          seq: 4,
+          change: 'deleted',
+          username: 'bob',
+          timestamp: 4,
+          message: { ...message('b', 2), message: '', deleted: true, rev: 4 },
+        },
+        {
+          room: 'b',
+          seq: 6,
+          change: 'reacted',
+          username: 'ann',
+          emoji: '👍',
+          timestamp: 6,
+          message: { ...message('b', 5), reactions: [{ emoji: '👍', users: ['ann'] }], rev: 6 },
+        },
+      ],
+      direction: 'newer',
+    })
+    expect(texts(state, 'b')).toEqual(['one, fixed', '', 'msg 5'])
+    expect(state.timelines.b?.messages.at(-1)?.reactions).toEqual([{ emoji: '👍', users: ['ann'] }])
+    expect(state.timelines.b?.syncedThrough).toBe(6)
+    expect(state.unread.b).toBe(1)
+  })
+
+  test('a change pushed for a room that was left is dropped', () => {
+    const state = run(initialChatState(null), joined('a', 3), { type: 'left', room: 'a' }, edit('a', 4, 1, 'x'))
+    expect(state.timelines.a).toBeUndefined()
+  })
+
+  test('the edit window comes from the join answer', () => {
+    const answer = { room: 'a', users: ['me'], lastSeq: 0, messages: [], editWindowSeconds: 900 }
+    const state = run(initialChatState(null), { type: 'joined', username: 'me', answer, select: true })
+    expect(state.editWindowSeconds).toBe(900)
+    expect(run(state, joined('b', 0)).editWindowSeconds).toBe(900)
+  })
+
+  test('the reply being written and the message being edited are per room, and go with the room', () => {
+    let state = run(initialChatState(null), joined('a', 3), joined('b', 3))
+    state = run(
+      state,
+      { type: 'replyTo', room: 'a', seq: 2 },
+      { type: 'editing', room: 'a', seq: 3 },
+      { type: 'replyTo', room: 'gone', seq: 1 },
+    )
+    expect(state.replyTo).toEqual({ a: 2 })
+    expect(state.editing).toEqual({ a: 3 })
+    expect(run(state, { type: 'replyTo', room: 'a', seq: null }).replyTo).toEqual({})
+    const left = run(state, { type: 'left', room: 'a' })
+    expect([left.replyTo, left.editing]).toEqual([{}, {}])
+  })
+
+  test('our change shows at once in a joined room, and not in one we are not in', () => {
+    const change = {
+      kind: 'edit' as const,
+      text: 'fixed',
+      clientId: 'change-123456',
+      seq: 1,
+      username: 'me',
+      createdAt: 1,
+      status: 'pending' as const,
+      error: null,
+    }
+    let state = run(initialChatState(null), joined('a', 1))
+    state = run(state, { type: 'changeStarted', change: { ...change, room: 'a' } })
+    expect(texts(state, 'a')).toEqual(['fixed'])
+    expect(run(state, { type: 'changeStarted', change: { ...change, room: 'x' } })).toBe(state)
+    state = run(state, { type: 'changeFailed', room: 'a', clientId: 'change-123456', error: 'no' })
+    expect(state.timelines.a?.changes[0]?.status).toBe('failed')
+    state = run(state, { type: 'changeDropped', room: 'a', clientId: 'change-123456' })
+    expect(texts(state, 'a')).toEqual(['msg 1'])
+  })
+})

@@ -1,19 +1,32 @@
-import type { ChatMessage, JoinResponse, RoomSummary, SendMessageResponse } from '@parley/events'
+import type {
+  ChangeAnswer,
+  ChatMessage,
+  JoinResponse,
+  MessageChange,
+  RoomSummary,
+  SendMessageResponse,
+} from '@parley/events'
 import type { SavedOutgoing } from '../browser/persistence.ts'
 import { foldName } from './mentions.ts'
+import type { PendingChange } from './pending-changes.ts'
 import { countUnread, emptyReadState, forgetRoom, markRead, openRoom, type ReadState } from './read-state.ts'
 import {
+  addChange,
   addNote,
   addOutgoing,
+  applyChanges,
   applyJoin,
   confirmOutgoing,
+  dropChange,
   emptyTimeline,
   type MergeResult,
   mergeMessages,
   type OutgoingMessage,
   type RoomTimeline,
   resetTimeline,
+  setChangeStatus,
   setOutgoingStatus,
+  settleChange,
 } from './timeline.ts'
 import { expireTypers, type TypingByRoom, withoutTyper, withTyper } from './typing.ts'
 
@@ -35,9 +48,16 @@ export interface ChatState extends ReadState {
   directory: RoomSummary[]
   /** Something went wrong outside of a form (a failed rejoin), in words. */
   notice: string | null
+  /** How long after sending we may edit a message, in seconds (0: no limit); `null` until a join says. */
+  editWindowSeconds: number | null
+  /** Per room, the seq of the message the reply being written answers. */
+  replyTo: Record<string, number>
+  /** Per room, the seq of our message being edited in the composer. */
+  editing: Record<string, number>
 }
 
-type JoinAnswer = Pick<JoinResponse, 'room' | 'users' | 'lastSeq' | 'messages'>
+type JoinAnswer = Pick<JoinResponse, 'room' | 'users' | 'lastSeq' | 'messages'> &
+  Partial<Pick<JoinResponse, 'editWindowSeconds'>>
 
 export type ChatAction =
   | { type: 'joined'; username: string; answer: JoinAnswer; select: boolean }
@@ -50,8 +70,13 @@ export type ChatAction =
   | { type: 'typing'; room: string; username: string; at: number }
   | { type: 'typingExpired'; now: number }
   | { type: 'message'; message: ChatMessage }
-  /** A page of `history`: newer ones catch up (and count as unread), older ones scroll back. */
-  | { type: 'history'; room: string; messages: ChatMessage[]; direction: 'newer' | 'older' }
+  /** A message was edited, deleted or reacted to (pushed live). */
+  | { type: 'changed'; change: MessageChange }
+  /**
+   * A page of `history`: newer ones catch up (messages, and the changes between them; new
+   * messages count as unread), older ones scroll back or reach a message to jump to.
+   */
+  | { type: 'history'; room: string; messages: ChatMessage[]; changes?: MessageChange[]; direction: 'newer' | 'older' }
   /** The server no longer has what we held: take its join answer as the truth. */
   | { type: 'reset'; room: string; lastSeq: number; messages: ChatMessage[] }
   | { type: 'loadingOlder'; room: string }
@@ -60,6 +85,17 @@ export type ChatAction =
   | { type: 'sent'; room: string; clientId: string; answer: SendMessageResponse }
   | { type: 'sendFailed'; room: string; clientId: string; error: string }
   | { type: 'resending'; room: string; clientId: string }
+  /** One of our changes to a message: shown at once, pending. */
+  | { type: 'changeStarted'; change: PendingChange }
+  | { type: 'changeSettled'; room: string; clientId: string; answer: Pick<ChangeAnswer, 'seq' | 'message'> }
+  | { type: 'changeFailed'; room: string; clientId: string; error: string }
+  | { type: 'changeRetrying'; room: string; clientId: string }
+  /** A failed change given up on. */
+  | { type: 'changeDropped'; room: string; clientId: string }
+  /** The message the next one answers (`null`: not a reply). */
+  | { type: 'replyTo'; room: string; seq: number | null }
+  /** Our message being edited in the composer (`null`: none). */
+  | { type: 'editing'; room: string; seq: number | null }
   | { type: 'userJoined'; room: string; username: string }
   | { type: 'userLeft'; room: string; username: string }
   | { type: 'presence'; room: string; users: string[] }
@@ -97,12 +133,27 @@ export function initialChatState(
     typing: {},
     directory: [],
     notice: null,
+    editWindowSeconds: null,
+    replyTo: {},
+    editing: {},
   }
 }
 
 function without<T>(record: Record<string, T>, key: string): Record<string, T> {
   const { [key]: _removed, ...rest } = record
   return rest
+}
+
+/** `record` with `key` set to `value`, or without it for `null`; the same object when nothing changes. */
+function withEntry(record: Record<string, number>, key: string, value: number | null): Record<string, number> {
+  if (value === null) return key in record ? without(record, key) : record
+  return record[key] === value ? record : { ...record, [key]: value }
+}
+
+/** Changes a room's timeline that exists; nothing for a room we do not hold. */
+function onTimeline(state: ChatState, room: string, change: (timeline: RoomTimeline) => RoomTimeline): ChatState {
+  const timeline = state.timelines[room]
+  return timeline ? withTimeline(state, room, change(timeline)) : state
 }
 
 function timelineOf(state: ChatState, room: string): RoomTimeline {
@@ -151,6 +202,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         rooms,
         current: action.select || state.current === null ? room : state.current,
         presence: { ...state.presence, [room]: users },
+        editWindowSeconds: action.answer.editWindowSeconds ?? state.editWindowSeconds,
         ...(action.select ? openRoom(state, room) : {}),
       }
       // A rejoin's answer brings what was missed: that counts as unread; a first join's history does not.
@@ -168,6 +220,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         presence: without(state.presence, action.room),
         ...forgetRoom(state, action.room),
         typing: without(state.typing, action.room),
+        replyTo: withEntry(state.replyTo, action.room, null),
+        editing: withEntry(state.editing, action.room, null),
       }
     }
     case 'select':
@@ -195,47 +249,71 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       const typing = withoutTyper(merged.typing, room, username)
       return typing === merged.typing ? merged : { ...merged, typing }
     }
+    case 'changed': {
+      const { room } = action.change
+      // Before the first join answer the timeline holds the early pushes; a room left holds nothing.
+      if (!state.timelines[room] && !state.rooms.includes(room)) return state
+      return withTimeline(state, room, applyChanges(timelineOf(state, room), [action.change]))
+    }
     case 'history': {
       const timeline = state.timelines[action.room]
       if (!timeline) return state
       const merged = mergeMessages(timeline, action.messages)
-      if (action.direction === 'newer') return withMerge(state, action.room, merged)
+      if (action.direction === 'newer') {
+        const changed = applyChanges(merged.timeline, action.changes ?? [])
+        return withMerge(state, action.room, { ...merged, timeline: changed })
+      }
       return withTimeline(state, action.room, { ...merged.timeline, loadingOlder: false, olderError: null })
     }
-    case 'reset': {
-      const timeline = state.timelines[action.room]
-      if (!timeline) return state
-      return withTimeline(state, action.room, resetTimeline(timeline, action).timeline)
-    }
-    case 'loadingOlder': {
-      const timeline = state.timelines[action.room]
-      if (!timeline) return state
-      return withTimeline(state, action.room, { ...timeline, loadingOlder: true, olderError: null })
-    }
-    case 'olderFailed': {
-      const timeline = state.timelines[action.room]
-      if (!timeline) return state
-      return withTimeline(state, action.room, { ...timeline, loadingOlder: false, olderError: action.error })
-    }
+    case 'reset':
+      return onTimeline(state, action.room, (timeline) => resetTimeline(timeline, action).timeline)
+    case 'loadingOlder':
+      return onTimeline(state, action.room, (timeline) => ({ ...timeline, loadingOlder: true, olderError: null }))
+    case 'olderFailed':
+      return onTimeline(state, action.room, (timeline) => ({
+        ...timeline,
+        loadingOlder: false,
+        olderError: action.error,
+      }))
     case 'outgoing': {
       const { room } = action.message
       if (!state.rooms.includes(room)) return state
       return withTimeline(state, room, addOutgoing(timelineOf(state, room), action.message))
     }
-    case 'sent': {
-      const timeline = state.timelines[action.room]
-      if (!timeline) return state
-      return withTimeline(state, action.room, confirmOutgoing(timeline, action.clientId, action.answer).timeline)
-    }
+    case 'sent':
+      return onTimeline(
+        state,
+        action.room,
+        (timeline) => confirmOutgoing(timeline, action.clientId, action.answer).timeline,
+      )
     case 'sendFailed':
-    case 'resending': {
-      const timeline = state.timelines[action.room]
-      if (!timeline) return state
-      const next =
-        action.type === 'sendFailed'
-          ? setOutgoingStatus(timeline, action.clientId, 'failed', action.error)
-          : setOutgoingStatus(timeline, action.clientId, 'pending')
-      return withTimeline(state, action.room, next)
+      return onTimeline(state, action.room, (timeline) =>
+        setOutgoingStatus(timeline, action.clientId, 'failed', action.error),
+      )
+    case 'resending':
+      return onTimeline(state, action.room, (timeline) => setOutgoingStatus(timeline, action.clientId, 'pending'))
+    case 'changeStarted':
+      if (!state.rooms.includes(action.change.room)) return state
+      return onTimeline(state, action.change.room, (timeline) => addChange(timeline, action.change))
+    case 'changeSettled':
+      return onTimeline(state, action.room, (timeline) => settleChange(timeline, action.clientId, action.answer))
+    case 'changeFailed':
+      return onTimeline(state, action.room, (timeline) =>
+        setChangeStatus(timeline, action.clientId, 'failed', action.error),
+      )
+    case 'changeRetrying':
+      return onTimeline(state, action.room, (timeline) => setChangeStatus(timeline, action.clientId, 'pending'))
+    case 'changeDropped':
+      return onTimeline(state, action.room, (timeline) => dropChange(timeline, action.clientId))
+    case 'replyTo': {
+      if (action.seq !== null && !state.rooms.includes(action.room)) return state
+      const replyTo = withEntry(state.replyTo, action.room, action.seq)
+      return replyTo === state.replyTo ? state : { ...state, replyTo }
+    }
+    case 'editing': {
+      if (action.seq !== null && !state.rooms.includes(action.room)) return state
+      const editing = withEntry(state.editing, action.room, action.seq)
+      return editing === state.editing ? state : { ...state, editing }
     }
     case 'userJoined': {
       const users = state.presence[action.room] ?? []

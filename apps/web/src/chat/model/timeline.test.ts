@@ -1,23 +1,23 @@
 import { describe, expect, test } from 'bun:test'
 import type { ChatMessage } from '@parley/events'
 import fc from 'fast-check'
+import { newClientId, randomClientId } from './client-id.ts'
 import {
   addNote,
   addOutgoing,
+  applyChanges,
   applyJoin,
   atStart,
   confirmOutgoing,
   emptyTimeline,
   hasOlder,
   mergeMessages,
-  newClientId,
   type OutgoingMessage,
   type RoomTimeline,
-  randomClientId,
   resetTimeline,
   setOutgoingStatus,
-  timelineItems,
 } from './timeline.ts'
+import { timelineItems } from './timeline-items.ts'
 
 const ROOM = 'general'
 
@@ -254,5 +254,134 @@ describe('client ids', () => {
     expect(randomClientId()).toMatch(valid)
     expect(randomClientId((bytes) => bytes.fill(255))).toMatch(valid)
     expect(randomClientId()).not.toBe(randomClientId())
+  })
+})
+
+/** A change entry of the log: `seq` is its own place, `target` the message it changed, as it then stood. */
+function change(seq: number, target: ChatMessage, extra: Partial<ChatMessage> = {}, clientId?: string) {
+  return {
+    room: ROOM,
+    seq,
+    change: 'edited' as const,
+    username: target.username,
+    timestamp: 2_000 + seq,
+    ...(clientId ? { clientId } : {}),
+    message: { ...target, ...extra, rev: seq },
+  }
+}
+
+describe('changes to messages', () => {
+  test('a newer copy of a message replaces the one held, an older or equal one does not', () => {
+    const timeline = joinedAt(3)
+    const edited = mergeMessages(timeline, [message(2, { message: 'fixed', rev: 5, editedAt: 9 })]).timeline
+    expect(edited.messages[1]).toMatchObject({ seq: 2, message: 'fixed', rev: 5 })
+    expect(mergeMessages(edited, [message(2)]).timeline).toBe(edited)
+    expect(mergeMessages(edited, [message(2, { message: 'older', rev: 4 })]).timeline).toBe(edited)
+    expect(mergeMessages(edited, [message(2, { message: 'fixed', rev: 5 })]).timeline).toBe(edited)
+    expect(seqs(edited)).toEqual([1, 2, 3])
+  })
+
+  test('a change counts as seen: syncedThrough moves over it as over a message', () => {
+    let timeline = joinedAt(3)
+    timeline = applyChanges(timeline, [change(4, message(1), { message: 'one, fixed' })])
+    expect(timeline.syncedThrough).toBe(4)
+    expect(timeline.messages[0]?.message).toBe('one, fixed')
+    timeline = mergeMessages(timeline, [message(5)]).timeline
+    expect(timeline.syncedThrough).toBe(5)
+    expect(seqs(timeline)).toEqual([1, 2, 3, 5])
+    expect(atStart(timeline)).toBe(true)
+  })
+
+  test('a change beyond a gap waits for the gap; the gap filled, both count', () => {
+    let timeline = applyChanges(joinedAt(3), [change(6, message(2), { deleted: true, message: '' })])
+    expect(timeline.syncedThrough).toBe(3)
+    expect(timeline.changesAhead).toEqual([6])
+    expect(timeline.messages[1]).toMatchObject({ deleted: true })
+    timeline = mergeMessages(timeline, [message(4)]).timeline
+    expect(timeline.syncedThrough).toBe(4)
+    timeline = applyChanges(timeline, [change(5, message(4), { message: 'four, fixed' })])
+    expect(timeline.syncedThrough).toBe(6)
+    expect(timeline.changesAhead).toEqual([])
+  })
+
+  test('a change to a message not held counts as seen, and adds no message', () => {
+    const timeline = applyChanges(joinedAt(3), [change(4, message(1_000))])
+    expect(seqs(timeline)).toEqual([1, 2, 3])
+    expect(timeline.syncedThrough).toBe(4)
+  })
+
+  test('a change seen twice, or one already behind syncedThrough, changes nothing', () => {
+    const once = applyChanges(joinedAt(3), [change(4, message(1), { message: 'x' })])
+    expect(applyChanges(once, [change(4, message(1), { message: 'x' })])).toBe(once)
+  })
+
+  test('a change pushed before the first join answer counts once the answer is in', () => {
+    let early = mergeMessages(emptyTimeline(), [message(11)]).timeline
+    early = applyChanges(early, [change(12, message(11), { message: 'eleven, fixed' })])
+    const { timeline } = applyJoin(early, { lastSeq: 10, messages: range(1, 10) })
+    expect(timeline.syncedThrough).toBe(12)
+    expect(timeline.messages.at(-1)?.message).toBe('eleven, fixed')
+  })
+
+  test('a rejoin catches up whenever a seq up to lastSeq was not seen, even if the answer has every message', () => {
+    // Away: 4 is a new message, 5 an edit of message 1, 6 a new message.
+    const answer = { lastSeq: 6, messages: [message(1, { message: 'one, fixed', rev: 5 }), ...range(2, 4), message(6)] }
+    const outcome = applyJoin(joinedAt(3), answer)
+    expect(outcome.catchUpAfter).toBe(4)
+    expect(outcome.timeline.messages[0]?.message).toBe('one, fixed')
+    // Only messages while away: the answer proves nothing was missed.
+    expect(applyJoin(joinedAt(3), { lastSeq: 5, messages: range(1, 5) }).catchUpAfter).toBeNull()
+    // Only a change while away, to a message the answer does not carry.
+    expect(applyJoin(joinedAt(60), { lastSeq: 61, messages: range(12, 60) }).catchUpAfter).toBe(60)
+  })
+
+  test('any order and repetition of a log of messages and changes ends with every message as it last stood', () => {
+    // A log: each entry is a new message (-1), or an edit of an earlier message (by index).
+    const log = fc.array(fc.oneof(fc.constant(-1), fc.nat(40)), { minLength: 1, maxLength: 40 })
+    const keys = fc.array(fc.nat(), { minLength: 120, maxLength: 120 })
+    fc.assert(
+      fc.property(log, fc.array(fc.nat(), { maxLength: 40 }), keys, (entries, repeats, shuffle) => {
+        const latest = new Map<number, ChatMessage>()
+        type Push = { kind: 'message'; message: ChatMessage } | { kind: 'change'; entry: ReturnType<typeof change> }
+        const pushes: Push[] = []
+        entries.forEach((pick, index) => {
+          const seq = index + 1
+          const held = [...latest.keys()]
+          const target = pick < 0 || held.length === 0 ? undefined : latest.get(held[pick % held.length] ?? 0)
+          if (!target) {
+            latest.set(seq, message(seq))
+            pushes.push({ kind: 'message', message: message(seq) })
+            return
+          }
+          const entry = change(seq, target, { message: `edit ${seq}` })
+          latest.set(target.seq, entry.message)
+          pushes.push({ kind: 'change', entry })
+        })
+        // Every push at least once, some again, in any order.
+        const deliveries = [...pushes, ...repeats.flatMap((n) => pushes[n % pushes.length] ?? [])]
+          .map((push, index) => ({ push, key: shuffle[index] ?? index }))
+          .sort((a, b) => a.key - b.key)
+        let timeline = joinedAt(0)
+        for (const { push } of deliveries) {
+          timeline =
+            push.kind === 'message'
+              ? mergeMessages(timeline, [push.message]).timeline
+              : applyChanges(timeline, [push.entry])
+        }
+        expect(timeline.syncedThrough).toBe(entries.length)
+        expect(timeline.changesAhead).toEqual([])
+        // A change that came before its message could not be shown on it; a page of the messages as they now
+        // stand (what a catch-up or a scroll back brings) puts every one right, whatever was held.
+        timeline = mergeMessages(timeline, [...latest.values()]).timeline
+        expect(timeline.messages).toEqual([...latest.values()].sort((a, b) => a.seq - b.seq))
+        // And an older copy of any of them, arriving late, changes nothing.
+        expect(
+          mergeMessages(
+            timeline,
+            pushes.flatMap((p) => (p.kind === 'message' ? [p.message] : [])),
+          ).timeline,
+        ).toBe(timeline)
+      }),
+    )
   })
 })

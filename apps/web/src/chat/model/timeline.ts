@@ -1,4 +1,6 @@
-import type { ChatMessage, JoinResponse, SendMessageResponse } from '@parley/events'
+import type { ChatMessage, JoinResponse, MessageChange, SendMessageResponse } from '@parley/events'
+import { type PendingChange, withChange, withChangeStatus, withoutChanges } from './pending-changes.ts'
+import { quoteOf } from './quote.ts'
 
 /** One of our own messages the server has not confirmed yet. */
 export interface OutgoingMessage {
@@ -11,6 +13,8 @@ export interface OutgoingMessage {
   status: 'pending' | 'failed'
   /** Why it failed, in words; `null` while pending. */
   error: string | null
+  /** The seq of the message this one answers. */
+  replyTo?: number
 }
 
 /** A quiet line about someone joining or leaving, shown after the message that was newest then. */
@@ -23,39 +27,38 @@ interface Note {
 
 /**
  * A room's messages as this tab knows them. `messages` are stored messages, ordered by
- * `seq` and never twice; `outbox` holds our own messages not yet confirmed.
+ * `seq`, never twice, each the newest copy seen (by `rev ?? seq`); `outbox` holds our own
+ * messages not yet confirmed, `changes` our own changes to messages not yet confirmed.
  */
 export interface RoomTimeline {
   messages: ChatMessage[]
   /**
-   * Every seq from the oldest held through this one is held: the point to catch up
-   * from after a reconnection. `null` until the room's first join answer.
+   * Every entry of the room's log (message or change) from the oldest message held through
+   * this seq has been seen: the point to catch up from after a reconnection. `null` until
+   * the room's first join answer.
    */
   syncedThrough: number | null
+  /** Seqs beyond `syncedThrough` seen as changes, ascending: they count once the gap before them is filled. */
+  changesAhead: number[]
   outbox: OutgoingMessage[]
+  changes: PendingChange[]
   notes: Note[]
   loadingOlder: boolean
   /** Why older messages could not be loaded, in words. */
   olderError: string | null
 }
 
-/** What a timeline shows, in order: stored messages and notes by seq, then our unconfirmed messages. */
-export type TimelineItem =
-  | {
-      kind: 'message'
-      key: string
-      username: string
-      message: string
-      timestamp: number
-      seq: number | null
-      status: 'sent' | 'pending' | 'failed'
-      error: string | null
-      clientId: string | null
-    }
-  | { kind: 'system'; key: string; text: string; timestamp: number }
-
 export function emptyTimeline(): RoomTimeline {
-  return { messages: [], syncedThrough: null, outbox: [], notes: [], loadingOlder: false, olderError: null }
+  return {
+    messages: [],
+    syncedThrough: null,
+    changesAhead: [],
+    outbox: [],
+    changes: [],
+    notes: [],
+    loadingOlder: false,
+    olderError: null,
+  }
 }
 
 export function oldestSeq(timeline: RoomTimeline): number | null {
@@ -66,7 +69,7 @@ function newestSeq(timeline: RoomTimeline): number | null {
   return timeline.messages.at(-1)?.seq ?? null
 }
 
-/** Older messages exist on the server that this timeline does not hold. */
+/** Older messages exist on the server that this timeline does not hold (a room's log starts with a message). */
 export function hasOlder(timeline: RoomTimeline): boolean {
   const oldest = oldestSeq(timeline)
   return oldest !== null && oldest > 1
@@ -79,15 +82,45 @@ export function atStart(timeline: RoomTimeline): boolean {
   return oldest === null ? timeline.syncedThrough === 0 : oldest === 1
 }
 
-function advance(messages: ChatMessage[], syncedThrough: number | null): number | null {
-  if (syncedThrough === null) return null
-  let through = syncedThrough
-  for (const message of messages) {
-    if (message.seq <= through) continue
-    if (message.seq !== through + 1) break
-    through = message.seq
+/** Where the message with `seq` is held, or where it would go (binary search). */
+function placeOf(messages: readonly ChatMessage[], seq: number): number {
+  let low = 0
+  let high = messages.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((messages[middle]?.seq ?? 0) < seq) low = middle + 1
+    else high = middle
   }
-  return through
+  return low
+}
+
+/** The message held at `seq`, if any. */
+export function messageAt(timeline: RoomTimeline, seq: number): ChatMessage | undefined {
+  const message = timeline.messages[placeOf(timeline.messages, seq)]
+  return message?.seq === seq ? message : undefined
+}
+
+/** How new a copy of a message is: the latest change it shows, or its own seq if it never changed. */
+function revisionOf(message: ChatMessage): number {
+  return message.rev ?? message.seq
+}
+
+/** Moves `syncedThrough` past every seq seen next to it, messages and changes alike. */
+function advance(timeline: RoomTimeline): RoomTimeline {
+  const { messages, syncedThrough, changesAhead } = timeline
+  if (syncedThrough === null) return timeline
+  let through = syncedThrough
+  let next = placeOf(messages, through + 1)
+  let change = 0
+  for (;;) {
+    while ((changesAhead[change] ?? Number.POSITIVE_INFINITY) <= through) change++
+    if (messages[next]?.seq === through + 1) next++
+    else if (changesAhead[change] === through + 1) change++
+    else break
+    through += 1
+  }
+  if (through === syncedThrough && (changesAhead[0] ?? Number.POSITIVE_INFINITY) > through) return timeline
+  return { ...timeline, syncedThrough: through, changesAhead: changesAhead.filter((seq) => seq > through) }
 }
 
 export interface MergeResult {
@@ -97,24 +130,31 @@ export interface MergeResult {
 }
 
 /**
- * Adds stored messages in any order: held once by seq, kept ordered by seq. Our own
- * unconfirmed messages with the same `clientId` are confirmed by them.
+ * Adds stored messages in any order: held once by seq, kept ordered by seq; a copy newer
+ * than the one held (by `rev ?? seq`) replaces it. Our own unconfirmed messages with the
+ * same `clientId` are confirmed by them.
  */
 export function mergeMessages(timeline: RoomTimeline, incoming: readonly ChatMessage[]): MergeResult {
-  const held = new Set(timeline.messages.map((message) => message.seq))
   const fresh = new Map<number, ChatMessage>()
+  let messages = timeline.messages
   for (const message of incoming) {
-    if (!held.has(message.seq) && !fresh.has(message.seq)) fresh.set(message.seq, message)
+    const at = placeOf(messages, message.seq)
+    const held = messages[at]
+    if (held?.seq === message.seq) {
+      if (revisionOf(message) <= revisionOf(held)) continue
+      if (messages === timeline.messages) messages = [...messages]
+      messages[at] = message
+      continue
+    }
+    const earlier = fresh.get(message.seq)
+    if (!earlier || revisionOf(message) > revisionOf(earlier)) fresh.set(message.seq, message)
   }
-  if (fresh.size === 0) return { timeline, added: [] }
+  if (fresh.size === 0 && messages === timeline.messages) return { timeline, added: [] }
   const added = [...fresh.values()].sort((a, b) => a.seq - b.seq)
-  const messages = mergeSorted(timeline.messages, added)
+  messages = mergeSorted(messages, added)
   const confirmed = new Set(added.flatMap((message) => (message.clientId ? [message.clientId] : [])))
   const outbox = confirmed.size ? timeline.outbox.filter((item) => !confirmed.has(item.clientId)) : timeline.outbox
-  return {
-    timeline: { ...timeline, messages, outbox, syncedThrough: advance(messages, timeline.syncedThrough) },
-    added,
-  }
+  return { timeline: advance({ ...timeline, messages, outbox }), added }
 }
 
 function mergeSorted(a: ChatMessage[], b: ChatMessage[]): ChatMessage[] {
@@ -139,6 +179,30 @@ function mergeSorted(a: ChatMessage[], b: ChatMessage[]): ChatMessage[] {
   return out
 }
 
+/** What a change entry of the log brings: its own seq, the message as it now stands, and whose change it was. */
+type ChangeEntry = Pick<MessageChange, 'seq' | 'message' | 'clientId'>
+
+/**
+ * Takes changes from the log (pushed live or from a catch-up page), in any order and any
+ * number of times: each change's seq counts as seen, its message replaces the copy held if
+ * it is newer (a message not held is not added: its place is not known to be contiguous),
+ * and our own change with its clientId is confirmed.
+ */
+export function applyChanges(timeline: RoomTimeline, entries: readonly ChangeEntry[]): RoomTimeline {
+  if (entries.length === 0) return timeline
+  const through = timeline.syncedThrough ?? 0
+  const seen = entries.map((entry) => entry.seq).filter((seq) => seq > through && !timeline.changesAhead.includes(seq))
+  const changesAhead = seen.length
+    ? [...new Set([...timeline.changesAhead, ...seen])].sort((a, b) => a - b)
+    : timeline.changesAhead
+  const held = entries.flatMap((entry) => (messageAt(timeline, entry.message.seq) ? [entry.message] : []))
+  const merged = mergeMessages(timeline, held).timeline
+  const confirmed = new Set(entries.flatMap((entry) => (entry.clientId ? [entry.clientId] : [])))
+  const changes = withoutChanges(merged.changes, confirmed)
+  if (merged === timeline && changesAhead === timeline.changesAhead && changes === timeline.changes) return timeline
+  return advance({ ...merged, changesAhead, changes })
+}
+
 /** What to do after a join answer: nothing more, or fetch `history {after}` from a seq. */
 interface JoinOutcome extends MergeResult {
   catchUpAfter: number | null
@@ -150,7 +214,10 @@ type JoinAnswer = Pick<JoinResponse, 'lastSeq' | 'messages'>
 
 /**
  * Takes a join answer. The first join of a room takes its messages as the timeline; a
- * rejoin merges them and says where to catch up from if messages were missed.
+ * rejoin merges them and says where to catch up from: from `syncedThrough` whenever it is
+ * short of the answer's `lastSeq`. The answer's messages carry `syncedThrough` forward only
+ * over seqs that are messages, so a change made meanwhile, to a message old or new, is
+ * always fetched by the catch-up.
  */
 export function applyJoin(timeline: RoomTimeline, answer: JoinAnswer): JoinOutcome {
   if (timeline.syncedThrough === null) {
@@ -158,8 +225,9 @@ export function applyJoin(timeline: RoomTimeline, answer: JoinAnswer): JoinOutco
     const windowStart = answer.messages[0]?.seq ?? answer.lastSeq + 1
     const early = timeline.messages.filter((message) => message.seq >= windowStart)
     const merged = mergeMessages({ ...timeline, messages: early }, answer.messages).timeline
-    const syncedThrough = advance(merged.messages, answer.lastSeq)
-    return { timeline: { ...merged, syncedThrough }, added: [], catchUpAfter: null, reset: false }
+    const changesAhead = merged.changesAhead.filter((seq) => seq > answer.lastSeq)
+    const synced = advance({ ...merged, syncedThrough: answer.lastSeq, changesAhead })
+    return { timeline: synced, added: [], catchUpAfter: null, reset: false }
   }
   if (answer.lastSeq < timeline.syncedThrough) return { ...resetTimeline(timeline, answer), catchUpAfter: null }
   const merged = mergeMessages(timeline, answer.messages)
@@ -169,7 +237,14 @@ export function applyJoin(timeline: RoomTimeline, answer: JoinAnswer): JoinOutco
 
 /** Drops what this tab held and takes the join answer as the truth; our unconfirmed messages stay. */
 export function resetTimeline(timeline: RoomTimeline, answer: JoinAnswer): MergeResult & { reset: true } {
-  const base: RoomTimeline = { ...timeline, messages: [], notes: [], syncedThrough: answer.lastSeq, olderError: null }
+  const base: RoomTimeline = {
+    ...timeline,
+    messages: [],
+    notes: [],
+    changesAhead: [],
+    syncedThrough: answer.lastSeq,
+    olderError: null,
+  }
   return { ...mergeMessages(base, answer.messages), added: [], reset: true }
 }
 
@@ -192,6 +267,8 @@ export function confirmOutgoing(timeline: RoomTimeline, clientId: string, answer
     seq: answer.seq,
     clientId,
   }
+  const target = outgoing.replyTo === undefined ? undefined : messageAt(timeline, outgoing.replyTo)
+  if (target) stored.replyTo = quoteOf(target)
   const merged = mergeMessages(timeline, [stored])
   // Already held under that seq (the push came first without its clientId): still confirmed.
   const outbox = merged.timeline.outbox.filter((item) => item.clientId !== clientId)
@@ -212,66 +289,45 @@ export function setOutgoingStatus(
   }
 }
 
+/** Shows one of our changes to a message at once, pending. */
+export function addChange(timeline: RoomTimeline, change: PendingChange): RoomTimeline {
+  const changes = withChange(timeline.changes, change)
+  return changes === timeline.changes ? timeline : { ...timeline, changes }
+}
+
+/**
+ * The server answered one of our changes: its message as it now stands replaces the copy
+ * held if newer, the change's place in the log (when it changed something) counts as seen,
+ * and the change is no longer ours to show.
+ */
+export function settleChange(
+  timeline: RoomTimeline,
+  clientId: string,
+  answer: { seq?: number | undefined; message: ChatMessage },
+): RoomTimeline {
+  const changes = withoutChanges(timeline.changes, new Set([clientId]))
+  const dropped = changes === timeline.changes ? timeline : { ...timeline, changes }
+  if (answer.seq !== undefined) return applyChanges(dropped, [{ seq: answer.seq, message: answer.message, clientId }])
+  return mergeMessages(dropped, messageAt(timeline, answer.message.seq) ? [answer.message] : []).timeline
+}
+
+/** Marks one of our changes failed (with the reason) or pending again (on Retry). */
+export function setChangeStatus(
+  timeline: RoomTimeline,
+  clientId: string,
+  status: PendingChange['status'],
+  error: string | null = null,
+): RoomTimeline {
+  const changes = withChangeStatus(timeline.changes, clientId, status, error)
+  return changes === timeline.changes ? timeline : { ...timeline, changes }
+}
+
+/** Forgets one of our failed changes: the message shows as the server has it. */
+export function dropChange(timeline: RoomTimeline, clientId: string): RoomTimeline {
+  const changes = withoutChanges(timeline.changes, new Set([clientId]))
+  return changes === timeline.changes ? timeline : { ...timeline, changes }
+}
+
 export function addNote(timeline: RoomTimeline, note: Omit<Note, 'afterSeq'>): RoomTimeline {
   return { ...timeline, notes: [...timeline.notes, { ...note, afterSeq: newestSeq(timeline) ?? 0 }] }
-}
-
-/** The lines to show, in order. */
-export function timelineItems(timeline: RoomTimeline): TimelineItem[] {
-  const items: TimelineItem[] = []
-  let n = 0
-  for (const message of timeline.messages) {
-    while (n < timeline.notes.length && (timeline.notes[n]?.afterSeq ?? 0) < message.seq) pushNote(items, timeline, n++)
-    items.push({
-      kind: 'message',
-      key: `seq-${message.seq}`,
-      username: message.username,
-      message: message.message,
-      timestamp: message.timestamp,
-      seq: message.seq,
-      status: 'sent',
-      error: null,
-      clientId: message.clientId ?? null,
-    })
-  }
-  while (n < timeline.notes.length) pushNote(items, timeline, n++)
-  for (const outgoing of timeline.outbox) {
-    items.push({
-      kind: 'message',
-      key: `client-${outgoing.clientId}`,
-      username: outgoing.username,
-      message: outgoing.message,
-      timestamp: outgoing.createdAt,
-      seq: null,
-      status: outgoing.status,
-      error: outgoing.error,
-      clientId: outgoing.clientId,
-    })
-  }
-  return items
-}
-
-function pushNote(items: TimelineItem[], timeline: RoomTimeline, index: number): void {
-  const note = timeline.notes[index]
-  if (note) items.push({ kind: 'system', key: note.id, text: note.text, timestamp: note.timestamp })
-}
-
-const CLIENT_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'
-
-/** A fresh id for a message we send, so a resend is stored once (8–64 of [A-Za-z0-9_-]). */
-export function newClientId(): string {
-  // randomUUID exists only in secure contexts (https, localhost); a page served over plain http elsewhere has none.
-  return globalThis.crypto?.randomUUID?.() ?? randomClientId()
-}
-
-/** 22 characters of the client-id alphabet (132 random bits), from `crypto.getRandomValues` when there is one. */
-export function randomClientId(
-  fill: (bytes: Uint8Array) => Uint8Array = (bytes) =>
-    globalThis.crypto?.getRandomValues
-      ? globalThis.crypto.getRandomValues(bytes)
-      : bytes.map(() => Math.random() * 256),
-): string {
-  let id = ''
-  for (const byte of fill(new Uint8Array(22))) id += CLIENT_ID_ALPHABET[byte % CLIENT_ID_ALPHABET.length]
-  return id
 }

@@ -6,7 +6,16 @@ import type { TokenStore } from './session-token.ts'
 import type { Requester } from './sync.ts'
 
 function answer(token: string): JoinResponse {
-  return { success: true, message: 'Welcome', users: ['ann'], room: 'r', lastSeq: 0, messages: [], token }
+  return {
+    success: true,
+    message: 'Welcome',
+    users: ['ann'],
+    room: 'r',
+    lastSeq: 0,
+    messages: [],
+    token,
+    editWindowSeconds: 900,
+  }
 }
 
 function memoryTokens(initial: string | null = null): TokenStore & { saved: (string | null)[] } {

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'bun:test'
 import type { ChatMessage } from '@parley/events'
 import { WsxError } from '@parley/wsx/shared'
-import { catchUp, deliverMessage, type Requester } from './sync.ts'
+import type { PendingChange } from '../model/pending-changes.ts'
+import { catchUp, deliverChange, deliverMessage, type Requester } from './sync.ts'
 
 function message(seq: number): ChatMessage {
   return { messageId: `m${seq}`, username: 'ann', message: `msg ${seq}`, timestamp: seq, room: 'r', seq }
@@ -37,7 +38,7 @@ function historyPage(lastSeq: number) {
     if (after > lastSeq) return new WsxError('remote', 'no such message')
     const messages: ChatMessage[] = []
     for (let seq = after + 1; seq <= Math.min(lastSeq, after + limit); seq++) messages.push(message(seq))
-    return { room: 'r', messages, hasMore: (messages.at(-1)?.seq ?? after) < lastSeq, lastSeq }
+    return { room: 'r', messages, changes: [], hasMore: (messages.at(-1)?.seq ?? after) < lastSeq, lastSeq }
   }
 }
 
@@ -53,6 +54,31 @@ describe('catching up', () => {
       { room: 'r', after: 410, limit: 200 },
     ])
     expect(got).toEqual(Array.from({ length: 440 }, (_, i) => i + 11))
+  })
+
+  test('a page that ends in changes carries on after the last change, not the last message', async () => {
+    const change = (seq: number) => ({
+      room: 'r',
+      seq,
+      change: 'edited' as const,
+      username: 'ann',
+      timestamp: seq,
+      message: { ...message(1), rev: seq },
+    })
+    const { client, calls } = fakeClient([
+      () => ({ room: 'r', messages: [message(1)], changes: [change(2), change(3)], hasMore: true, lastSeq: 4 }),
+      () => ({ room: 'r', messages: [message(4)], changes: [], hasMore: false, lastSeq: 4 }),
+    ])
+    const pages: [number[], number[]][] = []
+    const result = await catchUp(client, 'r', 0, (messages, changes) =>
+      pages.push([messages.map((m) => m.seq), changes.map((c) => c.seq)]),
+    )
+    expect(result).toBe('done')
+    expect(calls.map((call) => call.payload.after)).toEqual([0, 3])
+    expect(pages).toEqual([
+      [[1], [2, 3]],
+      [[4], []],
+    ])
   })
 
   test('a refusal (after beyond the last seq) says so', async () => {
@@ -103,6 +129,12 @@ describe('delivering a message', () => {
     })
   })
 
+  test('a reply names the message it answers', async () => {
+    const { client, calls } = fakeClient([() => receipt])
+    await deliverMessage(client, { ...outgoing, replyTo: 7 }, 10_000)
+    expect(calls[0]?.payload).toEqual({ message: 'hi', room: 'r', clientId: 'client-1234', replyTo: 7 })
+  })
+
   test('goes again with the same clientId when the connection drops, within the time left', async () => {
     let clock = 0
     const { client, calls } = fakeClient([
@@ -132,5 +164,43 @@ describe('delivering a message', () => {
       },
     ])
     await expect(deliverMessage(late.client, outgoing, 10_000, () => clock)).rejects.toMatchObject({ code: 'closed' })
+  })
+})
+
+describe('delivering a change', () => {
+  const base = {
+    clientId: 'change-1234',
+    room: 'r',
+    seq: 3,
+    username: 'ann',
+    createdAt: 1,
+    status: 'pending' as const,
+    error: null,
+  }
+  const answer = { room: 'r', changed: true, seq: 9, message: { ...message(3), rev: 9 } }
+
+  test('each kind goes as its request, with its clientId', async () => {
+    const changes: PendingChange[] = [
+      { ...base, kind: 'edit', text: 'fixed' },
+      { ...base, kind: 'delete' },
+      { ...base, kind: 'react', emoji: '👍', add: false },
+    ]
+    const { client, calls } = fakeClient(changes.map(() => () => answer))
+    for (const change of changes) expect(await deliverChange(client, change, 10_000)).toEqual(answer)
+    expect(calls.map((call) => [call.event, call.payload])).toEqual([
+      ['editMessage', { room: 'r', seq: 3, clientId: 'change-1234', message: 'fixed' }],
+      ['deleteMessage', { room: 'r', seq: 3, clientId: 'change-1234' }],
+      ['react', { room: 'r', seq: 3, clientId: 'change-1234', emoji: '👍', add: false }],
+    ])
+  })
+
+  test('goes again under the same clientId after a drop, and fails on a refusal', async () => {
+    const { client, calls } = fakeClient([() => new WsxError('closed', 'gone'), () => answer])
+    await deliverChange(client, { ...base, kind: 'delete' }, 10_000)
+    expect(calls.map((call) => call.payload.clientId)).toEqual(['change-1234', 'change-1234'])
+    const refused = fakeClient([() => new WsxError('remote', 'You can only edit your own messages')])
+    await expect(deliverChange(refused.client, { ...base, kind: 'edit', text: 'x' }, 10_000)).rejects.toMatchObject({
+      message: 'You can only edit your own messages',
+    })
   })
 })

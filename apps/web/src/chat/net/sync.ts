@@ -1,6 +1,7 @@
-import type { ChatMessage, HistoryResponse, SendMessageResponse } from '@parley/events'
+import type { ChangeAnswer, ChatMessage, HistoryResponse, MessageChange, SendMessageResponse } from '@parley/events'
 import { HISTORY_MAX_PAGE } from '@parley/events/rules'
 import { WsxError } from '@parley/wsx/shared'
+import type { PendingChange } from '../model/pending-changes.ts'
 import type { ChatClient } from './client.ts'
 
 /** The one thing these helpers need from the wsx client, so tests can hand in a fake. */
@@ -14,15 +15,16 @@ const CATCH_UP_ATTEMPTS = 3
 type CatchUpResult = 'done' | 'refused' | 'interrupted'
 
 /**
- * Fetches a room's messages after `after`, page by page (`history {after, limit: 200}`),
- * until the server says there are no more. Each page goes to `onPage` as it comes;
- * `isStale` stops the loop when a newer catch-up of the same room took over.
+ * Fetches a room's log after `after`, page by page (`history {after, limit: 200}`), until
+ * the server says there is no more: each page's messages and changes together fill its
+ * seqs, and the next page starts after the highest of them. Each page goes to `onPage` as
+ * it comes; `isStale` stops the loop when a newer catch-up of the same room took over.
  */
 export async function catchUp(
   client: Requester,
   room: string,
   after: number,
-  onPage: (messages: ChatMessage[]) => void,
+  onPage: (messages: ChatMessage[], changes: MessageChange[]) => void,
   isStale: () => boolean = () => false,
 ): Promise<CatchUpResult> {
   let from = after
@@ -43,36 +45,75 @@ export async function catchUp(
     }
     if (isStale()) break
     attempts = 0
-    onPage(page.messages)
-    const last = page.messages.at(-1)?.seq
-    if (!page.hasMore || last === undefined || last <= from) return 'done'
+    onPage(page.messages, page.changes)
+    const last = Math.max(
+      0,
+      ...page.messages.map((message) => message.seq),
+      ...page.changes.map((change) => change.seq),
+    )
+    if (!page.hasMore || last <= from) return 'done'
     from = last
   }
   return 'interrupted'
 }
 
 /**
- * Sends one message and resolves with the server's receipt. While the connection is down
- * the client queues it; if the connection drops with it on the wire, it goes again with
- * the same `clientId` (the server stores and shows it once). Gives up at `timeoutMs`.
+ * Sends one request, and sends it again if the connection drops with it on the wire, until
+ * `timeoutMs` is up: only for requests the server applies once however often they come
+ * (they carry a `clientId`). While the connection is down the client queues it.
  */
-export async function deliverMessage(
-  client: Requester,
-  outgoing: { room: string; clientId: string; message: string },
-  timeoutMs: number,
-  now: () => number = Date.now,
-): Promise<SendMessageResponse> {
+async function requestOnce<T>(send: (timeout: number) => Promise<T>, timeoutMs: number, now: () => number): Promise<T> {
   const deadline = now() + timeoutMs
   for (;;) {
     try {
-      return await client.request(
-        'sendMessage',
-        { message: outgoing.message, room: outgoing.room, clientId: outgoing.clientId },
-        { timeout: Math.max(1, deadline - now()) },
-      )
+      return await send(Math.max(1, deadline - now()))
     } catch (error) {
       if (error instanceof WsxError && error.code === 'closed' && deadline - now() > 0) continue
       throw error
     }
   }
+}
+
+/**
+ * Sends one message and resolves with the server's receipt. If the connection drops with it
+ * on the wire, it goes again with the same `clientId` (the server stores and shows it once).
+ * Gives up at `timeoutMs`.
+ */
+export function deliverMessage(
+  client: Requester,
+  outgoing: { room: string; clientId: string; message: string; replyTo?: number | undefined },
+  timeoutMs: number,
+  now: () => number = Date.now,
+): Promise<SendMessageResponse> {
+  const { message, room, clientId, replyTo } = outgoing
+  const payload = replyTo === undefined ? { message, room, clientId } : { message, room, clientId, replyTo }
+  return requestOnce((timeout) => client.request('sendMessage', payload, { timeout }), timeoutMs, now)
+}
+
+/**
+ * Sends one of our changes to a message (edit, delete, react) and resolves with the message
+ * as it now stands. Like a message, it goes again under the same `clientId` after a drop,
+ * and the server applies it once.
+ */
+export function deliverChange(
+  client: Requester,
+  change: PendingChange,
+  timeoutMs: number,
+  now: () => number = Date.now,
+): Promise<ChangeAnswer> {
+  const { room, seq, clientId } = change
+  return requestOnce(
+    (timeout) => {
+      switch (change.kind) {
+        case 'edit':
+          return client.request('editMessage', { room, seq, clientId, message: change.text }, { timeout })
+        case 'delete':
+          return client.request('deleteMessage', { room, seq, clientId }, { timeout })
+        case 'react':
+          return client.request('react', { room, seq, clientId, emoji: change.emoji, add: change.add }, { timeout })
+      }
+    },
+    timeoutMs,
+    now,
+  )
 }
