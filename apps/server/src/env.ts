@@ -18,6 +18,8 @@ const envSchema = z.object({
   MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(defaultLimits.maxFrameBytes),
   IDLE_TIMEOUT: z.coerce.number().int().min(1).max(960).default(defaultLimits.idleTimeoutSeconds),
   BACKPRESSURE_LIMIT: z.coerce.number().int().min(1024).default(defaultLimits.backpressureBytes),
+  /** Seconds after sending during which a message's author may edit it; 0: no limit. */
+  EDIT_WINDOW_SECONDS: z.coerce.number().int().min(0).default(defaultLimits.editWindowSeconds),
   /** Comma-separated origins, besides the page's own, allowed to open /ws. */
   ALLOWED_ORIGINS: z
     .string()
@@ -69,5 +71,6 @@ export function limitsFrom(env: Env): Limits {
     idleTimeoutSeconds: env.IDLE_TIMEOUT,
     backpressureBytes: env.BACKPRESSURE_LIMIT,
     allowedOrigins: env.ALLOWED_ORIGINS,
+    editWindowSeconds: env.EDIT_WINDOW_SECONDS,
   }
 }

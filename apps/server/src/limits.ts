@@ -14,6 +14,8 @@ export interface Limits {
   backpressureBytes: number
   /** Origins besides the page's own that may open /ws. */
   allowedOrigins: string[]
+  /** How long after sending a message its author may edit it; 0: no limit. */
+  editWindowSeconds: number
 }
 
 export const defaultLimits: Limits = {
@@ -25,4 +27,5 @@ export const defaultLimits: Limits = {
   idleTimeoutSeconds: 30,
   backpressureBytes: 1024 * 1024,
   allowedOrigins: [],
+  editWindowSeconds: 900,
 }

@@ -1,4 +1,4 @@
-import { type ChatEvents, events } from '@parley/events'
+import { type ChatEvents, type ChatMessage, events, type MessageChange } from '@parley/events'
 import { type ClientOptions, createClient, type WsxClient } from '@parley/wsx/client'
 import { type Payload, type PayloadEvent, WsxError } from '@parley/wsx/shared'
 import { openRawWebSocket, type RawWebSocket } from './raw-websocket.ts'
@@ -98,13 +98,21 @@ export function closeCode(client: ChatClient): Promise<number> {
   return new Promise((resolve) => client.onClose(({ code }) => resolve(code)))
 }
 
-/** Every message stored in `room` after `after`, oldest first, page by page (the client must have joined it). */
-export async function wholeHistory(client: ChatClient, room: string, after = 0, pageSize = 200) {
-  let page = await client.request('history', { room, after, limit: pageSize })
-  const messages = [...page.messages]
-  while (page.hasMore) {
-    page = await client.request('history', { room, after: messages.at(-1)?.seq ?? after, limit: pageSize })
+/** Every message and change in `room`'s log after `after`, oldest first, page by page (the client must have joined it). */
+export async function wholeLog(client: ChatClient, room: string, after = 0, pageSize = 200) {
+  const messages: ChatMessage[] = []
+  const changes: MessageChange[] = []
+  let from = after
+  for (;;) {
+    const page = await client.request('history', { room, after: from, limit: pageSize })
     messages.push(...page.messages)
+    changes.push(...page.changes)
+    from = Math.max(from, page.messages.at(-1)?.seq ?? 0, page.changes.at(-1)?.seq ?? 0)
+    if (!page.hasMore) return { messages, changes }
   }
-  return messages
+}
+
+/** Every message stored in `room` after `after`, oldest first (the client must have joined it). */
+export async function wholeHistory(client: ChatClient, room: string, after = 0, pageSize = 200) {
+  return (await wholeLog(client, room, after, pageSize)).messages
 }

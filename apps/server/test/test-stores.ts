@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { MessageStore, NewMessage } from '../src/storage/message-store.ts'
+import type { LogEntry, MessageStore, NewMessage, StoredMessage } from '../src/storage/message-store.ts'
 import { openStore } from '../src/storage/open-store.ts'
 import { temporaryPostgresSchema } from './postgres-schema.ts'
 import { temporaryDataDir } from './start-parley.ts'
@@ -35,6 +35,11 @@ export async function postgresTestStore(): Promise<TestStore & { schema: string 
 }
 
 let counter = 0
+
+/** The messages among log entries. */
+export function messagesIn(entries: readonly LogEntry[]): StoredMessage[] {
+  return entries.flatMap((entry) => (entry.kind === 'message' ? [entry.message] : []))
+}
 
 /** A new message from alice, with an id and a time of its own. */
 export function newMessage(room: string, body: string, extra: Partial<NewMessage> = {}): NewMessage {

@@ -16,6 +16,7 @@ describe('join', () => {
       lastSeq: 0,
       messages: [],
       token: expect.any(String),
+      editWindowSeconds: 900,
     })
     const joined = nextPush(alice, 'userJoined')
     expect((await bob.request('join', { username: 'bob', room: 'general' })).users).toEqual(['alice', 'bob'])

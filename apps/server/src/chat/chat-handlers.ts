@@ -12,6 +12,9 @@ import { roomListUpdates } from '../presence/room-list-updates.ts'
 import type { RoomRegistry } from '../presence/room-registry.ts'
 import type { MessageStore, NewMessage } from '../storage/message-store.ts'
 import { toChatMessage } from './chat-message.ts'
+import { registerHistory } from './history-handler.ts'
+import { registerMessageChanges } from './message-changes.ts'
+import { sessionAuthor } from './session-author.ts'
 
 /** Typing signals closer together than this, per connection and room, are dropped. */
 const TYPING_MIN_INTERVAL_MS = 1_000
@@ -61,6 +64,7 @@ export function registerChatHandlers({
     if (conn.data.rooms.size === 0 && token !== undefined) {
       if (names.release(username, conn.id)) void presence.releaseName(username, token)
       conn.data.token = undefined
+      conn.data.author = undefined
     }
   }
 
@@ -80,6 +84,7 @@ export function registerChatHandlers({
     const granted = names.claim(username, conn.id, token)
     if (!granted) throw new Error(`The name "${username}" is taken: pick another`)
     conn.data.token = granted
+    conn.data.author = sessionAuthor(granted)
     return { token: granted, fresh: true }
   }
 
@@ -94,14 +99,14 @@ export function registerChatHandlers({
     throw new Error(`You are sending messages too fast: slow down and retry in ${seconds} s`)
   }
 
-  /** Stores a message, timing it; a storage failure is logged and refused in words. */
-  async function storeMessage(message: NewMessage) {
+  /** Stores a message or a change, timing it; a storage failure is logged and refused in words. */
+  async function stored<T>(room: string, write: () => Promise<T>): Promise<T> {
     const started = performance.now()
     try {
-      return await store.append(message)
+      return await write()
     } catch (error) {
       metrics.countError('storage')
-      log.error('storage-failed', { room: message.room, error: error instanceof Error ? error.message : String(error) })
+      log.error('storage-failed', { room, error: error instanceof Error ? error.message : String(error) })
       throw new Error('Messages cannot be stored right now: try sending yours again in a moment')
     } finally {
       metrics.storageWrites.observe((performance.now() - started) / 1000)
@@ -136,71 +141,70 @@ export function registerChatHandlers({
       leaveRoom(conn, room, 'refused')
       throw new Error(`The name "${username}" is taken: pick another`)
     }
-    // Subscribed before reading: whatever is stored after this read arrives live.
+    // Subscribed before reading: whatever is stored after these reads arrives live, and
+    // the messages are read after the last seq, so they show at least every change up to it.
+    const lastSeq = await store.lastSeq(room)
     const latest = await store.before(room, undefined, HISTORY_PAGE_SIZE)
     return {
       success: true,
       message: `Welcome to ${room}!`,
       users: await presence.users(room),
       room,
-      lastSeq: latest.at(-1)?.seq ?? 0,
+      lastSeq: Math.max(lastSeq, latest.at(-1)?.seq ?? 0),
       messages: latest.map(toChatMessage),
       token: claim.token,
+      editWindowSeconds: limits.editWindowSeconds,
     }
   })
 
-  /** Sends being stored and answered right now; `drain` waits for them. */
-  const sending = new Set<Promise<unknown>>()
+  /** Writes being stored and answered right now; `drain` waits for them. */
+  const writing = new Set<Promise<unknown>>()
   let draining = false
 
-  server.onRequest('sendMessage', (payload, conn) => {
-    // From the start of a shutdown, a message is refused in words: never stored, and its sender knows.
+  /** Runs a write to the room log, refused in words from the start of a shutdown (never stored, and its sender knows). */
+  function write<T>(run: () => Promise<T>): Promise<T> {
     if (draining) throw new Error('The server is restarting: send your message again once you are reconnected')
-    const sent = sendMessage(payload, conn)
-    sending.add(sent)
-    const settled = () => sending.delete(sent)
-    sent.then(settled, settled)
-    return sent
-  })
+    const written = run()
+    writing.add(written)
+    const settled = () => writing.delete(written)
+    written.then(settled, settled)
+    return written
+  }
 
-  async function sendMessage({ message, room, clientId }: Payload<ChatEvents, 'sendMessage'>, conn: ChatConnection) {
+  server.onRequest('sendMessage', (payload, conn) => write(() => sendMessage(payload, conn)))
+
+  async function sendMessage(
+    { message, room, clientId, replyTo }: Payload<ChatEvents, 'sendMessage'>,
+    conn: ChatConnection,
+  ) {
     checkRate(conn)
-    const { username, rooms } = conn.data
+    const { username, rooms, author } = conn.data
     const target = room ?? [...rooms].at(-1)
     if (!username || !target) throw new Error('Join a room before sending messages')
     if (!rooms.has(target)) throw new Error(`You are not in "${target}"; join it first`)
-    const outcome = await storeMessage({
+    const newMessage: NewMessage = {
       room: target,
       messageId: Bun.randomUUIDv7(),
       clientId,
       username,
       body: message,
       timestamp: Date.now(),
-    })
+      author,
+    }
+    if (replyTo !== undefined) newMessage.replyTo = replyTo
+    const outcome = await stored(target, () => store.append(newMessage))
     if (outcome.kind === 'conflict') throw new Error('That message id was already used for a different message')
-    const stored = outcome.message
+    if (outcome.kind === 'refused') throw new Error(outcome.reason)
+    const saved = outcome.message
     if (outcome.kind === 'stored') {
-      bus.publish(target, 'message', toChatMessage(stored))
+      bus.publish(target, 'message', toChatMessage(saved))
       metrics.messagesStored += 1
     }
-    return { messageId: stored.messageId, timestamp: stored.timestamp, room: target, seq: stored.seq }
+    return { messageId: saved.messageId, timestamp: saved.timestamp, room: target, seq: saved.seq }
   }
 
-  server.onRequest('history', async ({ room, before, after, limit }, conn) => {
-    requireMember(conn, room, 'read its history')
-    const lastSeq = await store.lastSeq(room)
-    if (after !== undefined) {
-      if (after > lastSeq) {
-        throw new Error(`"${room}" has no message ${after}: its last is ${lastSeq}. Load it afresh`)
-      }
-      const page = await store.after(room, after, limit)
-      const reached = page.at(-1)?.seq ?? after
-      return { room, messages: page.map(toChatMessage), hasMore: reached < lastSeq, lastSeq }
-    }
-    const page = await store.before(room, before, limit)
-    const oldest = page[0]?.seq
-    return { room, messages: page.map(toChatMessage), hasMore: oldest !== undefined && oldest > 1, lastSeq }
-  })
+  registerHistory({ server, store, requireMember })
+  registerMessageChanges({ server, bus, store, limits, checkRate, requireMember, write, stored })
 
   server.onSend('typing', ({ room }, conn) => {
     const username = conn.data.username
@@ -238,7 +242,7 @@ export function registerChatHandlers({
      */
     async drain(): Promise<void> {
       draining = true
-      await Promise.allSettled(sending)
+      await Promise.allSettled(writing)
     },
     stop: roomList.stop,
   }

@@ -11,6 +11,8 @@ export interface ConnectionData {
   rooms: Set<string>
   /** The session token under which this connection holds its name, while it does. */
   token: string | undefined
+  /** A hash of `token`, kept with each message sent: the session that may edit or delete it. */
+  author: string | undefined
   /** Chat messages allowed now. */
   sends: TokenBucket
   /** Refusals tolerated before a flood closes the connection. */
@@ -25,6 +27,7 @@ export function connectionData(limits: Limits): () => ConnectionData {
     username: undefined,
     rooms: new Set(),
     token: undefined,
+    author: undefined,
     sends: new TokenBucket(limits.messageRate, limits.messageBurst),
     patience: new TokenBucket(limits.messageRate, limits.messageBurst * 2),
     typedAt: new Map(),

@@ -3,7 +3,7 @@ import { redisKeys } from '@parley/events/rules'
 import type { Payload } from '@parley/wsx/shared'
 import { RedisClient } from 'bun'
 import { z } from 'zod'
-import { toChatMessage } from '../chat/chat-message.ts'
+import { toChatMessage, toMessageChange } from '../chat/chat-message.ts'
 import type { ChatServer } from '../connections/connection-data.ts'
 import type { Logger } from '../ops/logger.ts'
 import type { MessageStore } from '../storage/message-store.ts'
@@ -15,6 +15,13 @@ const RECONNECT_EVERY_MS = 2_000
 
 /** What travels between instances: one copy per room event, whoever is listening. */
 const envelopeSchema = z.object({ i: z.string(), x: z.enum(roomEvents), p: z.unknown() })
+
+/** The place in the room's log of a message or a change; other events have none. */
+function logSeq(event: RoomEvent, payload: unknown): number | undefined {
+  if (event === 'message') return (payload as Payload<ChatEvents, 'message'>).seq
+  if (event === 'messageChanged') return (payload as Payload<ChatEvents, 'messageChanged'>).seq
+  return undefined
+}
 
 const channelOf = (room: string) => `${redisKeys.roomChannelPrefix}${room}`
 
@@ -62,7 +69,8 @@ export async function redisRoomBus({
   ): void {
     publishLocally(server, room, event, payload, except)
     onDelivered?.(room, event, except !== undefined)
-    if (event === 'message') delivered.delivered(room, (payload as Payload<ChatEvents, 'message'>).seq)
+    const seq = logSeq(event, payload)
+    if (seq !== undefined) delivered.delivered(room, seq)
   }
 
   function receive(raw: string, channel: string): void {
@@ -76,14 +84,14 @@ export async function redisRoomBus({
     if (envelope.i === instanceId || !watched.has(room)) return
     const payload = events[envelope.x].request.safeParse(envelope.p)
     if (!payload.success) return log.warn('bus-frame-refused', { room, kind: envelope.x })
-    if (envelope.x === 'message') {
-      const message = payload.data as Payload<ChatEvents, 'message'>
-      if (delivered.has(room, message.seq)) return
+    const seq = logSeq(envelope.x, payload.data)
+    if (seq !== undefined) {
+      if (delivered.has(room, seq)) return
       const through = delivered.through(room)
-      // Messages before it have not reached this instance (an outage, or another instance's
+      // Entries before it have not reached this instance (an outage, or another instance's
       // publish still on its way): they are stored, so members get them from storage first,
       // in order, and this one with them.
-      if (through !== undefined && message.seq > through + 1) return void fillGap(room, message)
+      if (through !== undefined && seq > through + 1) return void fillGap(room, seq, envelope.x, payload.data)
     }
     if (envelope.x === 'userJoined' || envelope.x === 'userLeft') {
       onPresence?.(envelope.x, room, (payload.data as { username: string }).username)
@@ -91,10 +99,10 @@ export async function redisRoomBus({
     deliver(room, envelope.x, payload.data as never)
   }
 
-  /** Delivers the messages stored before `message`, then `message` itself if storage did not have it. */
-  async function fillGap(room: string, message: Payload<ChatEvents, 'message'>): Promise<void> {
+  /** Delivers the entries stored before the one at `seq`, then that one itself if storage did not have it. */
+  async function fillGap(room: string, seq: number, event: RoomEvent, payload: unknown): Promise<void> {
     await catchUp(room).catch((error: unknown) => log.error('bus-catch-up-failed', { room, error: String(error) }))
-    if (watched.has(room) && !delivered.has(room, message.seq)) deliver(room, 'message', message)
+    if (watched.has(room) && !delivered.has(room, seq)) deliver(room, event, payload as never)
   }
 
   /** Delivers what was stored while this instance could not hear the others. */
@@ -103,12 +111,16 @@ export async function redisRoomBus({
     if (after === undefined) return
     for (;;) {
       const page = await store.after(room, after, CATCH_UP_PAGE)
-      for (const message of page) {
-        if (!delivered.has(room, message.seq)) deliver(room, 'message', toChatMessage(message))
+      for (const entry of page) {
+        if (entry.kind === 'message') {
+          if (!delivered.has(room, entry.message.seq)) deliver(room, 'message', toChatMessage(entry.message))
+        } else if (!delivered.has(room, entry.change.seq)) {
+          deliver(room, 'messageChanged', toMessageChange(entry.change, entry.message))
+        }
       }
       const last = page.at(-1)
       if (!last || page.length < CATCH_UP_PAGE) return
-      after = last.seq
+      after = last.kind === 'message' ? last.message.seq : last.change.seq
     }
   }
 

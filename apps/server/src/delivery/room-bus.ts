@@ -3,7 +3,7 @@ import type { Payload } from '@parley/wsx/shared'
 import { type ChatConnection, type ChatServer, roomTopic } from '../connections/connection-data.ts'
 
 /** The events a room's members hear. */
-export const roomEvents = ['message', 'userJoined', 'userLeft', 'userTyping'] as const
+export const roomEvents = ['message', 'messageChanged', 'userJoined', 'userLeft', 'userTyping'] as const
 export type RoomEvent = (typeof roomEvents)[number]
 
 /** Carries room events to every member, on this instance and, when there are others, on all of them. */

@@ -15,12 +15,16 @@ const directions = {
   leave: 'request',
   listRooms: 'request',
   presence: 'request',
+  editMessage: 'request',
+  deleteMessage: 'request',
+  react: 'request',
   typing: 'send',
   message: 'push',
   userJoined: 'push',
   userLeft: 'push',
   userTyping: 'push',
   rooms: 'push',
+  messageChanged: 'push',
 } as const satisfies Record<keyof ChatEvents, 'request' | 'send' | 'push'>
 
 type JsonSchema = Record<string, unknown>

@@ -1,40 +1,76 @@
-import type { AppendOutcome, MessageStore, NewMessage, StoredMessage } from './message-store.ts'
+import type { LogReads, ReactionRow } from './log-reads.ts'
+import { LogViews } from './log-views.ts'
+import type {
+  AppendOutcome,
+  AroundPage,
+  ChangeOutcome,
+  ChangeRecord,
+  LogEntry,
+  MessageRecord,
+  MessageStore,
+  NewChange,
+  NewMessage,
+  StoredMessage,
+} from './message-store.ts'
+import { type LogOps, type LogWrite, planWrites, type WriteOutcome } from './plan-writes.ts'
+
+/** One room's log in memory. */
+interface MemoryRoom {
+  lastSeq: number
+  /** Messages in seq order. */
+  messages: MessageRecord[]
+  bySeq: Map<number, MessageRecord>
+  changes: ChangeRecord[]
+  messagesByClientId: Map<string, MessageRecord>
+  changesByClientId: Map<string, ChangeRecord>
+  reactions: ReactionRow[]
+}
+
+/** The first index in `sorted` whose seq is above `seq`. */
+function firstAfter(sorted: readonly { seq: number }[], seq: number): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((sorted[middle] as { seq: number }).seq <= seq) low = middle + 1
+    else high = middle
+  }
+  return low
+}
 
 /**
- * History in process memory, as the seed kept it: lost on restart. For benchmarks
- * (storage off) and throwaway demos; select it with `DATABASE_URL=memory:`.
+ * The room logs in process memory, as the seed kept them: lost on restart. For
+ * benchmarks (storage off) and throwaway demos; select it with `DATABASE_URL=memory:`.
+ * Writes are planned like the databases' (one at a time, in order), so it behaves the same.
  */
 export class MemoryMessageStore implements MessageStore {
-  readonly #rooms = new Map<string, StoredMessage[]>()
-  readonly #byClientId = new Map<string, StoredMessage>()
+  readonly #rooms = new Map<string, MemoryRoom>()
+  readonly #reads: LogReads = this.#makeReads()
+  readonly #views = new LogViews(this.#reads)
+  #writing: Promise<unknown> = Promise.resolve()
 
-  async append(message: NewMessage): Promise<AppendOutcome> {
-    const key = message.clientId && `${message.room}\u0000${message.clientId}`
-    const earlier = key ? this.#byClientId.get(key) : undefined
-    if (earlier) {
-      const same = earlier.username === message.username && earlier.body === message.body
-      return same ? { kind: 'duplicate', message: earlier } : { kind: 'conflict' }
-    }
-    const messages = this.#rooms.get(message.room) ?? []
-    this.#rooms.set(message.room, messages)
-    const stored = { ...message, seq: messages.length + 1 }
-    messages.push(stored)
-    if (key) this.#byClientId.set(key, stored)
-    return { kind: 'stored', message: stored }
+  append(message: NewMessage): Promise<AppendOutcome> {
+    return this.#write({ kind: 'message', message }) as Promise<AppendOutcome>
   }
 
-  async before(room: string, seq: number | undefined, limit: number): Promise<StoredMessage[]> {
-    const messages = this.#rooms.get(room) ?? []
-    const end = seq === undefined ? messages.length : Math.max(0, Math.min(seq - 1, messages.length))
-    return messages.slice(Math.max(0, end - limit), end)
+  change(change: NewChange): Promise<ChangeOutcome> {
+    return this.#write({ kind: 'change', change }) as Promise<ChangeOutcome>
   }
 
-  async after(room: string, seq: number, limit: number): Promise<StoredMessage[]> {
-    return (this.#rooms.get(room) ?? []).slice(seq, seq + limit)
+  before(room: string, seq: number | undefined, limit: number): Promise<StoredMessage[]> {
+    return this.#views.before(room, seq, limit)
   }
 
-  async lastSeq(room: string): Promise<number> {
-    return this.#rooms.get(room)?.length ?? 0
+  after(room: string, seq: number, limit: number): Promise<LogEntry[]> {
+    return this.#views.after(room, seq, limit)
+  }
+
+  around(room: string, seq: number, limit: number): Promise<AroundPage> {
+    return this.#views.around(room, seq, limit)
+  }
+
+  lastSeq(room: string): Promise<number> {
+    return this.#reads.lastSeq(room)
   }
 
   async ping(): Promise<void> {}
@@ -43,5 +79,107 @@ export class MemoryMessageStore implements MessageStore {
     return undefined
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.#writing
+  }
+
+  #write(write: LogWrite): Promise<WriteOutcome> {
+    const written = this.#writing.then(async () => {
+      const { outcomes, ops } = await planWrites([write], this.#reads, (room) => this.#reads.lastSeq(room))
+      this.#apply(ops)
+      return outcomes[0] as WriteOutcome
+    })
+    this.#writing = written.catch(() => undefined)
+    return written
+  }
+
+  #room(name: string): MemoryRoom {
+    let room = this.#rooms.get(name)
+    if (!room) {
+      room = {
+        lastSeq: 0,
+        messages: [],
+        bySeq: new Map(),
+        changes: [],
+        messagesByClientId: new Map(),
+        changesByClientId: new Map(),
+        reactions: [],
+      }
+      this.#rooms.set(name, room)
+    }
+    return room
+  }
+
+  #apply(ops: LogOps): void {
+    for (const message of ops.messages) {
+      const room = this.#room(message.room)
+      const record = { ...message }
+      room.messages.push(record)
+      room.bySeq.set(record.seq, record)
+      if (record.clientId !== undefined) room.messagesByClientId.set(record.clientId, record)
+    }
+    for (const update of ops.updates) {
+      const held = this.#room(update.room).bySeq.get(update.seq)
+      if (held) Object.assign(held, { ...update })
+    }
+    for (const change of ops.changes) {
+      const room = this.#room(change.room)
+      room.changes.push(change)
+      room.changesByClientId.set(change.clientId, change)
+    }
+    for (const gone of ops.reactionsRemoved) {
+      const room = this.#room(gone.room)
+      room.reactions = room.reactions.filter(
+        (r) => !(r.messageSeq === gone.messageSeq && r.emoji === gone.emoji && r.userKey === gone.userKey),
+      )
+    }
+    for (const cleared of ops.reactionsCleared) {
+      const room = this.#room(cleared.room)
+      room.reactions = room.reactions.filter((r) => r.messageSeq !== cleared.messageSeq)
+    }
+    for (const added of ops.reactionsAdded) this.#room(added.room).reactions.push(added)
+    for (const { room, to } of ops.advances) this.#room(room).lastSeq = to
+  }
+
+  #makeReads(): LogReads {
+    const room = (name: string) => this.#rooms.get(name)
+    const copy = (record: MessageRecord) => ({ ...record })
+    return {
+      lastSeq: async (name) => room(name)?.lastSeq ?? 0,
+      async messagesBefore(name, seq, limit) {
+        const messages = room(name)?.messages ?? []
+        const end = seq === undefined ? messages.length : firstAfter(messages, seq - 1)
+        return messages.slice(Math.max(0, end - limit), end).map(copy)
+      },
+      async messagesAfter(name, seq, limit) {
+        const messages = room(name)?.messages ?? []
+        const start = firstAfter(messages, seq)
+        return messages.slice(start, start + limit).map(copy)
+      },
+      async changesAfter(name, seq, limit) {
+        const changes = room(name)?.changes ?? []
+        const start = firstAfter(changes, seq)
+        return changes.slice(start, start + limit)
+      },
+      messagesAt: async (name, seqs) =>
+        seqs.flatMap((seq) => {
+          const record = room(name)?.bySeq.get(seq)
+          return record ? [copy(record)] : []
+        }),
+      async reactionsOn(name, seqs) {
+        const wanted = new Set(seqs)
+        return (room(name)?.reactions ?? []).filter((r) => wanted.has(r.messageSeq))
+      },
+      messagesByClientId: async (name, ids) =>
+        ids.flatMap((id) => {
+          const record = room(name)?.messagesByClientId.get(id)
+          return record ? [copy(record)] : []
+        }),
+      changesByClientId: async (name, ids) =>
+        ids.flatMap((id) => {
+          const change = room(name)?.changesByClientId.get(id)
+          return change ? [change] : []
+        }),
+    }
+  }
 }

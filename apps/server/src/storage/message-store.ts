@@ -6,12 +6,80 @@ export interface NewMessage {
   username: string
   body: string
   timestamp: number
+  /** The seq of the earlier message of the room that this one answers. */
+  replyTo?: number
+  /** A hash of the sender's session token: the session that may edit or delete it. */
+  author?: string
 }
 
-/** A stored message: `seq` is its place in the room, 1, 2, 3… with no gaps. */
-export interface StoredMessage extends NewMessage {
+/** A message as its row holds it: `seq` is its place in the room's log, 1, 2, 3… with no gaps. */
+export interface MessageRecord extends NewMessage {
   seq: number
+  editedAt?: number
+  /** When it was deleted: its text is then empty. */
+  deletedAt?: number
+  /** The seq of the latest change to it. */
+  rev?: number
 }
+
+/** One emoji on a message and who reacted with it, earliest first. */
+export interface ReactionRecord {
+  emoji: string
+  users: string[]
+}
+
+/** The message a reply answers, as it stands now. */
+export interface QuotedMessage {
+  seq: number
+  username: string
+  body: string
+  deleted: boolean
+}
+
+/** A message as it stands, with its reactions and the message it answers. */
+export interface StoredMessage extends MessageRecord {
+  reactions: ReactionRecord[]
+  quote?: QuotedMessage
+}
+
+export type ChangeKind = 'edited' | 'deleted' | 'reacted' | 'unreacted'
+
+/** A change asked for: who asks, to which message, and what. */
+export type NewChange = {
+  room: string
+  /** The seq of the message to change. */
+  target: number
+  clientId: string
+  username: string
+  /** The hash of the asking session's token, as `NewMessage.author`. */
+  author: string | undefined
+  timestamp: number
+} & (
+  | {
+      kind: 'edit'
+      body: string /** How long after sending the author may edit, in ms; 0: no limit. */
+      windowMs: number
+    }
+  | { kind: 'delete' }
+  | { kind: 'react'; emoji: string; add: boolean }
+)
+
+/** A change as the room's log keeps it: never any text. */
+export interface ChangeRecord {
+  room: string
+  seq: number
+  target: number
+  kind: ChangeKind
+  username: string
+  clientId: string
+  timestamp: number
+  emoji?: string
+}
+
+/** One place in a room's log: a message, or a change with the message it changed, as it stands now. */
+export type LogEntry =
+  | { kind: 'message'; message: StoredMessage }
+  | { kind: 'change'; change: ChangeRecord; message: StoredMessage }
 
 export type AppendOutcome =
   /** Stored now, with a new seq. */
@@ -20,15 +88,41 @@ export type AppendOutcome =
   | { kind: 'duplicate'; message: StoredMessage }
   /** The clientId is taken in this room by another text or sender: nothing stored. */
   | { kind: 'conflict' }
+  /** Not stored, for the reason given in words (a reply to a message the room does not have). */
+  | { kind: 'refused'; reason: string }
 
-/** Where history lives: SQLite by default, PostgreSQL for several instances, memory for benchmarks. */
+export type ChangeOutcome =
+  /** Changed now, at the change's own seq. */
+  | { kind: 'changed'; change: ChangeRecord; message: StoredMessage }
+  /** Changed before under this clientId: that change, and the message as it stands. */
+  | { kind: 'duplicate'; change: ChangeRecord; message: StoredMessage }
+  /** Nothing to change (the same text, a reaction already there): the message as it stands. */
+  | { kind: 'unchanged'; message: StoredMessage }
+  /** Not allowed or not possible, in words. */
+  | { kind: 'refused'; reason: string }
+
+/** Messages around a seq, oldest first, and whether more lie on either side. */
+export interface AroundPage {
+  messages: StoredMessage[]
+  hasOlder: boolean
+  hasNewer: boolean
+}
+
+/**
+ * Where each room's log lives: SQLite by default, PostgreSQL for several instances,
+ * memory for benchmarks. Messages and changes share one seq per room.
+ */
 export interface MessageStore {
   /** Resolves once the message is durable (or known already). */
   append(message: NewMessage): Promise<AppendOutcome>
-  /** Up to `limit` messages before `seq` (or the latest, without one), oldest first. */
+  /** Resolves once the change is durable, or says why there is none. */
+  change(change: NewChange): Promise<ChangeOutcome>
+  /** Up to `limit` messages before `seq` (or the latest, without one), oldest first, as they stand. */
   before(room: string, seq: number | undefined, limit: number): Promise<StoredMessage[]>
-  /** Up to `limit` messages after `seq`, oldest first. */
-  after(room: string, seq: number, limit: number): Promise<StoredMessage[]>
+  /** Up to `limit` entries of the log after `seq`, in order. */
+  after(room: string, seq: number, limit: number): Promise<LogEntry[]>
+  /** About `limit` messages around `seq`, oldest first, as they stand. */
+  around(room: string, seq: number, limit: number): Promise<AroundPage>
   /** The room's last seq, 0 when it has none. */
   lastSeq(room: string): Promise<number>
   /** Rejects when the database cannot be reached. */

@@ -44,6 +44,69 @@ const migrations: Migration[] = [
       ],
     },
   },
+  {
+    version: 2,
+    name: 'changes to messages: edits, deletions, reactions and replies',
+    statements: {
+      sqlite: [
+        'ALTER TABLE messages ADD COLUMN reply_to INTEGER',
+        'ALTER TABLE messages ADD COLUMN author TEXT',
+        'ALTER TABLE messages ADD COLUMN edited_at INTEGER',
+        'ALTER TABLE messages ADD COLUMN deleted_at INTEGER',
+        'ALTER TABLE messages ADD COLUMN rev INTEGER',
+        `CREATE TABLE changes (
+          room TEXT NOT NULL,
+          seq INTEGER NOT NULL,
+          message_seq INTEGER NOT NULL,
+          kind TEXT NOT NULL,
+          username TEXT NOT NULL,
+          client_id TEXT NOT NULL,
+          emoji TEXT,
+          created_at INTEGER NOT NULL,
+          PRIMARY KEY (room, seq)
+        ) WITHOUT ROWID`,
+        'CREATE UNIQUE INDEX changes_client_id ON changes (room, client_id)',
+        `CREATE TABLE reactions (
+          room TEXT NOT NULL,
+          message_seq INTEGER NOT NULL,
+          emoji TEXT NOT NULL,
+          user_key TEXT NOT NULL,
+          username TEXT NOT NULL,
+          seq INTEGER NOT NULL,
+          PRIMARY KEY (room, message_seq, emoji, user_key)
+        ) WITHOUT ROWID`,
+      ],
+      postgres: [
+        `ALTER TABLE messages
+          ADD COLUMN reply_to BIGINT,
+          ADD COLUMN author TEXT,
+          ADD COLUMN edited_at BIGINT,
+          ADD COLUMN deleted_at BIGINT,
+          ADD COLUMN rev BIGINT`,
+        `CREATE TABLE changes (
+          room TEXT NOT NULL,
+          seq BIGINT NOT NULL,
+          message_seq BIGINT NOT NULL,
+          kind TEXT NOT NULL,
+          username TEXT NOT NULL,
+          client_id TEXT NOT NULL,
+          emoji TEXT,
+          created_at BIGINT NOT NULL,
+          PRIMARY KEY (room, seq)
+        )`,
+        'CREATE UNIQUE INDEX changes_client_id ON changes (room, client_id)',
+        `CREATE TABLE reactions (
+          room TEXT NOT NULL,
+          message_seq BIGINT NOT NULL,
+          emoji TEXT NOT NULL,
+          user_key TEXT NOT NULL,
+          username TEXT NOT NULL,
+          seq BIGINT NOT NULL,
+          PRIMARY KEY (room, message_seq, emoji, user_key)
+        )`,
+      ],
+    },
+  },
 ]
 
 /** Any constant: instances starting together take turns migrating (PostgreSQL advisory lock). */

@@ -1,4 +1,4 @@
-import type { MessageRow, SeqAdvance, WriterReply, WriterRequest } from './sqlite-writer.worker.ts'
+import type { WriterBatch, WriterReply, WriterRequest } from './sqlite-writer.worker.ts'
 
 type Request = WriterRequest extends infer R ? (R extends WriterRequest ? Omit<R, 'id'> : never) : never
 
@@ -48,9 +48,9 @@ export class SqliteWriterThread {
     return this.#failure
   }
 
-  /** Commits the rows and the rooms' new last seqs in one transaction. */
-  write(rows: MessageRow[], advances: SeqAdvance[]): Promise<void> {
-    return this.#call({ kind: 'write', rows, advances })
+  /** Commits a batch's rows and the rooms' new last seqs in one transaction. */
+  write(batch: WriterBatch): Promise<void> {
+    return this.#call({ kind: 'write', batch })
   }
 
   /** Makes a write that changes nothing, to learn whether writes reach the disk again. */

@@ -2,7 +2,7 @@ import { Database } from 'bun:sqlite'
 import { describe, expect, test } from 'bun:test'
 import { SQL } from 'bun'
 import { POSTGRES_URL } from '../../test/postgres-schema.ts'
-import { newMessage, postgresTestStore, sqliteTestStore, type TestStore } from '../../test/test-stores.ts'
+import { messagesIn, newMessage, postgresTestStore, sqliteTestStore, type TestStore } from '../../test/test-stores.ts'
 import { until } from '../../test/until.ts'
 import { writeProtect } from '../../test/write-protect.ts'
 import { migrate } from './migrations.ts'
@@ -15,7 +15,7 @@ async function appended(store: TestStore, body: string): Promise<number | string
   )
 }
 
-const bodies = async (store: TestStore) => (await store.after('r', 0, 100)).map((m) => `${m.seq}:${m.body}`)
+const bodies = async (store: TestStore) => messagesIn(await store.after('r', 0, 100)).map((m) => `${m.seq}:${m.body}`)
 
 describe('SQLite', () => {
   test('a write-protected WAL refuses appends with an I/O error; lifted, the probe clears it and seqs go on', async () => {
@@ -69,7 +69,7 @@ describe('PostgreSQL', () => {
     // The operator's part: the schema back, its tables made by the migrations an instance runs at start.
     await admin.unsafe(`CREATE SCHEMA ${store.schema}`)
     await using migrator = new SQL(`${POSTGRES_URL}?search_path=${store.schema}`)
-    expect(await migrate(migrator, 'postgres')).toEqual([1])
+    expect(await migrate(migrator, 'postgres')).toEqual([1, 2])
     await until(() => store.problem?.() === undefined, 'the probe clearing the problem')
     // The history went with the schema: the room starts again from 1.
     expect(await appended(store, 'after')).toBe(1)

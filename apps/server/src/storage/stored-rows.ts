@@ -1,7 +1,11 @@
 import { z } from 'zod'
-import type { StoredMessage } from './message-store.ts'
+import type { ReactionRow } from './log-reads.ts'
+import type { ChangeRecord, MessageRecord } from './message-store.ts'
 
-const rowSchema = z.object({
+// PostgreSQL's BIGINTs may come as strings, and absent values as null: both are read here.
+const optionalNumber = z.coerce.number().nullable().optional()
+
+const messageRowSchema = z.object({
   room: z.string(),
   seq: z.coerce.number(),
   message_id: z.string(),
@@ -9,12 +13,17 @@ const rowSchema = z.object({
   username: z.string(),
   body: z.string(),
   created_at: z.coerce.number(),
+  reply_to: optionalNumber,
+  author: z.string().nullable().optional(),
+  edited_at: optionalNumber,
+  deleted_at: optionalNumber,
+  rev: optionalNumber,
 })
 
-/** A row of `messages` as the database returns it (PostgreSQL's BIGINTs may come as strings). */
-export function toMessage(row: unknown): StoredMessage {
-  const r = rowSchema.parse(row)
-  return {
+/** A row of `messages` as the database returns it. */
+export function toMessage(row: unknown): MessageRecord {
+  const r = messageRowSchema.parse(row)
+  const message: MessageRecord = {
     room: r.room,
     seq: r.seq,
     messageId: r.message_id,
@@ -23,10 +32,32 @@ export function toMessage(row: unknown): StoredMessage {
     body: r.body,
     timestamp: r.created_at,
   }
+  if (r.reply_to != null) message.replyTo = r.reply_to
+  if (r.author != null) message.author = r.author
+  if (r.edited_at != null) message.editedAt = r.edited_at
+  if (r.deleted_at != null) message.deletedAt = r.deleted_at
+  if (r.rev != null) message.rev = r.rev
+  return message
+}
+
+/** A row of `messages`, as written (a type, not an interface, so that it binds as SQL parameters). */
+export type MessageRow = {
+  room: string
+  seq: number
+  message_id: string
+  client_id: string | null
+  username: string
+  body: string
+  created_at: number
+  reply_to: number | null
+  author: string | null
+  edited_at: number | null
+  deleted_at: number | null
+  rev: number | null
 }
 
 /** A message as a row of `messages`. */
-export function toRow(message: StoredMessage) {
+export function toRow(message: MessageRecord): MessageRow {
   return {
     room: message.room,
     seq: message.seq,
@@ -35,5 +66,101 @@ export function toRow(message: StoredMessage) {
     username: message.username,
     body: message.body,
     created_at: message.timestamp,
+    reply_to: message.replyTo ?? null,
+    author: message.author ?? null,
+    edited_at: message.editedAt ?? null,
+    deleted_at: message.deletedAt ?? null,
+    rev: message.rev ?? null,
+  }
+}
+
+const changeRowSchema = z.object({
+  room: z.string(),
+  seq: z.coerce.number(),
+  message_seq: z.coerce.number(),
+  kind: z.enum(['edited', 'deleted', 'reacted', 'unreacted']),
+  username: z.string(),
+  client_id: z.string(),
+  emoji: z.string().nullable(),
+  created_at: z.coerce.number(),
+})
+
+export function toChange(row: unknown): ChangeRecord {
+  const r = changeRowSchema.parse(row)
+  const change: ChangeRecord = {
+    room: r.room,
+    seq: r.seq,
+    target: r.message_seq,
+    kind: r.kind,
+    username: r.username,
+    clientId: r.client_id,
+    timestamp: r.created_at,
+  }
+  if (r.emoji !== null) change.emoji = r.emoji
+  return change
+}
+
+export type ChangeRow = {
+  room: string
+  seq: number
+  message_seq: number
+  kind: string
+  username: string
+  client_id: string
+  emoji: string | null
+  created_at: number
+}
+
+export function toChangeRow(change: ChangeRecord): ChangeRow {
+  return {
+    room: change.room,
+    seq: change.seq,
+    message_seq: change.target,
+    kind: change.kind,
+    username: change.username,
+    client_id: change.clientId,
+    emoji: change.emoji ?? null,
+    created_at: change.timestamp,
+  }
+}
+
+const reactionRowSchema = z.object({
+  room: z.string(),
+  message_seq: z.coerce.number(),
+  emoji: z.string(),
+  user_key: z.string(),
+  username: z.string(),
+  seq: z.coerce.number(),
+})
+
+export function toReaction(row: unknown): ReactionRow {
+  const r = reactionRowSchema.parse(row)
+  return {
+    room: r.room,
+    messageSeq: r.message_seq,
+    emoji: r.emoji,
+    userKey: r.user_key,
+    username: r.username,
+    seq: r.seq,
+  }
+}
+
+export type ReactionDbRow = {
+  room: string
+  message_seq: number
+  emoji: string
+  user_key: string
+  username: string
+  seq: number
+}
+
+export function toReactionRow(reaction: ReactionRow): ReactionDbRow {
+  return {
+    room: reaction.room,
+    message_seq: reaction.messageSeq,
+    emoji: reaction.emoji,
+    user_key: reaction.userKey,
+    username: reaction.username,
+    seq: reaction.seq,
   }
 }

@@ -1,0 +1,31 @@
+import type { ChangeRecord, MessageRecord } from './message-store.ts'
+
+/** One name's reaction with one emoji on one message; `seq` is the change that added it. */
+export interface ReactionRow {
+  room: string
+  messageSeq: number
+  emoji: string
+  /** The name's key (`usernameKey`): one reaction per name and emoji. */
+  userKey: string
+  username: string
+  seq: number
+}
+
+/**
+ * The reads each store answers from its own tables, oldest first. The log's pages and
+ * the write planner are built on them, the same for every store.
+ */
+export interface LogReads {
+  lastSeq(room: string): Promise<number>
+  /** Up to `limit` messages before `seq` (or the latest), oldest first. */
+  messagesBefore(room: string, seq: number | undefined, limit: number): Promise<MessageRecord[]>
+  /** Up to `limit` messages after `seq`, oldest first. */
+  messagesAfter(room: string, seq: number, limit: number): Promise<MessageRecord[]>
+  /** Up to `limit` changes after `seq`, oldest first. */
+  changesAfter(room: string, seq: number, limit: number): Promise<ChangeRecord[]>
+  messagesAt(room: string, seqs: readonly number[]): Promise<MessageRecord[]>
+  /** The reactions on these messages, oldest first. */
+  reactionsOn(room: string, seqs: readonly number[]): Promise<ReactionRow[]>
+  messagesByClientId(room: string, clientIds: readonly string[]): Promise<MessageRecord[]>
+  changesByClientId(room: string, clientIds: readonly string[]): Promise<ChangeRecord[]>
+}

@@ -1,0 +1,45 @@
+import type { SQL } from 'bun'
+import type { LogReads } from './log-reads.ts'
+import { toChange, toMessage, toReaction } from './stored-rows.ts'
+
+/** The log's reads through Bun's SQL client, or inside one of its transactions. */
+export function postgresReads(sql: SQL): LogReads {
+  return {
+    async lastSeq(room) {
+      const [row] = await sql`SELECT last_seq FROM rooms WHERE name = ${room}`
+      return row ? Number(row.last_seq) : 0
+    },
+    async messagesBefore(room, seq, limit) {
+      const rows =
+        seq === undefined
+          ? await sql`SELECT * FROM messages WHERE room = ${room} ORDER BY seq DESC LIMIT ${limit}`
+          : await sql`SELECT * FROM messages WHERE room = ${room} AND seq < ${seq} ORDER BY seq DESC LIMIT ${limit}`
+      return rows.map(toMessage).reverse()
+    },
+    async messagesAfter(room, seq, limit) {
+      const rows = await sql`SELECT * FROM messages WHERE room = ${room} AND seq > ${seq} ORDER BY seq LIMIT ${limit}`
+      return rows.map(toMessage)
+    },
+    async changesAfter(room, seq, limit) {
+      const rows = await sql`SELECT * FROM changes WHERE room = ${room} AND seq > ${seq} ORDER BY seq LIMIT ${limit}`
+      return rows.map(toChange)
+    },
+    async messagesAt(room, seqs) {
+      if (seqs.length === 0) return []
+      return (await sql`SELECT * FROM messages WHERE room = ${room} AND seq IN ${sql(seqs)}`).map(toMessage)
+    },
+    async reactionsOn(room, seqs) {
+      if (seqs.length === 0) return []
+      const rows = await sql`SELECT * FROM reactions WHERE room = ${room} AND message_seq IN ${sql(seqs)} ORDER BY seq`
+      return rows.map(toReaction)
+    },
+    async messagesByClientId(room, ids) {
+      if (ids.length === 0) return []
+      return (await sql`SELECT * FROM messages WHERE room = ${room} AND client_id IN ${sql(ids)}`).map(toMessage)
+    },
+    async changesByClientId(room, ids) {
+      if (ids.length === 0) return []
+      return (await sql`SELECT * FROM changes WHERE room = ${room} AND client_id IN ${sql(ids)}`).map(toChange)
+    },
+  }
+}
