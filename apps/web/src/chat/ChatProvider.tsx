@@ -5,6 +5,7 @@ import { roomFromPath } from './browser/route.ts'
 import { type ChatActions, ChatContext } from './context.ts'
 import { useDocumentTitle } from './hooks/useDocumentTitle.ts'
 import { useMentionNotifications } from './hooks/useMentionNotifications.ts'
+import { useMessageChanges } from './hooks/useMessageChanges.ts'
 import { useNetworkChanges } from './hooks/useNetworkChanges.ts'
 import { usePageVisible } from './hooks/usePageVisible.ts'
 import { useRoomAddress } from './hooks/useRoomAddress.ts'
@@ -50,8 +51,9 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
   useNetworkChanges(client)
   useSavedOutbox(store)
   useDocumentTitle(store)
-  const { resume, loadOlder } = useRoomHistory(client, store)
+  const { resume, loadOlder, reach } = useRoomHistory(client, store)
   const { send, retry } = useSending(client, store)
+  const { editMessage, deleteMessage, toggleReaction, retryChange, dismissChange } = useMessageChanges(client, store)
   const typing = useTyping(client, store)
 
   const refreshDirectory = useCallback(() => {
@@ -191,6 +193,14 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
 
   const dismissNotice = useCallback(() => dispatch({ type: 'notice', notice: null }), [dispatch])
   const markRead = useCallback((room: string) => dispatch({ type: 'markRead', room }), [dispatch])
+  const setReplyTo = useCallback(
+    (room: string, seq: number | null) => dispatch({ type: 'replyTo', room, seq }),
+    [dispatch],
+  )
+  const setEditing = useCallback(
+    (room: string, seq: number | null) => dispatch({ type: 'editing', room, seq }),
+    [dispatch],
+  )
 
   const actions = useMemo<ChatActions>(
     () => ({
@@ -206,8 +216,36 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       markRead,
       setAtNewest,
       typing,
+      editMessage,
+      deleteMessage,
+      toggleReaction,
+      retryChange,
+      dismissChange,
+      setReplyTo,
+      setEditing,
+      reach,
     }),
-    [join, joinRoom, leave, select, send, retry, loadOlder, signOut, dismissNotice, markRead, typing],
+    [
+      join,
+      joinRoom,
+      leave,
+      select,
+      send,
+      retry,
+      loadOlder,
+      signOut,
+      dismissNotice,
+      markRead,
+      typing,
+      editMessage,
+      deleteMessage,
+      toggleReaction,
+      retryChange,
+      dismissChange,
+      setReplyTo,
+      setEditing,
+      reach,
+    ],
   )
   const value = useMemo(() => ({ store, client, actions }), [store, client, actions])
 

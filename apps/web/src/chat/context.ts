@@ -28,6 +28,22 @@ export interface ChatActions {
   setAtNewest(atNewest: boolean): void
   /** Tells the room's others we are typing; called on every keystroke, it sends at most one signal per 2 s. */
   typing(room: string): void
+  /** Edits one of our messages: the new text shows at once, pending, then saved or failed (with Retry). */
+  editMessage(room: string, seq: number, text: string): void
+  /** Deletes one of our messages: it shows as deleted at once, then saved or failed (with Retry). */
+  deleteMessage(room: string, seq: number): void
+  /** Adds the emoji under our name, or takes it back if it is ours: counted at once, pending. */
+  toggleReaction(room: string, seq: number, emoji: string): void
+  /** Sends a failed change again, under the same client id so it applies once. */
+  retryChange(room: string, clientId: string): void
+  /** Gives up on a failed change: the message shows as the server has it. */
+  dismissChange(room: string, clientId: string): void
+  /** The message the next one answers (`null`: none). */
+  setReplyTo(room: string, seq: number | null): void
+  /** Our message being edited in the composer (`null`: none). */
+  setEditing(room: string, seq: number | null): void
+  /** Loads the message at `seq` if it is not held (and everything from it to what is); rejects with the reason. */
+  reach(room: string, seq: number): Promise<void>
 }
 
 /** Provided once by `ChatProvider`; its value never changes, so it re-renders nobody. */

@@ -2,8 +2,9 @@ import type { JoinResponse } from '@parley/events'
 import { HISTORY_PAGE_SIZE } from '@parley/events/rules'
 import { useCallback, useRef } from 'react'
 import { describeError } from '../model/errors.ts'
-import { applyJoin, hasOlder, oldestSeq, type RoomTimeline } from '../model/timeline.ts'
+import { applyJoin, hasOlder, messageAt, oldestSeq, type RoomTimeline } from '../model/timeline.ts'
 import type { ChatClient } from '../net/client.ts'
+import { reachBackTo } from '../net/reach.ts'
 import { catchUp } from '../net/sync.ts'
 import type { ChatStore } from '../store.ts'
 
@@ -11,7 +12,7 @@ const OLDER_TIMEOUT_MS = 10_000
 
 /**
  * Fills a room's timeline from `history`: forwards after a rejoin (what was missed while
- * away), backwards when the reader scrolls to the top.
+ * away), backwards when the reader scrolls to the top or jumps to a message not held.
  */
 export function useRoomHistory(client: ChatClient, { dispatch, getState }: ChatStore) {
   const generations = useRef(new Map<string, number>())
@@ -67,5 +68,27 @@ export function useRoomHistory(client: ChatClient, { dispatch, getState }: ChatS
     [client, dispatch, getState],
   )
 
-  return { resume, loadOlder }
+  /**
+   * Makes sure the message at `seq` is held, loading it and every message from it to the
+   * oldest held if need be (so the timeline stays one unbroken run); rejects with the
+   * reason in words when it cannot.
+   */
+  const reach = useCallback(
+    async (room: string, seq: number) => {
+      const timeline = getState().timelines[room]
+      if (!timeline || messageAt(timeline, seq)) return
+      const oldest = oldestSeq(timeline)
+      if (oldest === null || seq > oldest) throw new Error(`#${room} has no message ${seq}.`)
+      let messages: Awaited<ReturnType<typeof reachBackTo>>
+      try {
+        messages = await reachBackTo(client, room, seq, oldest)
+      } catch (error) {
+        throw new Error(describeError(error))
+      }
+      dispatch({ type: 'history', room, messages, direction: 'around' })
+    },
+    [client, dispatch, getState],
+  )
+
+  return { resume, loadOlder, reach }
 }

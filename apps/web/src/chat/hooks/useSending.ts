@@ -40,7 +40,7 @@ export function useSending(client: ChatClient, { dispatch, getState }: ChatStore
 
   const send = useCallback(
     (text: string) => {
-      const { current: room, username } = getState()
+      const { current: room, username, replyTo } = getState()
       if (room === null || username === null) return
       const outgoing: OutgoingMessage = {
         clientId: newClientId(),
@@ -51,7 +51,11 @@ export function useSending(client: ChatClient, { dispatch, getState }: ChatStore
         status: 'pending',
         error: null,
       }
+      // The reply being written goes with this message.
+      const answers = replyTo[room]
+      if (answers !== undefined) outgoing.replyTo = answers
       dispatch({ type: 'outgoing', message: outgoing })
+      if (answers !== undefined) dispatch({ type: 'replyTo', room, seq: null })
       void deliver(outgoing)
     },
     [deliver, dispatch, getState],

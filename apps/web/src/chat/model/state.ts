@@ -74,9 +74,16 @@ export type ChatAction =
   | { type: 'changed'; change: MessageChange }
   /**
    * A page of `history`: newer ones catch up (messages, and the changes between them; new
-   * messages count as unread), older ones scroll back or reach a message to jump to.
+   * messages count as unread), older ones scroll back, `around` ones reach back to a message
+   * to jump to (the pages down to the oldest held, so the timeline stays unbroken).
    */
-  | { type: 'history'; room: string; messages: ChatMessage[]; changes?: MessageChange[]; direction: 'newer' | 'older' }
+  | {
+      type: 'history'
+      room: string
+      messages: ChatMessage[]
+      changes?: MessageChange[]
+      direction: 'newer' | 'older' | 'around'
+    }
   /** The server no longer has what we held: take its join answer as the truth. */
   | { type: 'reset'; room: string; lastSeq: number; messages: ChatMessage[] }
   | { type: 'loadingOlder'; room: string }
@@ -263,6 +270,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         const changed = applyChanges(merged.timeline, action.changes ?? [])
         return withMerge(state, action.room, { ...merged, timeline: changed })
       }
+      if (action.direction === 'around') return withTimeline(state, action.room, merged.timeline)
       return withTimeline(state, action.room, { ...merged.timeline, loadingOlder: false, olderError: null })
     }
     case 'reset':
