@@ -1,6 +1,7 @@
-// Stored messages per second, with storage on (SQLite) and off (memory), in one run: the
-// figure `npm run bench` printed before the load figures existed. Each mode runs the real
-// server in its own process; the load is sendMessage requests through the wsx client (CBOR).
+// Stored writes per second, with storage on (SQLite) and off (memory), in one run: plain
+// messages, and a mixed workload of messages with 10% edits and 20% reactions (added and
+// taken back), each change at its own seq in the room's log. Each mode runs the real
+// server in its own process; the load is requests through the wsx client (CBOR).
 import { events } from '@parley/events'
 import { createClient } from '@parley/wsx/client'
 import { config } from '../config.ts'
@@ -18,10 +19,23 @@ export interface StorageFigure {
   /** Stored messages per second in each round. */
   results: Record<Storage, number[]>
   best: Record<Storage, number>
+  /** Stored writes (messages, edits, reactions) per second in each round of the mixed workload. */
+  mixed: Record<Storage, number[]>
+  bestMixed: Record<Storage, number>
 }
 
-/** Sends `messages` across CLIENTS clients (one room each), IN_FLIGHT at a time per client. */
-async function measure(url: string, messages: number): Promise<number> {
+export type Workload = 'plain' | 'mixed'
+
+/** Which write the n-th of a lane is, in the mixed workload: 1 in 10 an edit, 2 in 10 a reaction. */
+function mixedKind(n: number): 'message' | 'edit' | 'react' {
+  const slot = n % 10
+  if (slot === 3) return 'edit'
+  if (slot === 5 || slot === 8) return 'react'
+  return 'message'
+}
+
+/** Makes `writes` writes across CLIENTS clients (one room each), IN_FLIGHT at a time per client. */
+async function measure(url: string, writes: number, workload: Workload): Promise<number> {
   const clients = Array.from({ length: CLIENTS }, () =>
     createClient(url, events, { validate: false, reconnect: false }),
   )
@@ -29,15 +43,27 @@ async function measure(url: string, messages: number): Promise<number> {
     client.connect()
     await client.request('join', { username: `bench-${i}`, room: `bench-${i}` })
   }
-  const perClient = Math.ceil(messages / CLIENTS)
+  const perClient = Math.ceil(writes / CLIENTS)
   const started = performance.now()
   await Promise.all(
-    clients.map(async (client) => {
+    clients.map(async (client, c) => {
       let sent = 0
+      /** The client's latest stored message: what its edits and reactions go to. */
+      let latest = 0
       async function lane(): Promise<void> {
         while (sent < perClient) {
           sent += 1
-          await client.request('sendMessage', { message: `message ${sent}` })
+          const n = sent
+          const kind = workload === 'mixed' && latest > 0 ? mixedKind(n) : 'message'
+          const room = `bench-${c}`
+          const clientId = `bench-${c}-${n}-change`
+          if (kind === 'edit') {
+            await client.request('editMessage', { room, seq: latest, message: `edited ${n}`, clientId })
+          } else if (kind === 'react') {
+            await client.request('react', { room, seq: latest, emoji: '👍', add: n % 20 < 10, clientId })
+          } else {
+            latest = Math.max(latest, (await client.request('sendMessage', { message: `message ${n}` })).seq)
+          }
         }
       }
       await Promise.all(Array.from({ length: IN_FLIGHT }, lane))
@@ -48,10 +74,10 @@ async function measure(url: string, messages: number): Promise<number> {
   return (perClient * CLIENTS) / seconds
 }
 
-async function measureOn(storage: Storage, messages: number): Promise<number> {
+async function measureOn(storage: Storage, writes: number, workload: Workload): Promise<number> {
   const server = await startParley(storage)
   try {
-    return await measure(server.url, messages)
+    return await measure(server.url, writes, workload)
   } finally {
     await server.stop()
   }
@@ -59,21 +85,30 @@ async function measureOn(storage: Storage, messages: number): Promise<number> {
 
 /** config.storageMessages messages, storage off then on, config.storageRounds times. */
 export function storageThroughputPhase(run: RunLog): Promise<StorageFigure | undefined> {
-  run.say(`stored messages/s: ${config.storageMessages.toLocaleString('en-US')} messages, storage off then on`)
+  run.say(
+    `stored writes/s: ${config.storageMessages.toLocaleString('en-US')} writes, storage off then on, plain messages then mixed`,
+  )
   return run.attempt('storage', () => measureStorage(config.storageMessages, config.storageRounds))
 }
 
 async function measureStorage(messages: number, rounds: number): Promise<StorageFigure> {
   const results: Record<Storage, number[]> = { memory: [], sqlite: [] }
+  const mixed: Record<Storage, number[]> = { memory: [], sqlite: [] }
   for (let round = 0; round < rounds; round++) {
-    for (const storage of ['memory', 'sqlite'] as const) results[storage].push(await measureOn(storage, messages))
+    for (const storage of ['memory', 'sqlite'] as const) {
+      results[storage].push(await measureOn(storage, messages, 'plain'))
+      mixed[storage].push(await measureOn(storage, messages, 'mixed'))
+    }
   }
+  const best = (of: Record<Storage, number[]>) => ({ memory: Math.max(...of.memory), sqlite: Math.max(...of.sqlite) })
   return {
     messages,
     clients: CLIENTS,
     inFlight: IN_FLIGHT,
     rounds,
     results,
-    best: { memory: Math.max(...results.memory), sqlite: Math.max(...results.sqlite) },
+    best: best(results),
+    mixed,
+    bestMixed: best(mixed),
   }
 }

@@ -221,5 +221,21 @@ export function rows(figures: RunFigures): Row[] {
     target: '',
     result: '',
   })
+  out.push({
+    figure: `stored writes/s, mixed: 10% edits, 20% reactions (SQLite vs memory:)`,
+    parley: int(storage?.bestMixed.sqlite),
+    baseline: int(storage?.bestMixed.memory),
+    ratio: fmtRatio(ratioOf(storage?.bestMixed.sqlite, storage?.bestMixed.memory)),
+    target: '',
+    result: '',
+  })
+  out.push({
+    figure: `  mixed vs plain messages, SQLite (ratio)`,
+    parley: int(storage?.bestMixed.sqlite),
+    baseline: int(storage?.best.sqlite),
+    ratio: fmtRatio(ratioOf(storage?.bestMixed.sqlite, storage?.best.sqlite)),
+    target: '',
+    result: '',
+  })
   return out
 }
