@@ -45,6 +45,8 @@ export interface PlannedBatch {
 /** Gives a room's writes their seqs from its last one; PostgreSQL locks the room's row first. */
 export type RoomStart = (room: string) => Promise<number>
 
+const NO_REACTIONS: ReadonlyMap<number, never[]> = new Map()
+
 const refused = (reason: string) => ({ kind: 'refused', reason }) as const
 
 const sameMessage = (a: NewMessage, b: NewMessage) => a.username === b.username && a.body === b.body
@@ -86,7 +88,9 @@ function emptyOps(): LogOps {
 export async function planWrites(batch: readonly LogWrite[], reads: LogReads, start: RoomStart): Promise<PlannedBatch> {
   const outcomes = new Map<LogWrite, WriteOutcome>()
   const ops = emptyOps()
-  for (const [room, writes] of byRoom(batch)) await planRoom(room, writes, reads, start, ops, outcomes)
+  // Rooms in name order: writers sharing a database lock them in the same order, and never deadlock.
+  const rooms = [...byRoom(batch)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  for (const [room, writes] of rooms) await planRoom(room, writes, reads, start, ops, outcomes)
   return { outcomes: batch.map((write) => outcomes.get(write) as WriteOutcome), ops }
 }
 
@@ -258,6 +262,8 @@ class RoomState {
       message.deletedAt = change.timestamp
       this.#reactions.set(message.seq, [])
       ops.reactionsCleared.push({ room: this.#room, messageSeq: message.seq })
+      // Reactions added earlier in this batch are not written at all (the store adds after it clears).
+      remove(ops.reactionsAdded, (row) => row.room === this.#room && row.messageSeq === message.seq)
       ops.erased = true
       return true
     }
@@ -266,7 +272,9 @@ class RoomState {
     const index = rows.findIndex((row) => row.emoji === change.emoji && row.userKey === userKey)
     if (!change.add) {
       if (index < 0) return false
-      ops.reactionsRemoved.push(...rows.splice(index, 1))
+      const [row] = rows.splice(index, 1) as [ReactionRow]
+      // Added earlier in this batch: not written at all (the store removes before it adds).
+      if (!remove(ops.reactionsAdded, (added) => added === row)) ops.reactionsRemoved.push(row)
       return true
     }
     if (index >= 0) return false
@@ -291,9 +299,17 @@ class RoomState {
 
   /** A copy of the message as it stands now, for an answer or a push. */
   #show(record: MessageRecord): StoredMessage {
-    const reactions = groupReactions(this.#reactions.get(record.seq) ?? [])
-    return standing({ ...record }, reactions, this.#messages)
+    const rows = this.#reactions.get(record.seq)
+    return standing({ ...record }, rows?.length ? groupReactions(rows) : NO_REACTIONS, this.#messages)
   }
+}
+
+/** Takes the items that match out of `list`, in place; whether there were any. */
+function remove<T>(list: T[], matches: (item: T) => boolean): boolean {
+  const before = list.length
+  const kept = list.filter((item) => !matches(item))
+  list.splice(0, list.length, ...kept)
+  return kept.length < before
 }
 
 function describeWindow(ms: number): string {
