@@ -115,8 +115,9 @@ const MIGRATION_LOCK = 7_244_531
 /**
  * Applies the migrations a database has not seen yet, all in one transaction; on
  * PostgreSQL under a lock, so several instances starting at once migrate once.
+ * `upTo` stops after that version (tests build databases as older releases left them).
  */
-export async function migrate(sql: SQL, dialect: Dialect): Promise<number[]> {
+export async function migrate(sql: SQL, dialect: Dialect, upTo = Number.POSITIVE_INFINITY): Promise<number[]> {
   return sql.begin(async (tx) => {
     if (dialect === 'postgres') await tx`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`
     await tx.unsafe(
@@ -126,7 +127,7 @@ export async function migrate(sql: SQL, dialect: Dialect): Promise<number[]> {
     const applied = new Set(rows.map((row) => Number(row.version)))
     const ran: number[] = []
     for (const migration of migrations) {
-      if (applied.has(migration.version)) continue
+      if (applied.has(migration.version) || migration.version > upTo) continue
       for (const statement of migration.statements[dialect]) await tx.unsafe(statement)
       await tx`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${migration.version}, ${migration.name}, ${Date.now()})`
       ran.push(migration.version)
