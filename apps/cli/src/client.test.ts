@@ -1,0 +1,101 @@
+import { expect, test } from 'bun:test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { nextPush } from '../../server/test/clients.ts'
+import { spawnServer } from '../../server/test/spawn-server.ts'
+import { startTerminal } from '../test/terminal.ts'
+
+/** The seq a printed line shows for a message: `[time #12] …`. */
+const seqOf = (match: RegExpExecArray) => Number(match[1])
+
+test('two terminals edit, reply, react and delete, and see each other do it', async () => {
+  await using server = await spawnServer({ env: { DATABASE_URL: 'memory:' } })
+  await using alice = startTerminal(server.url, 'alice', 'lobby')
+  await alice.printed(/Users in room: alice/)
+  await using bob = startTerminal(server.url, 'bob', 'lobby')
+  await bob.printed(/Users in room: /)
+  await alice.printed(/>>> bob joined the room/)
+
+  alice.type('helo everyone')
+  const seq = seqOf(await bob.printed(/\[[^\]]* #(\d+)\] alice: helo everyone\n/))
+  await alice.printed(new RegExp(`#${seq}\\] alice: helo everyone`))
+
+  alice.type('/edit hello everyone')
+  await bob.printed(new RegExp(`\\] alice edited #${seq}: hello everyone\n`))
+  await alice.printed(new RegExp(`\\] alice edited #${seq}: hello everyone\n`))
+
+  bob.type(`/reply #${seq} hi alice`)
+  await alice.printed(/ #\d+\] bob ↪ alice "hello everyone": hi alice\n/)
+
+  bob.type(`/react #${seq} 👍`)
+  await alice.printed(new RegExp(`\\] bob reacted 👍 to #${seq} \\(👍 1\\)\n`))
+  bob.type(`/react #${seq} 👍`)
+  await alice.printed(new RegExp(`\\] bob took back 👍 on #${seq}\n`))
+
+  bob.type(`/edit #${seq} not yours`)
+  await bob.printed(/Not changed: .*own messages/)
+  bob.type(`/delete #${seq}`)
+  await bob.printed(/Not changed: .*own messages/)
+  bob.type('//shrug')
+  await alice.printed(/\] bob: \/shrug\n/)
+
+  alice.type('/delete')
+  await bob.printed(new RegExp(`\\] alice deleted #${seq}\n`))
+
+  expect(await alice.end()).toBe(0)
+  expect(await bob.end()).toBe(0)
+  // Each change was printed once.
+  expect(bob.output().match(/alice edited/g)).toHaveLength(1)
+}, 30_000)
+
+test('after the server restarts, the terminal prints what it missed once and still edits its own message', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'parley-cli-'))
+  try {
+    const first = await spawnServer({ env: { DATA_DIR: dataDir } })
+    const port = String(first.port)
+    await using alice = startTerminal(first.url, 'alice', 'lobby')
+    await alice.printed(/Users in room: alice/)
+    alice.type('before the restart')
+    const mine = seqOf(await alice.printed(/ #(\d+)\] alice: before the restart\n/))
+    const bob = first.client()
+    const { token } = await bob.request('join', { username: 'bob', room: 'lobby' })
+    await bob.request('sendMessage', { message: 'first from bob', room: 'lobby' })
+    const bobs = seqOf(await alice.printed(/ #(\d+)\] bob: first from bob\n/))
+    await first[Symbol.asyncDispose]()
+
+    // While alice's terminal is away, bob talks and changes things on another port.
+    {
+      await using away = await spawnServer({ env: { DATA_DIR: dataDir } })
+      const bobAway = away.client()
+      await bobAway.request('join', { username: 'bob', room: 'lobby', token })
+      await bobAway.request('sendMessage', { message: 'while you were away', room: 'lobby' })
+      await bobAway.request('editMessage', {
+        room: 'lobby',
+        seq: bobs,
+        message: 'first, edited',
+        clientId: 'edit-away-1',
+      })
+      await bobAway.request('react', { room: 'lobby', seq: mine, emoji: '🎉', add: true, clientId: 'react-away-1' })
+    }
+
+    // Back on alice's port: her terminal rejoins and catches up.
+    await using back = await spawnServer({ env: { DATA_DIR: dataDir, PORT: port } })
+    await alice.printed(/ #\d+\] bob: while you were away\n/)
+    await alice.printed(new RegExp(`\\] bob edited #${bobs}: first, edited\n`))
+    await alice.printed(new RegExp(`\\] bob reacted 🎉 to #${mine} \\(🎉 1\\)\n`))
+
+    const watcher = back.client()
+    await watcher.request('join', { username: 'watcher', room: 'lobby' })
+    const edited = nextPush(watcher, 'messageChanged', (change) => change.message.seq === mine, 10_000)
+    alice.type('/edit after the restart')
+    expect((await edited).message).toMatchObject({ message: 'after the restart', username: 'alice' })
+    await alice.printed(new RegExp(`\\] alice edited #${mine}: after the restart\n`))
+
+    expect(await alice.end()).toBe(0)
+    expect(alice.output().match(/while you were away/g)).toHaveLength(1)
+    expect(alice.output()).not.toContain('Not changed')
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}, 60_000)
