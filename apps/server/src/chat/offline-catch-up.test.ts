@@ -44,9 +44,26 @@ class HeldRoom {
     if (!held || (held.rev ?? held.seq) < (message.rev ?? message.seq)) this.messages.set(message.seq, message)
   }
 
-  /** What is held, oldest first. */
+  /**
+   * What is held, oldest first, each reply quoting the held message it answers as that
+   * stands: a copy's `replyTo` is as of when it was read (its `rev` counts only its own
+   * changes), so clients quote from the message itself when they hold it.
+   */
   list(): ChatMessage[] {
-    return [...this.messages.values()].toSorted((a, b) => a.seq - b.seq)
+    return [...this.messages.values()].toSorted((a, b) => a.seq - b.seq).map((message) => this.#quoting(message))
+  }
+
+  #quoting(message: ChatMessage): ChatMessage {
+    const quoted = message.replyTo && this.messages.get(message.replyTo.seq)
+    if (!quoted) return message
+    const excerpt = quoted.deleted ? '' : (quoted.message.split('\n')[0] ?? '')
+    const replyTo = {
+      seq: quoted.seq,
+      username: quoted.username,
+      excerpt,
+      ...(quoted.deleted ? { deleted: true } : {}),
+    }
+    return { ...message, replyTo }
   }
 }
 
@@ -95,15 +112,16 @@ async function beforeCarolLeaves(alice: ChatClient, bob: ChatClient) {
   const a2 = await send(alice, 'a2: a secret')
   const a3 = await send(alice, 'a3: lunch?')
   const b1 = await send(bob, 'b1: agreed', a1)
+  const b2 = await send(bob, 'b2: which secret?', a2)
   await bob.request('react', { room: ROOM, seq: a1, emoji: '👍', add: true, clientId: changeId() })
-  return { a1, a2, a3, b1 }
+  return { a1, a2, a3, b1, b2 }
 }
 
 /** What changes while carol is away: more than a join answer's 50 messages, and changes to the oldest. */
 async function whileCarolIsAway(
   alice: ChatClient,
   bob: ChatClient,
-  seqs: { a1: number; a2: number; a3: number; b1: number },
+  seqs: Awaited<ReturnType<typeof beforeCarolLeaves>>,
 ) {
   const { a1, a2, a3, b1 } = seqs
   await alice.request('editMessage', { room: ROOM, seq: a1, message: 'a1: the plan, revised', clientId: changeId() })
@@ -154,6 +172,8 @@ describe('a client that was away catches up on every change', () => {
     expect(at(seqs.a2)).toMatchObject({ message: '', deleted: true })
     expect(at(seqs.a3)?.reactions).toEqual([{ emoji: '🎉', users: ['bob'] }])
     expect(at(seqs.b1)).toMatchObject({ message: '', deleted: true })
+    // A reply that did not change itself quotes the deleted message as deleted.
+    expect(at(seqs.b2)?.replyTo).toEqual({ seq: seqs.a2, username: 'alice', excerpt: '', deleted: true })
     expect(at(a4)).toMatchObject({ message: 'a4: at one', replyTo: { seq: seqs.a3, excerpt: 'a3: lunch?' } })
     expect(at(a4)?.reactions).toBeUndefined()
   })

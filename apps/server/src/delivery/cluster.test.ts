@@ -1,13 +1,42 @@
 import { expect, test } from 'bun:test'
-import type { ChatEvents } from '@parley/events'
+import type { ChatEvents, MessageChange } from '@parley/events'
 import type { Payload } from '@parley/wsx/shared'
-import { connect, nextPush, recordPushes } from '../../test/clients.ts'
+import { type ChatClient, connect, nextPush, recordPushes } from '../../test/clients.ts'
 import { temporaryPostgresSchema } from '../../test/postgres-schema.ts'
 import { startRedis } from '../../test/redis-process.ts'
 import { spawnServer } from '../../test/spawn-server.ts'
 import { until } from '../../test/until.ts'
 
 type ChatMessage = Payload<ChatEvents, 'message'>
+
+/** What a client holds after these pushes, by the protocol's rule: of two copies of a message, the higher `rev ?? seq`. */
+function heldFrom(messages: readonly ChatMessage[], changes: readonly MessageChange[]): ChatMessage[] {
+  const held = new Map<number, ChatMessage>()
+  const keep = (m: ChatMessage) => {
+    const copy = held.get(m.seq)
+    if (!copy || (copy.rev ?? copy.seq) < (m.rev ?? m.seq)) held.set(m.seq, m)
+  }
+  for (const m of messages) keep(m)
+  for (const change of changes) if (held.has(change.message.seq)) keep(change.message)
+  return [...held.values()].toSorted((a, b) => a.seq - b.seq).map((m) => withQuoteFrom(held, m))
+}
+
+/**
+ * A reply's quote as a client shows it when it holds the quoted message: from that
+ * message as it stands (a copy's `replyTo` is as of when it was read; `rev` counts only
+ * the reply's own changes).
+ */
+function withQuoteFrom(held: ReadonlyMap<number, ChatMessage>, message: ChatMessage): ChatMessage {
+  const quoted = message.replyTo && held.get(message.replyTo.seq)
+  if (!quoted) return message
+  const excerpt = quoted.deleted ? '' : (quoted.message.split('\n')[0] ?? '')
+  const replyTo = { seq: quoted.seq, username: quoted.username, excerpt, ...(quoted.deleted ? { deleted: true } : {}) }
+  return { ...message, replyTo }
+}
+
+/** Every seq of the log the pushes brought, in the order they came. */
+const seqsOf = (messages: readonly ChatMessage[], changes: readonly MessageChange[]) =>
+  [...messages.map((m) => m.seq), ...changes.map((c) => c.seq)].toSorted((a, b) => a - b)
 
 /** Two instances on one PostgreSQL schema and one Redis; `await using` takes it all down. */
 async function startCluster() {
@@ -17,7 +46,13 @@ async function startCluster() {
   const env = { DATABASE_URL: schema.url, REDIS_URL: redis.url, MESSAGE_RATE_LIMIT: '0' }
   const [one, two] = await Promise.all([spawnServer({ env }), spawnServer({ env })])
   if (!one || !two) throw new Error('two instances expected')
-  return { redis, one: stack.use(one), two: stack.use(two), [Symbol.asyncDispose]: () => stack.disposeAsync() }
+  return {
+    env,
+    redis,
+    one: stack.use(one),
+    two: stack.use(two),
+    [Symbol.asyncDispose]: () => stack.disposeAsync(),
+  }
 }
 
 test('messages, joins, typing and leaves cross between instances; both sides hold the same messages by seq', async () => {
@@ -125,5 +160,100 @@ test('when an instance dies, its people leave the others within 15 s, and its cl
   expect([...atErin.entries()].toSorted(([a], [b]) => a - b)).toEqual([
     [1, 'erin 1'],
     ...Array.from({ length: 5 }, (_, i): [number, string] => [i + 2, `dave ${i}`]),
+  ])
+}, 40_000)
+
+test('edits, deletions and reactions cross between instances in seq order; after a Redis outage they are caught up from storage; all end the same', async () => {
+  await using cluster = await startCluster()
+  const { redis, one, two } = cluster
+  const alice = one.client()
+  const bob = two.client()
+  const { token: aliceToken } = await alice.request('join', { username: 'alice', room: 'changes' })
+  await bob.request('join', { username: 'bob', room: 'changes' })
+  const pushes = (client: ChatClient) => ({
+    messages: recordPushes(client, 'message'),
+    changes: recordPushes(client, 'messageChanged'),
+  })
+  const atAlice = pushes(alice)
+  const atBob = pushes(bob)
+  let ids = 0
+  const id = () => `cluster-change-${++ids}`
+  const send = async (who: ChatClient, message: string, replyTo?: number) =>
+    (await who.request('sendMessage', { room: 'changes', message, replyTo })).seq
+  const a1 = await send(alice, 'one')
+  const a2 = await send(alice, 'two')
+  const b3 = await send(bob, 'three', a1)
+
+  // Changes made on the first instance reach bob on the second live, each once, in seq order.
+  const madeOnOne = [
+    await alice.request('editMessage', { room: 'changes', seq: a1, message: 'one, edited', clientId: id() }),
+    await alice.request('react', { room: 'changes', seq: b3, emoji: '👍', add: true, clientId: id() }),
+    await alice.request('deleteMessage', { room: 'changes', seq: a2, clientId: id() }),
+    await alice.request('react', { room: 'changes', seq: b3, emoji: '👍', add: false, clientId: id() }),
+    await alice.request('react', { room: 'changes', seq: a1, emoji: '🎉', add: true, clientId: id() }),
+  ].map((answer) => answer.seq)
+  await until(() => atBob.changes.length === madeOnOne.length, "bob hearing alice's changes")
+  expect(atBob.changes.map((c) => c.seq)).toEqual(madeOnOne as number[])
+  expect(atBob.changes.map((c) => c.change)).toEqual(['edited', 'reacted', 'deleted', 'unreacted', 'reacted'])
+  expect(atBob.changes.at(-1)?.message).toMatchObject({ seq: a1, message: 'one, edited', reactions: [{ emoji: '🎉' }] })
+  // And the other way.
+  const madeOnTwo = [
+    await bob.request('editMessage', { room: 'changes', seq: b3, message: 'three, edited', clientId: id() }),
+    await bob.request('react', { room: 'changes', seq: a1, emoji: '🎉', add: true, clientId: id() }),
+  ].map((answer) => answer.seq)
+  await until(() => atAlice.changes.length === madeOnOne.length + madeOnTwo.length, "alice hearing bob's changes")
+  expect(atAlice.changes.map((c) => c.seq)).toEqual([...madeOnOne, ...madeOnTwo] as number[])
+  expect(heldFrom(atAlice.messages, atAlice.changes)).toEqual(heldFrom(atBob.messages, atBob.changes))
+
+  // While Redis is down, alice goes on changing; then her instance dies, and with it any
+  // publish it still had queued: what bob missed is only in storage.
+  await redis.stop()
+  const missed = [
+    await alice.request('editMessage', { room: 'changes', seq: a1, message: 'one, edited twice', clientId: id() }),
+    await alice.request('react', { room: 'changes', seq: a1, emoji: '🎉', add: false, clientId: id() }),
+    await alice.request('react', { room: 'changes', seq: b3, emoji: '❤️', add: true, clientId: id() }),
+  ].map((answer) => answer.seq as number)
+  const a4 = await send(alice, 'four', b3)
+  missed.push(
+    (await alice.request('deleteMessage', { room: 'changes', seq: a4, clientId: id() })).seq as number,
+    (await alice.request('editMessage', { room: 'changes', seq: a1, message: 'one, final', clientId: id() }))
+      .seq as number,
+  )
+  const lastSeq = (await alice.request('history', { room: 'changes', limit: 1 })).lastSeq
+  one.kill('SIGKILL')
+  await one.exited
+  await using _restarted = await startRedis(redis.port)
+  await until(() => seqsOf(atBob.messages, atBob.changes).at(-1) === lastSeq, 'bob catching up', 20_000)
+  expect(seqsOf(atBob.messages, atBob.changes)).toEqual(Array.from({ length: lastSeq }, (_, i) => i + 1))
+  // The missed changes came after what bob had, in seq order, with the message between them.
+  expect(atBob.changes.slice(-missed.length).map((c) => c.seq)).toEqual(missed)
+  expect(atBob.messages.at(-1)?.seq).toBe(a4)
+
+  // alice, back on a new instance, and bob hear each other live again, and all hold the same.
+  await using three = await spawnServer({ env: cluster.env })
+  const aliceAgain = three.client()
+  const atAliceAgain = pushes(aliceAgain)
+  const rejoined = await aliceAgain.request('join', { username: 'alice', room: 'changes', token: aliceToken })
+  const last = await bob.request('react', { room: 'changes', seq: a1, emoji: '🙌', add: true, clientId: id() })
+  await until(() => atAliceAgain.changes.length === 1, "alice hearing bob's change on the new instance")
+  await until(() => atBob.changes.at(-1)?.seq === last.seq, 'bob hearing his own change')
+  const fromThree = (await aliceAgain.request('history', { room: 'changes', limit: 200 })).messages
+  const fromTwo = (await bob.request('history', { room: 'changes', limit: 200 })).messages
+  expect(fromTwo).toEqual(fromThree)
+  expect(heldFrom(atBob.messages, atBob.changes)).toEqual(fromTwo)
+  expect(heldFrom(rejoined.messages, atAliceAgain.changes)).toEqual(fromTwo)
+  expect(fromTwo.map((m) => [m.seq, m.message, m.deleted ?? false, m.reactions ?? []])).toEqual([
+    [
+      a1,
+      'one, final',
+      false,
+      [
+        { emoji: '🎉', users: ['bob'] },
+        { emoji: '🙌', users: ['bob'] },
+      ],
+    ],
+    [a2, '', true, []],
+    [b3, 'three, edited', false, [{ emoji: '❤️', users: ['alice'] }]],
+    [a4, '', true, []],
   ])
 }, 40_000)
