@@ -5,6 +5,7 @@ import { defineEvents } from '@parley/wsx/shared'
 import { z } from 'zod'
 import { nextPush } from '../test/clients.ts'
 import { startParley } from '../test/start-parley.ts'
+import { until } from '../test/until.ts'
 
 /** The seed's event definitions, exactly as its clients carry them. */
 const seedEvents = defineEvents({
@@ -48,6 +49,68 @@ test("a client on the seed's events joins, chats and sees joins and leaves", asy
   const left = new Promise((resolve) => seed.on('userLeft', resolve))
   ours.close()
   expect(await left).toEqual({ username: 'parley' })
+  seed.close()
+})
+
+test("a client on the seed's events stays in a room where others edit, delete, reply and react", async () => {
+  await using parley = await startParley()
+  const seed = createClient(parley.ws, seedEvents, { reconnect: false })
+  const errors: Error[] = []
+  const closes: unknown[] = []
+  seed.onError((error) => errors.push(error))
+  seed.onClose((info) => closes.push(info))
+  const heard: unknown[] = []
+  seed.on('message', (m) => heard.push(m))
+  seed.connect()
+  await seed.request('join', { username: 'seedling' })
+  const alice = parley.client()
+  const bob = parley.client()
+  await alice.request('join', { username: 'alice' })
+  await bob.request('join', { username: 'bob' })
+  let ids = 0
+  const id = () => `seed-room-change-${++ids}`
+  const room = 'general'
+
+  const first = await alice.request('sendMessage', { message: 'first' })
+  const reply = await bob.request('sendMessage', { message: 'a reply', replyTo: first.seq })
+  await alice.request('editMessage', { room, seq: first.seq, message: 'first, edited', clientId: id() })
+  await bob.request('react', { room, seq: first.seq, emoji: '👍', add: true, clientId: id() })
+  await bob.request('react', { room, seq: first.seq, emoji: '👍', add: false, clientId: id() })
+  await bob.request('react', { room, seq: reply.seq, emoji: '🎉', add: true, clientId: id() })
+  await alice.request('deleteMessage', { room, seq: first.seq, clientId: id() })
+  // The seed's requests still work, and its messages can be answered and reacted to.
+  const fromSeed = nextPush(alice, 'message', (m) => m.username === 'seedling')
+  const sent = await seed.request('sendMessage', { message: 'still here' })
+  expect(Object.keys(sent).toSorted()).toEqual(['messageId', 'timestamp'])
+  const seedSeq = (await fromSeed).seq
+  await bob.request('react', { room, seq: seedSeq, emoji: '❤️', add: true, clientId: id() })
+  const answer = await alice.request('sendMessage', { message: 'to the seed', replyTo: seedSeq })
+  await alice.request('editMessage', { room, seq: answer.seq, message: 'to the seed, edited', clientId: id() })
+  // Pushes reach a socket in order: once this one is heard, every change before it was too.
+  await alice.request('sendMessage', { message: 'last' })
+  await until(() => heard.length === 5, 'the seed hearing five messages')
+
+  // One push per new message, none for the changes, each in the seed's own shape and words.
+  expect(heard).toEqual([
+    { messageId: first.messageId, username: 'alice', message: 'first', timestamp: first.timestamp },
+    { messageId: reply.messageId, username: 'bob', message: 'a reply', timestamp: reply.timestamp },
+    { messageId: sent.messageId, username: 'seedling', message: 'still here', timestamp: sent.timestamp },
+    { messageId: answer.messageId, username: 'alice', message: 'to the seed', timestamp: answer.timestamp },
+    expect.objectContaining({ username: 'alice', message: 'last' }),
+  ])
+  expect(errors).toEqual([])
+  expect(closes).toEqual([])
+  expect(seed.status).toBe('open')
+
+  // A seed client joining now, after the changes, gets the seed's answer.
+  const late = createClient(parley.ws, seedEvents, { reconnect: false })
+  late.connect()
+  expect(await late.request('join', { username: 'late seed' })).toEqual({
+    success: true,
+    message: 'Welcome to general!',
+    users: ['alice', 'bob', 'late seed', 'seedling'],
+  })
+  late.close()
   seed.close()
 })
 
