@@ -63,6 +63,11 @@ export function useChatSelector<T>(selector: (state: ChatState) => T, isEqual?: 
   return useStoreSelector(useChatContext().store, selector, isEqual)
 }
 
+/** The store itself, for event handlers that read the state once without re-rendering on it. */
+export function useChatStore(): ChatStore {
+  return useChatContext().store
+}
+
 /** The chat's actions, stable across renders. */
 export function useChatActions(): ChatActions {
   return useChatContext().actions

@@ -11,9 +11,15 @@ import {
   useState,
 } from 'react'
 import { loadDrafts, saveDrafts } from '../chat/browser/drafts.ts'
-import { useChatActions, useChatSelector, useChatStatus } from '../chat/context.ts'
+import { useChatActions, useChatSelector, useChatStatus, useChatStore } from '../chat/context.ts'
+import { lastEditable } from '../chat/model/editing.ts'
 import { completeMention, type MentionQuery, mentionQuery, mentionSuggestions } from '../chat/model/mentions.ts'
-import { SendIcon } from './icons.tsx'
+import { viewOf } from '../chat/model/pending-changes.ts'
+import { quoteOf } from '../chat/model/quote.ts'
+import { messageAt } from '../chat/model/timeline.ts'
+import { timelineItems } from '../chat/model/timeline-items.ts'
+import { ComposeBanner } from './ComposeBanner.tsx'
+import { CheckIcon, SendIcon } from './icons.tsx'
 import { MentionSuggestions, optionId } from './MentionSuggestions.tsx'
 
 const MAX_HEIGHT_PX = 200
@@ -25,12 +31,22 @@ export const COMPOSER_SELECTOR = 'textarea[data-composer]'
  * Writes to the room on screen: Enter sends, Shift+Enter breaks the line. Drafts are kept
  * per room. Sending clears the box: the message shows in the timeline at once, pending,
  * and if it fails it stays there with the reason and a Retry button. Typing `@` offers the
- * room's people; typing tells the room (at most every 2 s).
+ * room's people; typing tells the room (at most every 2 s). A reply being written shows its
+ * quote above the box; ↑ in an empty box edits our last message there (Enter saves, Escape
+ * goes back to the draft, which is kept meanwhile).
  */
 export function Composer({ room, people }: { room: string; people: readonly string[] }) {
-  const { send, typing } = useChatActions()
+  const { send, typing, editMessage, setEditing, setReplyTo } = useChatActions()
+  const store = useChatStore()
   const status = useChatStatus()
   const username = useChatSelector((state) => state.username)
+  const editing = useChatSelector((state) => state.editing[room] ?? null)
+  const replyTarget = useChatSelector((state) => {
+    const seq = state.replyTo[room]
+    const timeline = state.timelines[room]
+    return seq === undefined || !timeline ? null : (messageAt(timeline, seq) ?? null)
+  })
+  const [editText, setEditText] = useState('')
   const id = useId()
   const listId = `${id}-mentions`
   const textareaRef = useRef<HTMLTextAreaElement>(null)
@@ -40,11 +56,15 @@ export function Composer({ room, people }: { room: string; people: readonly stri
   // Kept in the tab's storage as typed: a reload (after a deploy, say) brings every room's draft back.
   useEffect(() => saveDrafts(username, drafts), [username, drafts])
 
-  const text = drafts[room] ?? ''
+  const text = editing === null ? (drafts[room] ?? '') : editText
   const remaining = MESSAGE_MAX_LENGTH - text.length
   const tooLong = remaining < 0
   const blank = text.trim().length === 0
-  const error = tooLong ? `A message has at most ${MESSAGE_MAX_LENGTH} characters` : null
+  const error = tooLong
+    ? `A message has at most ${MESSAGE_MAX_LENGTH} characters`
+    : editing !== null && blank
+      ? 'A message cannot be empty: to remove it, delete it'
+      : null
   const suggestions = useMemo(
     () => (query === null ? [] : mentionSuggestions(people, query.query, username)),
     [query, people, username],
@@ -68,8 +88,22 @@ export function Composer({ room, people }: { room: string; people: readonly stri
     if (caret !== null) textareaRef.current?.setSelectionRange(caret, caret)
   })
 
+  // Editing starts with the message's text as shown, caret at its end.
+  useLayoutEffect(() => {
+    if (editing === null) return
+    const { timelines, username: me } = store.getState()
+    const timeline = timelines[room]
+    const held = timeline ? messageAt(timeline, editing) : undefined
+    if (!timeline || !held) return setEditing(room, null)
+    const current = viewOf(held, timeline.changes, me).text
+    setEditText(current)
+    caretAfterPick.current = current.length
+    setQuery(null)
+  }, [editing, room, store, setEditing])
+
   function setText(next: string) {
-    setDrafts((all) => ({ ...all, [room]: next }))
+    if (editing !== null) setEditText(next)
+    else setDrafts((all) => ({ ...all, [room]: next }))
   }
 
   function followCaret(value: string, caret: number | null) {
@@ -82,7 +116,7 @@ export function Composer({ room, people }: { room: string; people: readonly stri
     const value = event.target.value
     setText(value)
     followCaret(value, event.target.selectionStart)
-    if (value.trim() !== '') typing(room)
+    if (value.trim() !== '' && editing === null) typing(room)
   }
 
   function pick(name: string) {
@@ -97,6 +131,12 @@ export function Composer({ room, people }: { room: string; people: readonly stri
 
   function submit() {
     if (blank || tooLong) return
+    if (editing !== null) {
+      editMessage(room, editing, text)
+      setEditing(room, null)
+      textareaRef.current?.focus()
+      return
+    }
     send(text)
     setDrafts((all) => ({ ...all, [room]: '' }))
     setQuery(null)
@@ -131,6 +171,25 @@ export function Composer({ room, people }: { room: string; people: readonly stri
         return
       }
     }
+    if (event.key === 'Escape' && (editing !== null || replyTarget !== null)) {
+      // Back to the draft (from editing), or to a plain message (from a reply); the room is not marked read.
+      event.preventDefault()
+      if (editing !== null) setEditing(room, null)
+      else setReplyTo(room, null)
+      return
+    }
+    const plainKey = !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey
+    if (event.key === 'ArrowUp' && plainKey && editing === null && text === '') {
+      const { timelines, editWindowSeconds } = store.getState()
+      const timeline = timelines[room]
+      const seq = timeline
+        ? lastEditable(timelineItems(timeline, username), username, editWindowSeconds, Date.now())
+        : null
+      if (seq === null) return
+      event.preventDefault()
+      setEditing(room, seq)
+      return
+    }
     if (event.key !== 'Enter' || event.shiftKey) return
     event.preventDefault()
     submit()
@@ -156,6 +215,13 @@ export function Composer({ room, people }: { room: string; people: readonly stri
               : 'border-line-strong focus-within:border-accent-500 focus-within:ring-accent-100 dark:focus-within:ring-accent-500/25'
           }`}
         >
+          {editing !== null ? (
+            <ComposeBanner kind="edit" onCancel={() => setEditing(room, null)} />
+          ) : (
+            replyTarget && (
+              <ComposeBanner kind="reply" quote={quoteOf(replyTarget)} onCancel={() => setReplyTo(room, null)} />
+            )
+          )}
           <label htmlFor={id} className="sr-only">
             Message
           </label>
@@ -169,19 +235,28 @@ export function Composer({ room, people }: { room: string; people: readonly stri
             onKeyDown={handleKeyDown}
             onSelect={(event) => followCaret(event.currentTarget.value, event.currentTarget.selectionStart)}
             onBlur={() => setQuery(null)}
-            placeholder={`Message #${room}`}
+            placeholder={editing !== null ? 'Edit your message' : `Message #${room}`}
             aria-invalid={error ? true : undefined}
             aria-describedby={`${id}-remaining${error ? ` ${id}-error` : ''}`}
             aria-autocomplete="list"
             aria-controls={open ? listId : undefined}
             aria-activedescendant={open ? optionId(listId, activeIndex) : undefined}
-            className="block max-h-[200px] w-full resize-none rounded-t-xl bg-transparent px-3.5 pt-3 pb-1 text-[15px] leading-relaxed text-ink placeholder:text-muted focus-visible:outline-offset-0"
+            className={`block max-h-[200px] w-full resize-none bg-transparent ${editing !== null || replyTarget ? '' : 'rounded-t-xl'} px-3.5 pt-3 pb-1 text-[15px] leading-relaxed text-ink placeholder:text-muted focus-visible:outline-offset-0`}
           />
           <div className="flex items-center gap-3 px-2 pb-2 pl-3.5">
             <p className="hidden min-w-0 flex-1 truncate text-xs text-muted sm:block">
-              <kbd className="font-sans font-medium text-ink-soft">Enter</kbd> to send,{' '}
+              <kbd className="font-sans font-medium text-ink-soft">Enter</kbd> to {editing === null ? 'send' : 'save'},{' '}
               <kbd className="font-sans font-medium text-ink-soft">Shift + Enter</kbd> for a new line,{' '}
-              <kbd className="font-sans font-medium text-ink-soft">@</kbd> to mention
+              {editing === null ? (
+                <>
+                  <kbd className="font-sans font-medium text-ink-soft">@</kbd> to mention,{' '}
+                  <kbd className="font-sans font-medium text-ink-soft">↑</kbd> to edit
+                </>
+              ) : (
+                <>
+                  <kbd className="font-sans font-medium text-ink-soft">Esc</kbd> to cancel
+                </>
+              )}
             </p>
             <span
               id={`${id}-remaining`}
@@ -194,11 +269,11 @@ export function Composer({ room, people }: { room: string; people: readonly stri
             <button
               type="submit"
               disabled={blank || tooLong}
-              aria-label="Send"
-              title={offline ? 'Offline: messages go out once reconnected' : 'Send'}
+              aria-label={editing === null ? 'Send' : 'Save'}
+              title={offline ? 'Offline: messages go out once reconnected' : editing === null ? 'Send' : 'Save'}
               className="inline-flex size-8 shrink-0 items-center justify-center rounded-lg bg-accent-600 text-white transition hover:bg-accent-700 disabled:bg-sunken disabled:text-muted"
             >
-              <SendIcon className="size-4" />
+              {editing === null ? <SendIcon className="size-4" /> : <CheckIcon className="size-4" />}
             </button>
           </div>
         </div>

@@ -1,12 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useChatActions, useChatSelector } from '../chat/context.ts'
+import { isEditable } from '../chat/model/editing.ts'
 import { foldName } from '../chat/model/mentions.ts'
 import { buildRows, type Row } from '../chat/model/rows.ts'
 import { atStart, emptyTimeline, hasOlder } from '../chat/model/timeline.ts'
 import { timelineItems } from '../chat/model/timeline-items.ts'
 import { ArrowDownIcon } from './icons.tsx'
 import { MessageItem } from './MessageItem.tsx'
+import { MessageOverlays } from './MessageOverlays.tsx'
 import { dayAt, estimateHeight, messageAttributes, useKeepTextOnRegroup } from './message-rows.ts'
 import {
   DaySeparator,
@@ -18,6 +20,7 @@ import {
   type TopKind,
   UnreadDivider,
 } from './TimelineEdges.tsx'
+import { useMessageControls } from './useMessageControls.ts'
 
 /** How close to the bottom (px) still counts as reading the newest message. */
 const AT_NEWEST_PX = 48
@@ -46,11 +49,12 @@ interface MessagePaneProps {
  * reader's place when older messages load above.
  */
 export function MessagePane({ room, username, people }: MessagePaneProps) {
-  const { loadOlder, retry, setAtNewest, markRead } = useChatActions()
+  const { loadOlder, setAtNewest, markRead } = useChatActions()
   const timeline = useChatSelector((state) => state.timelines[room] ?? NOT_LOADED)
+  const editWindow = useChatSelector((state) => state.editWindowSeconds)
   const divider = useChatSelector((state) => state.divider[room] ?? null)
   const unread = useChatSelector((state) => state.unread[room] ?? 0)
-  const items = useMemo(() => timelineItems(timeline), [timeline])
+  const items = useMemo(() => timelineItems(timeline, username), [timeline, username])
   const older = hasOlder(timeline)
   const start = atStart(timeline)
   const loading = timeline.syncedThrough === null
@@ -152,7 +156,17 @@ export function MessagePane({ room, username, people }: MessagePaneProps) {
     markRead(room)
   }, [virtualizer, markRead, room])
 
-  const onRetry = useCallback((clientId: string) => retry(room, clientId), [retry, room])
+  const scrollTo = useCallback(
+    (seq: number) => {
+      const index = rows.findIndex((row) => row.kind === 'message' && row.item.seq === seq)
+      if (index < 0) return false
+      virtualizer.scrollToIndex(index, { align: 'center' })
+      return true
+    },
+    [rows, virtualizer],
+  )
+  const controls = useMessageControls(room, scrollTo)
+  const now = Date.now()
 
   function topContent(): ReactNode {
     switch (top) {
@@ -185,7 +199,10 @@ export function MessagePane({ room, username, people }: MessagePaneProps) {
             own={foldName(row.item.username) === foldName(username)}
             names={names}
             me={username}
-            onRetry={onRetry}
+            canEdit={isEditable(row.item, username, editWindow, now)}
+            selected={row.item.seq !== null && row.item.seq === controls.selected}
+            highlighted={row.item.seq !== null && row.item.seq === controls.highlighted}
+            handlers={controls.handlers}
           />
         )
     }
@@ -242,6 +259,16 @@ export function MessagePane({ room, username, people }: MessagePaneProps) {
           </ol>
         </div>
       </div>
+
+      <MessageOverlays
+        room={room}
+        picker={controls.picker}
+        deleting={controls.deleting}
+        jump={controls.jump}
+        onClosePicker={controls.closePicker}
+        onCloseDelete={controls.closeDelete}
+        onDismissJump={controls.dismissJump}
+      />
 
       {!atNewest && (
         <button
