@@ -187,3 +187,16 @@ describe('replies', () => {
     expect(line(timeline, 2).replyTo).toEqual(quote)
   })
 })
+
+describe('quotes of messages not held', () => {
+  test('follow changes to the message they quote, edits and deletion alike', () => {
+    const reply = message(60, { replyTo: { seq: 3, username: 'bob', excerpt: 'old words' } })
+    let timeline = joined(reply)
+    const far = message(3, { username: 'bob', message: 'new words\nmore', editedAt: 61, rev: 61 })
+    timeline = applyChanges(timeline, [{ seq: 61, message: far }])
+    expect(timeline.messages.map((m) => m.seq)).toEqual([60])
+    expect(line(timeline, 60).replyTo).toEqual({ seq: 3, username: 'bob', excerpt: 'new words' })
+    timeline = applyChanges(timeline, [{ seq: 62, message: { ...far, message: '', deleted: true, rev: 62 } }])
+    expect(line(timeline, 60).replyTo).toEqual({ seq: 3, username: 'bob', excerpt: '', deleted: true })
+  })
+})

@@ -179,14 +179,39 @@ function mergeSorted(a: ChatMessage[], b: ChatMessage[]): ChatMessage[] {
   return out
 }
 
+/**
+ * Our held replies to messages we do not hold quote them as they stood when the reply was
+ * read: a change to one of those messages brings its quote up to date.
+ */
+function requote(timeline: RoomTimeline, changed: readonly ChatMessage[]): RoomTimeline {
+  if (changed.length === 0) return timeline
+  const latest = new Map<number, ChatMessage>()
+  for (const message of changed) {
+    const earlier = latest.get(message.seq)
+    if (!earlier || revisionOf(message) > revisionOf(earlier)) latest.set(message.seq, message)
+  }
+  let messages = timeline.messages
+  messages.forEach((message, index) => {
+    const target = message.replyTo && latest.get(message.replyTo.seq)
+    if (!target || !message.replyTo) return
+    const quote = quoteOf(target)
+    const { excerpt, deleted } = message.replyTo
+    if (quote.excerpt === excerpt && (quote.deleted ?? false) === (deleted ?? false)) return
+    if (messages === timeline.messages) messages = [...messages]
+    messages[index] = { ...message, replyTo: quote }
+  })
+  return messages === timeline.messages ? timeline : { ...timeline, messages }
+}
+
 /** What a change entry of the log brings: its own seq, the message as it now stands, and whose change it was. */
 type ChangeEntry = Pick<MessageChange, 'seq' | 'message' | 'clientId'>
 
 /**
  * Takes changes from the log (pushed live or from a catch-up page), in any order and any
  * number of times: each change's seq counts as seen, its message replaces the copy held if
- * it is newer (a message not held is not added: its place is not known to be contiguous),
- * and our own change with its clientId is confirmed.
+ * it is newer (a message not held is not added: its place is not known to be contiguous,
+ * but held replies quoting it are brought up to date), and our own change with its
+ * clientId is confirmed.
  */
 export function applyChanges(timeline: RoomTimeline, entries: readonly ChangeEntry[]): RoomTimeline {
   if (entries.length === 0) return timeline
@@ -196,7 +221,8 @@ export function applyChanges(timeline: RoomTimeline, entries: readonly ChangeEnt
     ? [...new Set([...timeline.changesAhead, ...seen])].sort((a, b) => a - b)
     : timeline.changesAhead
   const held = entries.flatMap((entry) => (messageAt(timeline, entry.message.seq) ? [entry.message] : []))
-  const merged = mergeMessages(timeline, held).timeline
+  const unheld = entries.filter((entry) => !messageAt(timeline, entry.message.seq)).map((entry) => entry.message)
+  const merged = mergeMessages(requote(timeline, unheld), held).timeline
   const confirmed = new Set(entries.flatMap((entry) => (entry.clientId ? [entry.clientId] : [])))
   const changes = withoutChanges(merged.changes, confirmed)
   if (merged === timeline && changesAhead === timeline.changesAhead && changes === timeline.changes) return timeline
