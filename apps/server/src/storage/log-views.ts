@@ -20,7 +20,7 @@ export function groupReactions(rows: readonly ReactionRow[]): Map<number, Reacti
   return grouped
 }
 
-/** A message record as it stands for a reader, given its reactions and the messages it may quote. */
+/** A copy of a message record as it stands for a reader, given its reactions and the messages it may quote. */
 export function standing(
   record: MessageRecord,
   reactions: ReadonlyMap<number, ReactionRecord[]>,

@@ -13,6 +13,7 @@ import type {
   StoredMessage,
 } from './message-store.ts'
 import { type LogOps, type LogWrite, planWrites, type WriteOutcome } from './plan-writes.ts'
+import { WriteBatcher } from './write-batcher.ts'
 
 /** One room's log in memory. */
 interface MemoryRoom {
@@ -41,20 +42,20 @@ function firstAfter(sorted: readonly { seq: number }[], seq: number): number {
 /**
  * The room logs in process memory, as the seed kept them: lost on restart. For
  * benchmarks (storage off) and throwaway demos; select it with `DATABASE_URL=memory:`.
- * Writes are planned like the databases' (one at a time, in order), so it behaves the same.
+ * Writes are batched and planned like the databases', so it behaves the same.
  */
 export class MemoryMessageStore implements MessageStore {
   readonly #rooms = new Map<string, MemoryRoom>()
   readonly #reads: LogReads = this.#makeReads()
   readonly #views = new LogViews(this.#reads)
-  #writing: Promise<unknown> = Promise.resolve()
+  readonly #batcher = new WriteBatcher<LogWrite, WriteOutcome>((batch) => this.#write(batch))
 
   append(message: NewMessage): Promise<AppendOutcome> {
-    return this.#write({ kind: 'message', message }) as Promise<AppendOutcome>
+    return this.#batcher.push({ kind: 'message', message }) as Promise<AppendOutcome>
   }
 
   change(change: NewChange): Promise<ChangeOutcome> {
-    return this.#write({ kind: 'change', change }) as Promise<ChangeOutcome>
+    return this.#batcher.push({ kind: 'change', change }) as Promise<ChangeOutcome>
   }
 
   before(room: string, seq: number | undefined, limit: number): Promise<StoredMessage[]> {
@@ -80,17 +81,13 @@ export class MemoryMessageStore implements MessageStore {
   }
 
   async close(): Promise<void> {
-    await this.#writing
+    await this.#batcher.drain()
   }
 
-  #write(write: LogWrite): Promise<WriteOutcome> {
-    const written = this.#writing.then(async () => {
-      const { outcomes, ops } = await planWrites([write], this.#reads, (room) => this.#reads.lastSeq(room))
-      this.#apply(ops)
-      return outcomes[0] as WriteOutcome
-    })
-    this.#writing = written.catch(() => undefined)
-    return written
+  async #write(batch: LogWrite[]): Promise<WriteOutcome[]> {
+    const { outcomes, ops } = await planWrites(batch, this.#reads, (room) => this.#reads.lastSeq(room))
+    this.#apply(ops)
+    return outcomes
   }
 
   #room(name: string): MemoryRoom {

@@ -300,7 +300,7 @@ class RoomState {
   /** A copy of the message as it stands now, for an answer or a push. */
   #show(record: MessageRecord): StoredMessage {
     const rows = this.#reactions.get(record.seq)
-    return standing({ ...record }, rows?.length ? groupReactions(rows) : NO_REACTIONS, this.#messages)
+    return standing(record, rows?.length ? groupReactions(rows) : NO_REACTIONS, this.#messages)
   }
 }
 

@@ -4,10 +4,16 @@ import { toChange, toMessage, toReaction } from './stored-rows.ts'
 
 type Room = { room: string }
 type Page = Room & { seq: number; limit: number }
-/** A list of seqs or ids, bound as one JSON array and read back with `json_each`. */
-type List = Room & { list: string }
+type AtSeq = Room & { seq: number }
+type ById = Room & { clientId: string }
 
-/** The log's reads on prepared statements of one `bun:sqlite` connection. */
+/** The rows that point lookups found. */
+const found = (rows: unknown[]): unknown[] => rows.filter((row) => row !== null && row !== undefined)
+
+/**
+ * The log's reads on prepared statements of one `bun:sqlite` connection. Lists are read
+ * one key at a time, each an indexed lookup: cheaper here than one query over a bound list.
+ */
 export function sqliteReads(db: Database): LogReads & { ping(): void } {
   const q = {
     lastSeq: db.query<{ last_seq: number }, Room>('SELECT last_seq FROM rooms WHERE name = $room'),
@@ -23,31 +29,28 @@ export function sqliteReads(db: Database): LogReads & { ping(): void } {
     changesAfter: db.query<unknown, Page>(
       'SELECT * FROM changes WHERE room = $room AND seq > $seq ORDER BY seq LIMIT $limit',
     ),
-    at: db.query<unknown, List>(
-      'SELECT * FROM messages WHERE room = $room AND seq IN (SELECT value FROM json_each($list))',
-    ),
-    reactions: db.query<unknown, List>(
-      'SELECT * FROM reactions WHERE room = $room AND message_seq IN (SELECT value FROM json_each($list)) ORDER BY seq',
-    ),
-    messagesByClientId: db.query<unknown, List>(
-      'SELECT * FROM messages WHERE room = $room AND client_id IN (SELECT value FROM json_each($list))',
-    ),
-    changesByClientId: db.query<unknown, List>(
-      'SELECT * FROM changes WHERE room = $room AND client_id IN (SELECT value FROM json_each($list))',
-    ),
+    at: db.query<unknown, AtSeq>('SELECT * FROM messages WHERE room = $room AND seq = $seq'),
+    reactions: db.query<unknown, AtSeq>('SELECT * FROM reactions WHERE room = $room AND message_seq = $seq'),
+    messageByClientId: db.query<unknown, ById>('SELECT * FROM messages WHERE room = $room AND client_id = $clientId'),
+    changeByClientId: db.query<unknown, ById>('SELECT * FROM changes WHERE room = $room AND client_id = $clientId'),
     ping: db.query('SELECT 1'),
   }
-  const list = (room: string, values: readonly (number | string)[]) => ({ room, list: JSON.stringify(values) })
   return {
     lastSeq: async (room) => q.lastSeq.get({ room })?.last_seq ?? 0,
     messagesBefore: async (room, seq, limit) =>
       (seq === undefined ? q.latest.all({ room, limit }) : q.before.all({ room, seq, limit })).map(toMessage).reverse(),
     messagesAfter: async (room, seq, limit) => q.after.all({ room, seq, limit }).map(toMessage),
     changesAfter: async (room, seq, limit) => q.changesAfter.all({ room, seq, limit }).map(toChange),
-    messagesAt: async (room, seqs) => q.at.all(list(room, seqs)).map(toMessage),
-    reactionsOn: async (room, seqs) => q.reactions.all(list(room, seqs)).map(toReaction),
-    messagesByClientId: async (room, ids) => q.messagesByClientId.all(list(room, ids)).map(toMessage),
-    changesByClientId: async (room, ids) => q.changesByClientId.all(list(room, ids)).map(toChange),
+    messagesAt: async (room, seqs) => found(seqs.map((seq) => q.at.get({ room, seq }))).map(toMessage),
+    reactionsOn: async (room, seqs) =>
+      seqs
+        .flatMap((seq) => q.reactions.all({ room, seq }))
+        .map(toReaction)
+        .sort((a, b) => a.seq - b.seq),
+    messagesByClientId: async (room, ids) =>
+      found(ids.map((clientId) => q.messageByClientId.get({ room, clientId }))).map(toMessage),
+    changesByClientId: async (room, ids) =>
+      found(ids.map((clientId) => q.changeByClientId.get({ room, clientId }))).map(toChange),
     ping: () => void q.ping.get(),
   }
 }
