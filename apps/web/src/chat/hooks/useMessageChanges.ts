@@ -1,3 +1,4 @@
+import { WsxError } from '@parley/wsx/shared'
 import { useCallback } from 'react'
 import { newClientId } from '../model/client-id.ts'
 import { describeError } from '../model/errors.ts'
@@ -9,6 +10,14 @@ import type { ChatStore } from '../store.ts'
 
 /** How long a change may wait for the server (queued while reconnecting included) before it is marked failed. */
 const CHANGE_TIMEOUT_MS = 10_000
+
+function changeFailure(error: unknown, client: ChatClient): string {
+  // Timed out while still queued: the server never saw it.
+  if (error instanceof WsxError && error.code === 'timeout' && client.status !== 'open') {
+    return 'No connection to the server.'
+  }
+  return describeError(error)
+}
 
 /**
  * Our changes to messages, optimistic like sending: each shows at once as pending, is
@@ -24,7 +33,7 @@ export function useMessageChanges(client: ChatClient, { dispatch, getState }: Ch
         const answer = await deliverChange(client, change, CHANGE_TIMEOUT_MS)
         dispatch({ type: 'changeSettled', room, clientId, answer })
       } catch (error) {
-        dispatch({ type: 'changeFailed', room, clientId, error: describeError(error) })
+        dispatch({ type: 'changeFailed', room, clientId, error: changeFailure(error, client) })
       }
     },
     [client, dispatch],
