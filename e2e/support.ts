@@ -286,3 +286,39 @@ export async function readDown(page: Page, room: string): Promise<string[]> {
   }
   throw new Error('the log never reached its bottom')
 }
+
+/**
+ * Joins `room` as `username` on a raw WebSocket from the page's origin (wsx in JSON), sends
+ * one request, and resolves with its answer's payload: for what the UI cannot do in one
+ * step (a reply to a message the page has not loaded, say).
+ */
+export async function requestOverSocket(
+  page: Page,
+  room: string,
+  event: string,
+  payload: Record<string, unknown>,
+  username = 'seed',
+): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    async ({ room, event, payload, username, token }) => {
+      const request = (x: string, id: string, p: object) => JSON.stringify({ v: '1.0', t: 'request', x, id, w: 0, p })
+      const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`)
+      await new Promise((resolve, reject) => {
+        ws.onopen = resolve
+        ws.onerror = () => reject(new Error('The socket did not open'))
+      })
+      const answer = await new Promise<Record<string, unknown>>((resolve, reject) => {
+        ws.onmessage = async (message: MessageEvent<string | Blob>) => {
+          const frame = JSON.parse(typeof message.data === 'string' ? message.data : await message.data.text())
+          if (frame.t === 'response_error') reject(new Error(`${frame.x} failed: ${frame.e?.message}`))
+          if (frame.t === 'response_ok' && frame.id === 'it') resolve(frame.p)
+        }
+        ws.send(request('join', 'join', { username, room, token }))
+        ws.send(request(event, 'it', { room, ...payload }))
+      })
+      ws.close()
+      return answer
+    },
+    { room, event, payload, username, token: personToken(username) },
+  )
+}
