@@ -8,7 +8,8 @@ type Key = string | number | bigint
 export function estimateHeight(row: Row | undefined): number {
   switch (row?.kind) {
     case 'message':
-      return row.continued ? 28 : 54
+      // A quote above the text and a line of reactions below it each add a line.
+      return (row.continued ? 28 : 54) + (row.item.replyTo ? 20 : 0) + (row.item.reactions.length > 0 ? 32 : 0)
     case 'day':
       return 44
     case 'unread':
