@@ -24,8 +24,8 @@ const HOSTILE = [
   '<a href="javascript:alert(1)">x</a>',
 ]
 
-/** Elements that must never appear where people's text is shown. */
-const MARKUP = 'img, svg, a, script, b, strong, em, i, iframe, object, embed'
+/** Elements that must never appear where people's text is shown (the icons of a message's actions aside). */
+const MARKUP = 'img, svg:not([role="toolbar"] svg), a, script, b, strong, em, i, iframe, object, embed'
 
 interface Person {
   page: Page
