@@ -1,32 +1,27 @@
-import type {
-  ChangeAnswer,
-  ChatMessage,
-  JoinResponse,
-  MessageChange,
-  RoomSummary,
-  SendMessageResponse,
-} from '@parley/events'
+import type { RoomSummary } from '@parley/events'
 import type { SavedOutgoing } from '../browser/persistence.ts'
+import type { ChatAction } from './actions.ts'
 import { foldName } from './mentions.ts'
-import type { PendingChange } from './pending-changes.ts'
-import { countUnread, emptyReadState, forgetRoom, markRead, openRoom, type ReadState } from './read-state.ts'
 import {
   addChange,
-  addNote,
   addOutgoing,
-  applyChanges,
-  applyJoin,
   confirmOutgoing,
   dropChange,
+  setChangeStatus,
+  setOutgoingStatus,
+  settleChange,
+} from './own-entries.ts'
+import { countUnread, emptyReadState, forgetRoom, markRead, openRoom, type ReadState } from './read-state.ts'
+import {
+  addNote,
+  applyChanges,
+  applyJoin,
   emptyTimeline,
   type MergeResult,
   mergeMessages,
   type OutgoingMessage,
   type RoomTimeline,
   resetTimeline,
-  setChangeStatus,
-  setOutgoingStatus,
-  settleChange,
 } from './timeline.ts'
 import { expireTypers, type TypingByRoom, withoutTyper, withTyper } from './typing.ts'
 
@@ -56,59 +51,7 @@ export interface ChatState extends ReadState {
   editing: Record<string, number>
 }
 
-type JoinAnswer = Pick<JoinResponse, 'room' | 'users' | 'lastSeq' | 'messages'> &
-  Partial<Pick<JoinResponse, 'editWindowSeconds'>>
-
-export type ChatAction =
-  | { type: 'joined'; username: string; answer: JoinAnswer; select: boolean }
-  | { type: 'left'; room: string }
-  | { type: 'select'; room: string }
-  /** Whether the room on screen is being read; when it starts to be, it counts as read. */
-  | { type: 'reading'; reading: boolean }
-  /** Everything in the room is read, and its "New messages" line goes. */
-  | { type: 'markRead'; room: string }
-  | { type: 'typing'; room: string; username: string; at: number }
-  | { type: 'typingExpired'; now: number }
-  | { type: 'message'; message: ChatMessage }
-  /** A message was edited, deleted or reacted to (pushed live). */
-  | { type: 'changed'; change: MessageChange }
-  /**
-   * A page of `history`: newer ones catch up (messages, and the changes between them; new
-   * messages count as unread), older ones scroll back, `around` ones reach back to a message
-   * to jump to (the pages down to the oldest held, so the timeline stays unbroken).
-   */
-  | {
-      type: 'history'
-      room: string
-      messages: ChatMessage[]
-      changes?: MessageChange[]
-      direction: 'newer' | 'older' | 'around'
-    }
-  /** The server no longer has what we held: take its join answer as the truth. */
-  | { type: 'reset'; room: string; lastSeq: number; messages: ChatMessage[] }
-  | { type: 'loadingOlder'; room: string }
-  | { type: 'olderFailed'; room: string; error: string }
-  | { type: 'outgoing'; message: OutgoingMessage }
-  | { type: 'sent'; room: string; clientId: string; answer: SendMessageResponse }
-  | { type: 'sendFailed'; room: string; clientId: string; error: string }
-  | { type: 'resending'; room: string; clientId: string }
-  /** One of our changes to a message: shown at once, pending. */
-  | { type: 'changeStarted'; change: PendingChange }
-  | { type: 'changeSettled'; room: string; clientId: string; answer: Pick<ChangeAnswer, 'seq' | 'message'> }
-  | { type: 'changeFailed'; room: string; clientId: string; error: string }
-  | { type: 'changeRetrying'; room: string; clientId: string }
-  /** A failed change given up on. */
-  | { type: 'changeDropped'; room: string; clientId: string }
-  /** The message the next one answers (`null`: not a reply). */
-  | { type: 'replyTo'; room: string; seq: number | null }
-  /** Our message being edited in the composer (`null`: none). */
-  | { type: 'editing'; room: string; seq: number | null }
-  | { type: 'userJoined'; room: string; username: string }
-  | { type: 'userLeft'; room: string; username: string }
-  | { type: 'presence'; room: string; users: string[] }
-  | { type: 'directory'; rooms: RoomSummary[] }
-  | { type: 'notice'; notice: string | null }
-  | { type: 'signedOut' }
+export type { ChatAction } from './actions.ts'
 
 /** Why a message restored after a reload shows as failed. */
 export const RELOADED_TEXT = 'The page was reloaded before the server confirmed this message.'

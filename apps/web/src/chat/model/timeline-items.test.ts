@@ -1,18 +1,8 @@
 import { describe, expect, test } from 'bun:test'
 import type { ChatMessage } from '@parley/events'
+import { addChange, addOutgoing, confirmOutgoing, dropChange, setChangeStatus, settleChange } from './own-entries.ts'
 import type { PendingChange } from './pending-changes.ts'
-import {
-  addChange,
-  addOutgoing,
-  applyChanges,
-  applyJoin,
-  confirmOutgoing,
-  dropChange,
-  emptyTimeline,
-  type RoomTimeline,
-  setChangeStatus,
-  settleChange,
-} from './timeline.ts'
+import { applyChanges, applyJoin, emptyTimeline, type RoomTimeline } from './timeline.ts'
 import { type MessageLine, timelineItems } from './timeline-items.ts'
 
 const ROOM = 'general'

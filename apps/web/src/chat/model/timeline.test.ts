@@ -2,20 +2,18 @@ import { describe, expect, test } from 'bun:test'
 import type { ChatMessage } from '@parley/events'
 import fc from 'fast-check'
 import { newClientId, randomClientId } from './client-id.ts'
+import { addOutgoing, confirmOutgoing, setOutgoingStatus } from './own-entries.ts'
 import {
   addNote,
-  addOutgoing,
   applyChanges,
   applyJoin,
   atStart,
-  confirmOutgoing,
   emptyTimeline,
   hasOlder,
   mergeMessages,
   type OutgoingMessage,
   type RoomTimeline,
   resetTimeline,
-  setOutgoingStatus,
 } from './timeline.ts'
 import { timelineItems } from './timeline-items.ts'
 
