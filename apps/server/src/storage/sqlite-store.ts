@@ -15,7 +15,7 @@ import { type LogOps, type LogWrite, planWrites, type WriteOutcome } from './pla
 import { sqliteReads } from './sqlite-reads.ts'
 import type { WriterBatch } from './sqlite-writer.worker.ts'
 import { SqliteWriterThread } from './sqlite-writer-thread.ts'
-import { toChangeRow, toReactionRow, toRow } from './stored-rows.ts'
+import { toChangeRow, toReactionRow, toRow, toUpdateRow } from './stored-rows.ts'
 import { WriteBatcher } from './write-batcher.ts'
 import { WriteHealth } from './write-health.ts'
 
@@ -23,7 +23,7 @@ import { WriteHealth } from './write-health.ts'
 function toWriterBatch(ops: LogOps): WriterBatch {
   return {
     messages: ops.messages.map(toRow),
-    updates: ops.updates.map(toRow),
+    updates: ops.updates.map(toUpdateRow),
     changes: ops.changes.map(toChangeRow),
     reactionsRemoved: ops.reactionsRemoved.map(toReactionRow),
     reactionsCleared: ops.reactionsCleared.map(({ room, messageSeq }) => ({ room, message_seq: messageSeq })),

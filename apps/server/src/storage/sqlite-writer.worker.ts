@@ -3,7 +3,7 @@
 // build copies this file beside server.js as it is: it may import nothing but Bun's built-ins
 // (type imports vanish when it is compiled).
 import { Database } from 'bun:sqlite'
-import type { ChangeRow, MessageRow, ReactionDbRow } from './stored-rows.ts'
+import type { ChangeRow, MessageRow, MessageUpdateRow, ReactionDbRow } from './stored-rows.ts'
 
 /** A room whose `last_seq` moves from `from` to `to` in this batch. */
 export type SeqAdvance = {
@@ -15,7 +15,7 @@ export type SeqAdvance = {
 /** One transaction's rows, applied in this order. */
 export type WriterBatch = {
   messages: MessageRow[]
-  updates: MessageRow[]
+  updates: MessageUpdateRow[]
   changes: ChangeRow[]
   reactionsRemoved: ReactionDbRow[]
   reactionsCleared: { room: string; message_seq: number }[]
@@ -47,10 +47,10 @@ function open(file: string): void {
   // Freed space (a deleted message's text) is overwritten with zeros, not left in free pages.
   opened.run('PRAGMA secure_delete = ON')
   const insert = opened.query<never, MessageRow>(
-    `INSERT INTO messages (room, seq, message_id, client_id, username, body, created_at, reply_to, author, edited_at, deleted_at, rev)
-     VALUES ($room, $seq, $message_id, $client_id, $username, $body, $created_at, $reply_to, $author, $edited_at, $deleted_at, $rev)`,
+    `INSERT INTO messages (room, seq, message_id, client_id, username, body, created_at, reply_to, author)
+     VALUES ($room, $seq, $message_id, $client_id, $username, $body, $created_at, $reply_to, $author)`,
   )
-  const update = opened.query<never, Pick<MessageRow, 'room' | 'seq' | 'body' | 'edited_at' | 'deleted_at' | 'rev'>>(
+  const update = opened.query<never, MessageUpdateRow>(
     `UPDATE messages SET body = $body, edited_at = $edited_at, deleted_at = $deleted_at, rev = $rev
      WHERE room = $room AND seq = $seq`,
   )
@@ -80,9 +80,7 @@ function open(file: string): void {
       }
     }
     for (const row of batch.messages) insert.run(row)
-    for (const { room, seq, body, edited_at, deleted_at, rev } of batch.updates) {
-      update.run({ room, seq, body, edited_at, deleted_at, rev })
-    }
+    for (const row of batch.updates) update.run(row)
     for (const row of batch.changes) insertChange.run(row)
     for (const { room, message_seq, emoji, user_key } of batch.reactionsRemoved) {
       removeReaction.run({ room, message_seq, emoji, user_key })

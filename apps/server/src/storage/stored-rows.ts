@@ -40,7 +40,10 @@ export function toMessage(row: unknown): MessageRecord {
   return message
 }
 
-/** A row of `messages`, as written (a type, not an interface, so that it binds as SQL parameters). */
+/**
+ * A new row of `messages`, as inserted (a type, not an interface, so that it binds as SQL
+ * parameters). A new message is never edited or deleted yet: those columns start empty.
+ */
 export type MessageRow = {
   room: string
   seq: number
@@ -51,12 +54,9 @@ export type MessageRow = {
   created_at: number
   reply_to: number | null
   author: string | null
-  edited_at: number | null
-  deleted_at: number | null
-  rev: number | null
 }
 
-/** A message as a row of `messages`. */
+/** A new message as a row of `messages`. */
 export function toRow(message: MessageRecord): MessageRow {
   return {
     room: message.room,
@@ -68,6 +68,24 @@ export function toRow(message: MessageRecord): MessageRow {
     created_at: message.timestamp,
     reply_to: message.replyTo ?? null,
     author: message.author ?? null,
+  }
+}
+
+/** What a change rewrites in a row of `messages`. */
+export type MessageUpdateRow = {
+  room: string
+  seq: number
+  body: string
+  edited_at: number | null
+  deleted_at: number | null
+  rev: number | null
+}
+
+export function toUpdateRow(message: MessageRecord): MessageUpdateRow {
+  return {
+    room: message.room,
+    seq: message.seq,
+    body: message.body,
     edited_at: message.editedAt ?? null,
     deleted_at: message.deletedAt ?? null,
     rev: message.rev ?? null,
