@@ -3,13 +3,15 @@
 // taken back), each change at its own seq in the room's log. Each mode runs the real
 // server in its own process; the load is requests through the wsx client (CBOR).
 import { events } from '@parley/events'
-import { createClient } from '@parley/wsx/client'
+import { createClient, type WsxClient } from '@parley/wsx/client'
 import { config } from '../config.ts'
 import { type Storage, startParley } from '../servers/start-servers.ts'
 import type { RunLog } from './run-log.ts'
 
 const CLIENTS = 4
 const IN_FLIGHT = 256
+/** Writes made before the clock starts, so that the figure is the warmed-up server's, not its JIT's. */
+const WARM_UP = 10_000
 
 export interface StorageFigure {
   messages: number
@@ -34,7 +36,37 @@ function mixedKind(n: number): 'message' | 'edit' | 'react' {
   return 'message'
 }
 
-/** Makes `writes` writes across CLIENTS clients (one room each), IN_FLIGHT at a time per client. */
+/** One client's writes to its room: each call makes `count` more, IN_FLIGHT at a time. */
+function writerFor(
+  client: WsxClient<typeof events>,
+  room: string,
+  workload: Workload,
+): (count: number) => Promise<void> {
+  let sent = 0
+  /** The client's latest stored message: what its edits and reactions go to. */
+  let latest = 0
+  return async (count) => {
+    const end = sent + count
+    async function lane(): Promise<void> {
+      while (sent < end) {
+        sent += 1
+        const n = sent
+        const kind = workload === 'mixed' && latest > 0 ? mixedKind(n) : 'message'
+        const clientId = `${room}-${n}-change`
+        if (kind === 'edit') {
+          await client.request('editMessage', { room, seq: latest, message: `edited ${n}`, clientId })
+        } else if (kind === 'react') {
+          await client.request('react', { room, seq: latest, emoji: '👍', add: n % 20 < 10, clientId })
+        } else {
+          latest = Math.max(latest, (await client.request('sendMessage', { message: `message ${n}` })).seq)
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: IN_FLIGHT }, lane))
+  }
+}
+
+/** Makes `writes` writes across CLIENTS clients (one room each), IN_FLIGHT at a time per client, after a warm-up. */
 async function measure(url: string, writes: number, workload: Workload): Promise<number> {
   const clients = Array.from({ length: CLIENTS }, () =>
     createClient(url, events, { validate: false, reconnect: false }),
@@ -43,32 +75,11 @@ async function measure(url: string, writes: number, workload: Workload): Promise
     client.connect()
     await client.request('join', { username: `bench-${i}`, room: `bench-${i}` })
   }
+  const writers = clients.map((client, c) => writerFor(client, `bench-${c}`, workload))
+  await Promise.all(writers.map((write) => write(Math.ceil(WARM_UP / CLIENTS))))
   const perClient = Math.ceil(writes / CLIENTS)
   const started = performance.now()
-  await Promise.all(
-    clients.map(async (client, c) => {
-      let sent = 0
-      /** The client's latest stored message: what its edits and reactions go to. */
-      let latest = 0
-      async function lane(): Promise<void> {
-        while (sent < perClient) {
-          sent += 1
-          const n = sent
-          const kind = workload === 'mixed' && latest > 0 ? mixedKind(n) : 'message'
-          const room = `bench-${c}`
-          const clientId = `bench-${c}-${n}-change`
-          if (kind === 'edit') {
-            await client.request('editMessage', { room, seq: latest, message: `edited ${n}`, clientId })
-          } else if (kind === 'react') {
-            await client.request('react', { room, seq: latest, emoji: '👍', add: n % 20 < 10, clientId })
-          } else {
-            latest = Math.max(latest, (await client.request('sendMessage', { message: `message ${n}` })).seq)
-          }
-        }
-      }
-      await Promise.all(Array.from({ length: IN_FLIGHT }, lane))
-    }),
-  )
+  await Promise.all(writers.map((write) => write(perClient)))
   const seconds = (performance.now() - started) / 1000
   for (const client of clients) client.close()
   return (perClient * CLIENTS) / seconds
