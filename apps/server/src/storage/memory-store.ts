@@ -1,19 +1,7 @@
 import type { LogReads, ReactionRow } from './log-reads.ts'
-import { LogViews } from './log-views.ts'
-import type {
-  AppendOutcome,
-  AroundPage,
-  ChangeOutcome,
-  ChangeRecord,
-  LogEntry,
-  MessageRecord,
-  MessageStore,
-  NewChange,
-  NewMessage,
-  StoredMessage,
-} from './message-store.ts'
+import type { ChangeRecord, MessageRecord } from './message-store.ts'
 import { type LogOps, type LogWrite, planWrites, type WriteOutcome } from './plan-writes.ts'
-import { WriteBatcher } from './write-batcher.ts'
+import { RoomLogStore } from './room-log-store.ts'
 
 /** One room's log in memory. */
 interface MemoryRoom {
@@ -44,34 +32,15 @@ function firstAfter(sorted: readonly { seq: number }[], seq: number): number {
  * benchmarks (storage off) and throwaway demos; select it with `DATABASE_URL=memory:`.
  * Writes are batched and planned like the databases', so it behaves the same.
  */
-export class MemoryMessageStore implements MessageStore {
-  readonly #rooms = new Map<string, MemoryRoom>()
-  readonly #reads: LogReads = this.#makeReads()
-  readonly #views = new LogViews(this.#reads)
-  readonly #batcher = new WriteBatcher<LogWrite, WriteOutcome>((batch) => this.#write(batch))
+export class MemoryMessageStore extends RoomLogStore {
+  readonly #rooms: Map<string, MemoryRoom>
+  readonly #reads: LogReads
 
-  append(message: NewMessage): Promise<AppendOutcome> {
-    return this.#batcher.push({ kind: 'message', message }) as Promise<AppendOutcome>
-  }
-
-  change(change: NewChange): Promise<ChangeOutcome> {
-    return this.#batcher.push({ kind: 'change', change }) as Promise<ChangeOutcome>
-  }
-
-  before(room: string, seq: number | undefined, limit: number): Promise<StoredMessage[]> {
-    return this.#views.before(room, seq, limit)
-  }
-
-  after(room: string, seq: number, limit: number): Promise<LogEntry[]> {
-    return this.#views.after(room, seq, limit)
-  }
-
-  around(room: string, seq: number, limit: number): Promise<AroundPage> {
-    return this.#views.around(room, seq, limit)
-  }
-
-  lastSeq(room: string): Promise<number> {
-    return this.#reads.lastSeq(room)
+  /** Takes no arguments: the defaults let the base class read the rooms this store keeps. */
+  constructor(rooms = new Map<string, MemoryRoom>(), reads = memoryReads(rooms)) {
+    super(reads)
+    this.#rooms = rooms
+    this.#reads = reads
   }
 
   async ping(): Promise<void> {}
@@ -81,10 +50,10 @@ export class MemoryMessageStore implements MessageStore {
   }
 
   async close(): Promise<void> {
-    await this.#batcher.drain()
+    await this.drainWrites()
   }
 
-  async #write(batch: LogWrite[]): Promise<WriteOutcome[]> {
+  protected async writeBatch(batch: LogWrite[]): Promise<WriteOutcome[]> {
     const { outcomes, ops } = await planWrites(batch, this.#reads, (room) => this.#reads.lastSeq(room))
     this.#apply(ops)
     return outcomes
@@ -137,46 +106,47 @@ export class MemoryMessageStore implements MessageStore {
     for (const added of ops.reactionsAdded) this.#room(added.room).reactions.push(added)
     for (const { room, to } of ops.advances) this.#room(room).lastSeq = to
   }
+}
 
-  #makeReads(): LogReads {
-    const room = (name: string) => this.#rooms.get(name)
-    const copy = (record: MessageRecord) => ({ ...record })
-    return {
-      lastSeq: async (name) => room(name)?.lastSeq ?? 0,
-      async messagesBefore(name, seq, limit) {
-        const messages = room(name)?.messages ?? []
-        const end = seq === undefined ? messages.length : firstAfter(messages, seq - 1)
-        return messages.slice(Math.max(0, end - limit), end).map(copy)
-      },
-      async messagesAfter(name, seq, limit) {
-        const messages = room(name)?.messages ?? []
-        const start = firstAfter(messages, seq)
-        return messages.slice(start, start + limit).map(copy)
-      },
-      async changesAfter(name, seq, limit) {
-        const changes = room(name)?.changes ?? []
-        const start = firstAfter(changes, seq)
-        return changes.slice(start, start + limit)
-      },
-      messagesAt: async (name, seqs) =>
-        seqs.flatMap((seq) => {
-          const record = room(name)?.bySeq.get(seq)
-          return record ? [copy(record)] : []
-        }),
-      async reactionsOn(name, seqs) {
-        const wanted = new Set(seqs)
-        return (room(name)?.reactions ?? []).filter((r) => wanted.has(r.messageSeq))
-      },
-      messagesByClientId: async (name, ids) =>
-        ids.flatMap((id) => {
-          const record = room(name)?.messagesByClientId.get(id)
-          return record ? [copy(record)] : []
-        }),
-      changesByClientId: async (name, ids) =>
-        ids.flatMap((id) => {
-          const change = room(name)?.changesByClientId.get(id)
-          return change ? [change] : []
-        }),
-    }
+/** The log's reads over rooms held in memory; copies, so that a caller's changes stay its own. */
+function memoryReads(rooms: ReadonlyMap<string, MemoryRoom>): LogReads {
+  const room = (name: string) => rooms.get(name)
+  const copy = (record: MessageRecord) => ({ ...record })
+  return {
+    lastSeq: async (name) => room(name)?.lastSeq ?? 0,
+    async messagesBefore(name, seq, limit) {
+      const messages = room(name)?.messages ?? []
+      const end = seq === undefined ? messages.length : firstAfter(messages, seq - 1)
+      return messages.slice(Math.max(0, end - limit), end).map(copy)
+    },
+    async messagesAfter(name, seq, limit) {
+      const messages = room(name)?.messages ?? []
+      const start = firstAfter(messages, seq)
+      return messages.slice(start, start + limit).map(copy)
+    },
+    async changesAfter(name, seq, limit) {
+      const changes = room(name)?.changes ?? []
+      const start = firstAfter(changes, seq)
+      return changes.slice(start, start + limit)
+    },
+    messagesAt: async (name, seqs) =>
+      seqs.flatMap((seq) => {
+        const record = room(name)?.bySeq.get(seq)
+        return record ? [copy(record)] : []
+      }),
+    async reactionsOn(name, seqs) {
+      const wanted = new Set(seqs)
+      return (room(name)?.reactions ?? []).filter((r) => wanted.has(r.messageSeq))
+    },
+    messagesByClientId: async (name, ids) =>
+      ids.flatMap((id) => {
+        const record = room(name)?.messagesByClientId.get(id)
+        return record ? [copy(record)] : []
+      }),
+    changesByClientId: async (name, ids) =>
+      ids.flatMap((id) => {
+        const change = room(name)?.changesByClientId.get(id)
+        return change ? [change] : []
+      }),
   }
 }

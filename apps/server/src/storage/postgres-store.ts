@@ -1,20 +1,9 @@
 import type { SQL } from 'bun'
 import { z } from 'zod'
-import { LogViews } from './log-views.ts'
-import type {
-  AppendOutcome,
-  AroundPage,
-  ChangeOutcome,
-  LogEntry,
-  MessageStore,
-  NewChange,
-  NewMessage,
-  StoredMessage,
-} from './message-store.ts'
 import { type LogOps, type LogWrite, planWrites, type WriteOutcome } from './plan-writes.ts'
 import { postgresReads } from './postgres-reads.ts'
+import { RoomLogStore } from './room-log-store.ts'
 import { toChangeRow, toReactionRow, toRow } from './stored-rows.ts'
-import { WriteBatcher } from './write-batcher.ts'
 import { WriteHealth } from './write-health.ts'
 
 const seqRowSchema = z.object({ last_seq: z.coerce.number() })
@@ -28,41 +17,14 @@ const VACUUM_EVERY_MS = 10_000
  * `rooms` hands out seqs, locked by an UPDATE so concurrent writers never share or
  * skip one, and checks are made against what the database holds under that lock.
  */
-export class PostgresMessageStore implements MessageStore {
+export class PostgresMessageStore extends RoomLogStore {
   readonly #sql: SQL
-  readonly #views: LogViews
   readonly #health = new WriteHealth(() => this.#probe())
-  readonly #batcher = new WriteBatcher<LogWrite, WriteOutcome>((batch) => this.#health.track(() => this.#write(batch)))
   #vacuum: ReturnType<typeof setTimeout> | undefined
 
   constructor(sql: SQL) {
+    super(postgresReads(sql))
     this.#sql = sql
-    this.#views = new LogViews(postgresReads(sql))
-  }
-
-  append(message: NewMessage): Promise<AppendOutcome> {
-    return this.#batcher.push({ kind: 'message', message }) as Promise<AppendOutcome>
-  }
-
-  change(change: NewChange): Promise<ChangeOutcome> {
-    return this.#batcher.push({ kind: 'change', change }) as Promise<ChangeOutcome>
-  }
-
-  before(room: string, seq: number | undefined, limit: number): Promise<StoredMessage[]> {
-    return this.#views.before(room, seq, limit)
-  }
-
-  after(room: string, seq: number, limit: number): Promise<LogEntry[]> {
-    return this.#views.after(room, seq, limit)
-  }
-
-  around(room: string, seq: number, limit: number): Promise<AroundPage> {
-    return this.#views.around(room, seq, limit)
-  }
-
-  async lastSeq(room: string): Promise<number> {
-    const [row] = await this.#sql`SELECT last_seq FROM rooms WHERE name = ${room}`
-    return row ? seqRowSchema.parse(row).last_seq : 0
   }
 
   async ping(): Promise<void> {
@@ -75,7 +37,7 @@ export class PostgresMessageStore implements MessageStore {
 
   async close(): Promise<void> {
     this.#health.close()
-    await this.#batcher.drain()
+    await this.drainWrites()
     if (this.#vacuum) {
       clearTimeout(this.#vacuum)
       await this.#vacuumNow()
@@ -93,6 +55,10 @@ export class PostgresMessageStore implements MessageStore {
       await tx`UPDATE messages SET seq = seq WHERE false`
       await tx`UPDATE changes SET seq = seq WHERE false`
     })
+  }
+
+  protected writeBatch(batch: LogWrite[]): Promise<WriteOutcome[]> {
+    return this.#health.track(() => this.#write(batch))
   }
 
   async #write(batch: LogWrite[]): Promise<WriteOutcome[]> {

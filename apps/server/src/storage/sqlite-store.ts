@@ -1,22 +1,11 @@
 import { Database } from 'bun:sqlite'
 import type { LogReads } from './log-reads.ts'
-import { LogViews } from './log-views.ts'
-import type {
-  AppendOutcome,
-  AroundPage,
-  ChangeOutcome,
-  LogEntry,
-  MessageStore,
-  NewChange,
-  NewMessage,
-  StoredMessage,
-} from './message-store.ts'
 import { type LogOps, type LogWrite, planWrites, type WriteOutcome } from './plan-writes.ts'
+import { RoomLogStore } from './room-log-store.ts'
 import { sqliteReads } from './sqlite-reads.ts'
 import type { WriterBatch } from './sqlite-writer.worker.ts'
 import { SqliteWriterThread } from './sqlite-writer-thread.ts'
 import { toChangeRow, toReactionRow, toRow, toUpdateRow } from './stored-rows.ts'
-import { WriteBatcher } from './write-batcher.ts'
 import { WriteHealth } from './write-health.ts'
 
 /** A batch's writes as rows for the writer thread. */
@@ -45,18 +34,16 @@ const hasWrites = (ops: LogOps) => ops.advances.length > 0
  * committed, so the seqs and checks come from what the file holds. This process must
  * be the file's only writer (the thread refuses a batch if a room moved under it).
  */
-export class SqliteMessageStore implements MessageStore {
+export class SqliteMessageStore extends RoomLogStore {
   readonly #db: Database
   readonly #reads: LogReads & { ping(): void }
-  readonly #views: LogViews
   readonly #writer: SqliteWriterThread
   readonly #health: WriteHealth
-  readonly #batcher = new WriteBatcher<LogWrite, WriteOutcome>((batch) => this.#health.track(() => this.#write(batch)))
 
-  private constructor(db: Database, writer: SqliteWriterThread) {
+  private constructor(db: Database, writer: SqliteWriterThread, reads = sqliteReads(db)) {
+    super(reads)
     this.#db = db
-    this.#reads = sqliteReads(db)
-    this.#views = new LogViews(this.#reads)
+    this.#reads = reads
     this.#writer = writer
     this.#health = new WriteHealth(() => writer.probe())
   }
@@ -67,30 +54,6 @@ export class SqliteMessageStore implements MessageStore {
     const db = new Database(file, { strict: true })
     db.run('PRAGMA busy_timeout = 5000')
     return new SqliteMessageStore(db, writer)
-  }
-
-  append(message: NewMessage): Promise<AppendOutcome> {
-    return this.#batcher.push({ kind: 'message', message }) as Promise<AppendOutcome>
-  }
-
-  change(change: NewChange): Promise<ChangeOutcome> {
-    return this.#batcher.push({ kind: 'change', change }) as Promise<ChangeOutcome>
-  }
-
-  before(room: string, seq: number | undefined, limit: number): Promise<StoredMessage[]> {
-    return this.#views.before(room, seq, limit)
-  }
-
-  after(room: string, seq: number, limit: number): Promise<LogEntry[]> {
-    return this.#views.after(room, seq, limit)
-  }
-
-  around(room: string, seq: number, limit: number): Promise<AroundPage> {
-    return this.#views.around(room, seq, limit)
-  }
-
-  lastSeq(room: string): Promise<number> {
-    return this.#reads.lastSeq(room)
   }
 
   async ping(): Promise<void> {
@@ -104,14 +67,16 @@ export class SqliteMessageStore implements MessageStore {
 
   async close(): Promise<void> {
     this.#health.close()
-    await this.#batcher.drain()
+    await this.drainWrites()
     await this.#writer.close()
     this.#db.close()
   }
 
-  async #write(batch: LogWrite[]): Promise<WriteOutcome[]> {
-    const { outcomes, ops } = await planWrites(batch, this.#reads, (room) => this.#reads.lastSeq(room))
-    if (hasWrites(ops)) await this.#writer.write(toWriterBatch(ops))
-    return outcomes
+  protected writeBatch(batch: LogWrite[]): Promise<WriteOutcome[]> {
+    return this.#health.track(async () => {
+      const { outcomes, ops } = await planWrites(batch, this.#reads, (room) => this.#reads.lastSeq(room))
+      if (hasWrites(ops)) await this.#writer.write(toWriterBatch(ops))
+      return outcomes
+    })
   }
 }
