@@ -10,11 +10,13 @@ import {
   messageTextSchema,
   roomNameSchema,
   roomSummarySchema,
+  searchQuerySchema,
+  searchResultSchema,
   seqSchema,
   sessionTokenSchema,
   usernameSchema,
 } from './fields.ts'
-import { DEFAULT_ROOM, HISTORY_MAX_PAGE, HISTORY_PAGE_SIZE } from './rules.ts'
+import { DEFAULT_ROOM, HISTORY_MAX_PAGE, HISTORY_PAGE_SIZE, SEARCH_MAX_PAGE } from './rules.ts'
 
 /**
  * Parley's events. The first five are the seed's, with its fields and limits; fields
@@ -129,6 +131,24 @@ export const events = defineEvents({
       clientId: changeIdSchema,
     }),
     response: changeAnswerSchema,
+  },
+
+  /**
+   * Search every room's stored messages (deleted ones are never found). Results come
+   * newest first, or best match first; pass `nextCursor` back as `cursor` for the next page.
+   */
+  search: {
+    request: z.object({
+      query: searchQuerySchema,
+      order: z.enum(['newest', 'relevance']).default('newest'),
+      cursor: z.string().max(200).optional(),
+      limit: z.number().int().min(1).max(SEARCH_MAX_PAGE).default(20),
+    }),
+    response: z.object({
+      results: z.array(searchResultSchema),
+      /** There are more results: ask again with this as `cursor`. */
+      nextCursor: z.string().optional(),
+    }),
   },
 
   /** A message in a room you are in was edited, deleted or reacted to (server → client). */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isSingleEmoji, MESSAGE_MAX_LENGTH, ROOM_MAX_LENGTH, USERNAME_MAX_LENGTH } from './rules.ts'
+import { isSingleEmoji, MESSAGE_MAX_LENGTH, ROOM_MAX_LENGTH, SEARCH_MAX_LENGTH, USERNAME_MAX_LENGTH } from './rules.ts'
 
 /** Control, format (zero-width and direction marks), private-use, unassigned and line-separator characters. */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u
@@ -119,6 +119,29 @@ export const changeAnswerSchema = z.object({
   /** The change's place in the log when it changed something. */
   seq: seqSchema.optional(),
   message: chatMessageSchema,
+})
+
+/**
+ * What to search for: words (the last one also as a prefix), "exact phrases",
+ * `from:name`, `in:room`, `before:YYYY-MM-DD` and `after:YYYY-MM-DD`.
+ */
+export const searchQuerySchema = z
+  .string()
+  .trim()
+  .min(1, 'Type something to search for')
+  .max(SEARCH_MAX_LENGTH, `A search has at most ${SEARCH_MAX_LENGTH} characters`)
+
+/** A stretch of a found message's text, and whether it is one of the words searched for. */
+export const snippetPartSchema = z.object({ text: z.string(), hit: z.boolean().optional() })
+
+/** A message that matches a search: where it is, who wrote it when, and the words around the match. */
+export const searchResultSchema = z.object({
+  room: z.string(),
+  seq: seqSchema,
+  username: z.string(),
+  timestamp: z.number(),
+  /** The text around the first match, in parts; the matching words have `hit`. */
+  snippet: z.array(snippetPartSchema),
 })
 
 /** A room and how many people are in it. */

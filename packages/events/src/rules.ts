@@ -61,6 +61,10 @@ export const redisKeys = {
   roomChannelPrefix: 'parley:room:',
 } as const
 
+/** The longest search, in characters, and the most results one page of them brings. */
+export const SEARCH_MAX_LENGTH = 500
+export const SEARCH_MAX_PAGE = 50
+
 /** The most distinct emoji one message can carry as reactions. */
 export const REACTIONS_MAX_PER_MESSAGE = 20
 

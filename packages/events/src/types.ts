@@ -6,6 +6,7 @@ import type {
   reactionSchema,
   replyQuoteSchema,
   roomSummarySchema,
+  searchResultSchema,
 } from './fields.ts'
 
 type Out<K extends keyof ChatEvents, P extends 'request' | 'response'> =
@@ -24,6 +25,9 @@ export type RoomSummary = z.output<typeof roomSummarySchema>
 export type PresenceSnapshot = Out<'presence', 'response'>
 export type UserTyping = Out<'userTyping', 'request'>
 export type MessageChange = z.output<typeof messageChangeSchema>
+export type SearchRequest = z.input<ChatEvents['search']['request']>
+export type SearchResponse = Out<'search', 'response'>
+export type SearchResult = z.output<typeof searchResultSchema>
 export type Reaction = z.output<typeof reactionSchema>
 export type ReplyQuote = z.output<typeof replyQuoteSchema>
 export type ChangeAnswer = Out<'editMessage', 'response'>

@@ -18,6 +18,7 @@ const directions = {
   editMessage: 'request',
   deleteMessage: 'request',
   react: 'request',
+  search: 'request',
   typing: 'send',
   message: 'push',
   userJoined: 'push',
