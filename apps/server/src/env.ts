@@ -9,6 +9,11 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** `sqlite://path`, `postgres://…` or `memory:`; overrides DATA_DIR. */
   DATABASE_URL: z.string().min(1).optional(),
+  /** `off`: no search (and SQLite indexes nothing). */
+  SEARCH: z
+    .enum(['on', 'off'])
+    .default('on')
+    .transform((value) => value === 'on'),
   /** The built web app to serve; defaults to apps/web/dist beside this package. */
   WEB_DIST: z.string().min(1).optional(),
   MESSAGE_RATE_LIMIT: z.coerce.number().min(0).default(defaultLimits.messageRate),

@@ -10,6 +10,7 @@ import type { NameClaims } from '../presence/name-claims.ts'
 import type { Presence } from '../presence/presence.ts'
 import { roomListUpdates } from '../presence/room-list-updates.ts'
 import type { RoomRegistry } from '../presence/room-registry.ts'
+import { registerSearch } from '../search/search-handler.ts'
 import type { MessageStore, NewMessage } from '../storage/message-store.ts'
 import { toChatMessage } from './chat-message.ts'
 import { registerHistory } from './history-handler.ts'
@@ -204,6 +205,7 @@ export function registerChatHandlers({
   }
 
   registerHistory({ server, store, requireMember })
+  registerSearch({ server, store, log })
   registerMessageChanges({ server, bus, store, limits, checkRate, requireMember, write, stored })
 
   server.onSend('typing', ({ room }, conn) => {

@@ -15,6 +15,8 @@ export interface ConnectionData {
   author: string | undefined
   /** Chat messages allowed now. */
   sends: TokenBucket
+  /** Searches allowed now (as many as messages, counted apart). */
+  searches: TokenBucket
   /** Refusals tolerated before a flood closes the connection. */
   patience: TokenBucket
   /** When this connection last said it was typing, per room. */
@@ -29,6 +31,7 @@ export function connectionData(limits: Limits): () => ConnectionData {
     token: undefined,
     author: undefined,
     sends: new TokenBucket(limits.messageRate, limits.messageBurst),
+    searches: new TokenBucket(limits.messageRate, limits.messageBurst),
     patience: new TokenBucket(limits.messageRate, limits.messageBurst * 2),
     typedAt: new Map(),
   })

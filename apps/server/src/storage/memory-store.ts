@@ -1,5 +1,6 @@
 import type { LogReads, ReactionRow } from './log-reads.ts'
-import type { ChangeRecord, MessageRecord } from './message-store.ts'
+import { memorySearch } from './memory-search.ts'
+import type { ChangeRecord, MessageRecord, SearchPage, SearchRequest } from './message-store.ts'
 import { type LogOps, type LogWrite, planWrites, type WriteOutcome } from './plan-writes.ts'
 import { RoomLogStore } from './room-log-store.ts'
 
@@ -35,12 +36,14 @@ function firstAfter(sorted: readonly { seq: number }[], seq: number): number {
 export class MemoryMessageStore extends RoomLogStore {
   readonly #rooms: Map<string, MemoryRoom>
   readonly #reads: LogReads
+  readonly search?: (request: SearchRequest) => Promise<SearchPage>
 
-  /** Takes no arguments: the defaults let the base class read the rooms this store keeps. */
-  constructor(rooms = new Map<string, MemoryRoom>(), reads = memoryReads(rooms)) {
+  /** `search` says whether messages can be searched; leave the rest out (they let the base class read these rooms). */
+  constructor(search = true, rooms = new Map<string, MemoryRoom>(), reads = memoryReads(rooms)) {
     super(reads)
     this.#rooms = rooms
     this.#reads = reads
+    if (search) this.search = memorySearch(rooms)
   }
 
   async ping(): Promise<void> {}

@@ -388,7 +388,11 @@ describe('SQLite file', () => {
 
     const sql = new SQL({ adapter: 'sqlite', filename: join(data.dataDir, 'parley.db') })
     expect(await migrate(sql, 'sqlite')).toEqual([])
-    expect(await sql`SELECT version FROM schema_migrations ORDER BY version`).toEqual([{ version: 1 }, { version: 2 }])
+    expect(await sql`SELECT version FROM schema_migrations ORDER BY version`).toEqual([
+      { version: 1 },
+      { version: 2 },
+      { version: 3 },
+    ])
     await sql.close()
   })
 

@@ -1,3 +1,5 @@
+import type { SearchQuery } from '../search/search-query.ts'
+
 /** A message to store; the store gives it its `seq`. */
 export interface NewMessage {
   room: string
@@ -101,6 +103,30 @@ export type ChangeOutcome =
   /** Not allowed or not possible, in words. */
   | { kind: 'refused'; reason: string }
 
+/** A page of search results to find: the query, the order, and where the last page ended. */
+export interface SearchRequest {
+  query: SearchQuery
+  order: 'newest' | 'relevance'
+  /** The `nextCursor` of the page before; the first page without one. */
+  cursor?: string
+  limit: number
+}
+
+/** A message that matches, as it stands. */
+export interface SearchHit {
+  room: string
+  seq: number
+  username: string
+  body: string
+  timestamp: number
+}
+
+export interface SearchPage {
+  hits: SearchHit[]
+  /** Where the next page starts, when there is one. */
+  nextCursor?: string
+}
+
 /** Messages around a seq, oldest first, and whether more lie on either side. */
 export interface AroundPage {
   messages: StoredMessage[]
@@ -125,6 +151,11 @@ export interface MessageStore {
   around(room: string, seq: number, limit: number): Promise<AroundPage>
   /** The room's last seq, 0 when it has none. */
   lastSeq(room: string): Promise<number>
+  /**
+   * Messages that match, across rooms, never deleted ones; a cursor it did not give
+   * out throws `SearchCursorError`. Undefined when this store's search is turned off.
+   */
+  search?(request: SearchRequest): Promise<SearchPage>
   /** Rejects when the database cannot be reached. */
   ping(): Promise<void>
   /**

@@ -4,6 +4,8 @@ import { SQL } from 'bun'
 import { temporaryPostgresSchema } from '../../test/postgres-schema.ts'
 import { temporaryDataDir } from '../../test/start-parley.ts'
 import { disposableStore, newMessage } from '../../test/test-stores.ts'
+import { until } from '../../test/until.ts'
+import { parseSearch } from '../search/search-query.ts'
 import type { MessageStore, NewChange } from './message-store.ts'
 import { type Dialect, migrate } from './migrations.ts'
 import { openStore } from './open-store.ts'
@@ -92,6 +94,13 @@ async function expectOldDataKept(store: MessageStore): Promise<void> {
   expect((await store.before('old', 4, 10)).map((m) => ({ ...m, reactions: [] }))).toEqual(
     asStored.map((m) => (m.seq === 2 ? { ...m, rev: 4 } : m)),
   )
+  // Messages stored before search existed are found too (SQLite indexes them from the start of each log).
+  const query = parseSearch('unicode')
+  if (!query.ok) throw new Error(query.problem)
+  await until(async () => {
+    const page = await store.search?.({ query: query.query, order: 'newest', limit: 5 })
+    return page?.hits.map((hit) => hit.seq).join() === '3'
+  }, 'the old messages to be indexed')
 }
 
 describe('a database the first release left (schema version 1)', () => {
@@ -102,7 +111,11 @@ describe('a database the first release left (schema version 1)', () => {
     await using store = disposableStore(await openStore({ dataDir: data.dataDir }))
     await expectOldDataKept(store)
     const sql = new SQL({ adapter: 'sqlite', filename: file })
-    expect(await sql`SELECT version FROM schema_migrations ORDER BY version`).toEqual([{ version: 1 }, { version: 2 }])
+    expect(await sql`SELECT version FROM schema_migrations ORDER BY version`).toEqual([
+      { version: 1 },
+      { version: 2 },
+      { version: 3 },
+    ])
     await sql.close()
   })
 

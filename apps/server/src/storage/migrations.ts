@@ -107,6 +107,49 @@ const migrations: Migration[] = [
       ],
     },
   },
+  {
+    version: 3,
+    name: 'search',
+    statements: {
+      sqlite: [
+        // Words only, folded to lower case without accents; the text itself stays in messages.
+        `CREATE VIRTUAL TABLE message_search USING fts5(
+          body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+        )`,
+        // A deleted message's words leave the index at once, not at the next merge.
+        "INSERT INTO message_search (message_search, rank) VALUES ('secure-delete', 1)",
+        // One row per indexed message; its id is the index's rowid, in the order of the messages' times.
+        `CREATE TABLE search_rows (
+          id INTEGER PRIMARY KEY,
+          room TEXT NOT NULL,
+          seq INTEGER NOT NULL,
+          user_key TEXT NOT NULL,
+          created_at INTEGER NOT NULL
+        )`,
+        'CREATE UNIQUE INDEX search_rows_message ON search_rows (room, seq)',
+        // How far each room's log has been indexed; the writer thread catches up from there.
+        'ALTER TABLE rooms ADD COLUMN indexed_seq INTEGER NOT NULL DEFAULT 0',
+      ],
+      postgres: [
+        'CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public',
+        // unaccent() is only STABLE: an IMMUTABLE wrapper lets the index use it, wherever the extension lives.
+        `DO $$
+        DECLARE home text;
+        BEGIN
+          SELECT n.nspname INTO home FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+          WHERE e.extname = 'unaccent';
+          EXECUTE format(
+            'CREATE FUNCTION parley_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+             AS $f$ SELECT %I.unaccent(%L::regdictionary, $1) $f$',
+            home, home || '.unaccent'
+          );
+        END $$`,
+        `ALTER TABLE messages ADD COLUMN search tsvector
+          GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, parley_unaccent(body))) STORED`,
+        'CREATE INDEX messages_search ON messages USING GIN (search)',
+      ],
+    },
+  },
 ]
 
 /** Any constant: instances starting together take turns migrating (PostgreSQL advisory lock). */

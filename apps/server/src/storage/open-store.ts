@@ -12,6 +12,8 @@ export interface StorageConfig {
   databaseUrl?: string
   /** Where the default SQLite file lives. */
   dataDir: string
+  /** Whether messages can be searched (SQLite then indexes them as they come); default true. */
+  search?: boolean
 }
 
 /** Where a config puts history, in words for the start-up log. */
@@ -31,11 +33,12 @@ function sqliteFile({ databaseUrl, dataDir }: StorageConfig): string {
 /** Opens the configured store and brings its schema up to date. */
 export async function openStore(config: StorageConfig): Promise<MessageStore> {
   const url = config.databaseUrl
-  if (url === 'memory:') return new MemoryMessageStore()
+  const search = config.search ?? true
+  if (url === 'memory:') return new MemoryMessageStore(search)
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const sql = new SQL(url)
     await migrate(sql, 'postgres')
-    return new PostgresMessageStore(sql)
+    return new PostgresMessageStore(sql, search)
   }
   if (url && !url.startsWith('sqlite:')) {
     throw new Error('DATABASE_URL must start with sqlite://, postgres:// or be memory:')
@@ -50,5 +53,5 @@ export async function openStore(config: StorageConfig): Promise<MessageStore> {
   } finally {
     await sql.close()
   }
-  return SqliteMessageStore.open(file)
+  return SqliteMessageStore.open(file, search)
 }

@@ -2,8 +2,13 @@ import type { SQL } from 'bun'
 import type { LogReads } from './log-reads.ts'
 import { toChange, toMessage, toReaction } from './stored-rows.ts'
 
+/** The columns a message is read with (not `search`, the index's tsvector, which nothing here reads). */
+const MESSAGE_COLUMNS =
+  'room, seq, message_id, client_id, username, body, created_at, reply_to, author, edited_at, deleted_at, rev'
+
 /** The log's reads through Bun's SQL client, or inside one of its transactions. */
 export function postgresReads(sql: SQL): LogReads {
+  const columns = sql.unsafe(MESSAGE_COLUMNS)
   return {
     async lastSeq(room) {
       const [row] = await sql`SELECT last_seq FROM rooms WHERE name = ${room}`
@@ -12,12 +17,13 @@ export function postgresReads(sql: SQL): LogReads {
     async messagesBefore(room, seq, limit) {
       const rows =
         seq === undefined
-          ? await sql`SELECT * FROM messages WHERE room = ${room} ORDER BY seq DESC LIMIT ${limit}`
-          : await sql`SELECT * FROM messages WHERE room = ${room} AND seq < ${seq} ORDER BY seq DESC LIMIT ${limit}`
+          ? await sql`SELECT ${columns} FROM messages WHERE room = ${room} ORDER BY seq DESC LIMIT ${limit}`
+          : await sql`SELECT ${columns} FROM messages WHERE room = ${room} AND seq < ${seq} ORDER BY seq DESC LIMIT ${limit}`
       return rows.map(toMessage).reverse()
     },
     async messagesAfter(room, seq, limit) {
-      const rows = await sql`SELECT * FROM messages WHERE room = ${room} AND seq > ${seq} ORDER BY seq LIMIT ${limit}`
+      const rows =
+        await sql`SELECT ${columns} FROM messages WHERE room = ${room} AND seq > ${seq} ORDER BY seq LIMIT ${limit}`
       return rows.map(toMessage)
     },
     async changesAfter(room, seq, limit) {
@@ -26,7 +32,7 @@ export function postgresReads(sql: SQL): LogReads {
     },
     async messagesAt(room, seqs) {
       if (seqs.length === 0) return []
-      return (await sql`SELECT * FROM messages WHERE room = ${room} AND seq IN ${sql(seqs)}`).map(toMessage)
+      return (await sql`SELECT ${columns} FROM messages WHERE room = ${room} AND seq IN ${sql(seqs)}`).map(toMessage)
     },
     async reactionsOn(room, seqs) {
       if (seqs.length === 0) return []
@@ -35,7 +41,9 @@ export function postgresReads(sql: SQL): LogReads {
     },
     async messagesByClientId(room, ids) {
       if (ids.length === 0) return []
-      return (await sql`SELECT * FROM messages WHERE room = ${room} AND client_id IN ${sql(ids)}`).map(toMessage)
+      return (await sql`SELECT ${columns} FROM messages WHERE room = ${room} AND client_id IN ${sql(ids)}`).map(
+        toMessage,
+      )
     },
     async changesByClientId(room, ids) {
       if (ids.length === 0) return []

@@ -1,7 +1,9 @@
 import type { SQL } from 'bun'
 import { z } from 'zod'
+import type { SearchPage, SearchRequest } from './message-store.ts'
 import { type LogOps, type LogWrite, planWrites, type WriteOutcome } from './plan-writes.ts'
 import { postgresReads } from './postgres-reads.ts'
+import { postgresSearch } from './postgres-search.ts'
 import { RoomLogStore } from './room-log-store.ts'
 import { toChangeRow, toReactionRow, toRow } from './stored-rows.ts'
 import { WriteHealth } from './write-health.ts'
@@ -21,10 +23,13 @@ export class PostgresMessageStore extends RoomLogStore {
   readonly #sql: SQL
   readonly #health = new WriteHealth(() => this.#probe())
   #vacuum: ReturnType<typeof setTimeout> | undefined
+  readonly search?: (request: SearchRequest) => Promise<SearchPage>
 
-  constructor(sql: SQL) {
+  /** With `search`, messages can be searched (the index is kept by PostgreSQL either way). */
+  constructor(sql: SQL, search = true) {
     super(postgresReads(sql))
     this.#sql = sql
+    if (search) this.search = postgresSearch(sql)
   }
 
   async ping(): Promise<void> {

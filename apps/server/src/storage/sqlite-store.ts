@@ -1,16 +1,36 @@
 import { Database } from 'bun:sqlite'
 import type { LogReads } from './log-reads.ts'
+import type { SearchPage, SearchRequest } from './message-store.ts'
 import { type LogOps, type LogWrite, planWrites, type WriteOutcome } from './plan-writes.ts'
 import { RoomLogStore } from './room-log-store.ts'
 import { sqliteReads } from './sqlite-reads.ts'
+import { sqliteSearch } from './sqlite-search.ts'
 import type { WriterBatch } from './sqlite-writer.worker.ts'
 import { SqliteWriterThread } from './sqlite-writer-thread.ts'
 import { toChangeRow, toReactionRow, toRow, toUpdateRow } from './stored-rows.ts'
 import { WriteHealth } from './write-health.ts'
 
+/** The messages a batch edited (with their final text) and deleted, for the search index. */
+function searchChanges(ops: LogOps): Pick<WriterBatch, 'edited' | 'deleted'> {
+  const final = new Map(ops.updates.map((message) => [`${message.room}\u0000${message.seq}`, message]))
+  const edited: WriterBatch['edited'] = []
+  const deleted: WriterBatch['deleted'] = []
+  const seen = new Set<string>()
+  for (const change of ops.changes) {
+    const key = `${change.room}\u0000${change.target}`
+    const message = final.get(key)
+    if (!message || seen.has(key) || (change.kind !== 'edited' && change.kind !== 'deleted')) continue
+    seen.add(key)
+    if (message.deletedAt !== undefined) deleted.push({ room: message.room, seq: message.seq })
+    else edited.push({ room: message.room, seq: message.seq, body: message.body })
+  }
+  return { edited, deleted }
+}
+
 /** A batch's writes as rows for the writer thread. */
 function toWriterBatch(ops: LogOps): WriterBatch {
   return {
+    ...searchChanges(ops),
     messages: ops.messages.map(toRow),
     updates: ops.updates.map(toUpdateRow),
     changes: ops.changes.map(toChangeRow),
@@ -39,21 +59,26 @@ export class SqliteMessageStore extends RoomLogStore {
   readonly #reads: LogReads & { ping(): void }
   readonly #writer: SqliteWriterThread
   readonly #health: WriteHealth
+  readonly search?: (request: SearchRequest) => Promise<SearchPage>
 
-  private constructor(db: Database, writer: SqliteWriterThread, reads = sqliteReads(db)) {
+  private constructor(db: Database, writer: SqliteWriterThread, search: boolean, reads = sqliteReads(db)) {
     super(reads)
     this.#db = db
     this.#reads = reads
     this.#writer = writer
     this.#health = new WriteHealth(() => writer.probe())
+    if (search) this.search = sqliteSearch(db)
   }
 
-  /** Opens `file`, whose schema is up to date, for reading here and writing on its own thread. */
-  static async open(file: string): Promise<SqliteMessageStore> {
-    const writer = await SqliteWriterThread.open(file)
+  /**
+   * Opens `file`, whose schema is up to date, for reading here and writing on its own
+   * thread; with `search`, that thread also keeps the search index up to date.
+   */
+  static async open(file: string, search = true): Promise<SqliteMessageStore> {
+    const writer = await SqliteWriterThread.open(file, search)
     const db = new Database(file, { strict: true })
     db.run('PRAGMA busy_timeout = 5000')
-    return new SqliteMessageStore(db, writer)
+    return new SqliteMessageStore(db, writer, search)
   }
 
   async ping(): Promise<void> {

@@ -31,11 +31,11 @@ export class SqliteWriterThread {
     this.#worker.addEventListener('close', () => this.#fail(new Error('The SQLite writer thread has stopped')))
   }
 
-  /** Starts a thread writing to `file`. */
-  static async open(file: string): Promise<SqliteWriterThread> {
+  /** Starts a thread writing to `file` and, with `search`, keeping its search index up to date. */
+  static async open(file: string, search: boolean): Promise<SqliteWriterThread> {
     const thread = new SqliteWriterThread()
     try {
-      await thread.#call({ kind: 'open', file })
+      await thread.#call({ kind: 'open', file, search })
     } catch (error) {
       thread.#worker.terminate()
       throw error

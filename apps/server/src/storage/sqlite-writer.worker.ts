@@ -1,7 +1,8 @@
 // Parley's SQLite writer thread. It commits batches of the room logs' writes (each commit
-// synced to disk) so that the server's event loop never waits for the disk. The production
-// build copies this file beside server.js as it is: it may import nothing but Bun's built-ins
-// (type imports vanish when it is compiled).
+// synced to disk) so that the server's event loop never waits for the disk, and, between
+// batches, keeps the search index up with the logs, so that no send waits for indexing.
+// The production build copies this file beside server.js as it is: it may import nothing
+// but Bun's built-ins (type imports vanish when it is compiled).
 import { Database } from 'bun:sqlite'
 import type { ChangeRow, MessageRow, MessageUpdateRow, ReactionDbRow } from './stored-rows.ts'
 
@@ -21,12 +22,16 @@ export type WriterBatch = {
   reactionsCleared: { room: string; message_seq: number }[]
   reactionsAdded: ReactionDbRow[]
   advances: SeqAdvance[]
+  /** Messages edited in this batch, with their new text: indexed ones are indexed again at once. */
+  edited: { room: string; seq: number; body: string }[]
+  /** Messages deleted in this batch: their words leave the search index at once. */
+  deleted: { room: string; seq: number }[]
   /** Text was erased: after the commit, the write-ahead log is checkpointed and emptied. */
   erased: boolean
 }
 
 export type WriterRequest =
-  | { kind: 'open'; id: number; file: string }
+  | { kind: 'open'; id: number; file: string; search: boolean }
   | { kind: 'write'; id: number; batch: WriterBatch }
   | { kind: 'probe'; id: number }
   | { kind: 'close'; id: number }
@@ -37,8 +42,27 @@ declare const self: Worker
 
 let db: Database | undefined
 let writeBatch: ((batch: WriterBatch) => void) | undefined
+/** Indexes the next stretch of the logs, or merges the index after words were removed; true while more is left. */
+let indexSome: (() => boolean) | undefined
+/**
+ * Words were removed from the index. FTS5 drops a removed message's entries at once, but
+ * keeps the words themselves in its term lists until their segments are merged: the
+ * indexer merges the whole index, a step at a time, when it has nothing else to do.
+ */
+let wordsRemoved = false
 
-function open(file: string): void {
+/** Entries of one room's log indexed per transaction: small enough that a waiting batch is not held up long. */
+const INDEX_CHUNK = 500
+/** Rooms taken per turn of the indexer. */
+const INDEX_ROOMS = 8
+/** Index ids per millisecond of message time: ids follow time, and 1,024 messages of one ms fit. */
+const ID_SLOTS_PER_MS = 1_024
+/** Index pages one merge step may write: a few milliseconds of work between batches. */
+const MERGE_PAGES = 64
+/** After a failed turn, the indexer tries again this much later. */
+const INDEX_RETRY_MS = 1_000
+
+function open(file: string, search: boolean): void {
   const opened = new Database(file, { strict: true })
   opened.run('PRAGMA busy_timeout = 5000')
   opened.run('PRAGMA journal_mode = WAL')
@@ -68,11 +92,20 @@ function open(file: string): void {
     `INSERT INTO reactions (room, message_seq, emoji, user_key, username, seq)
      VALUES ($room, $message_seq, $emoji, $user_key, $username, $seq)`,
   )
+  const searchRow = opened.query<{ id: number }, { room: string; seq: number }>(
+    'SELECT id FROM search_rows WHERE room = $room AND seq = $seq',
+  )
+  const dropSearchRow = opened.query<never, { id: number }>('DELETE FROM search_rows WHERE id = $id')
+  const dropWords = opened.query<never, { id: number }>('DELETE FROM message_search WHERE rowid = $id')
+  const addWords = opened.query<never, { id: number; body: string }>(
+    'INSERT INTO message_search (rowid, body) VALUES ($id, $body)',
+  )
   const advance = opened.query<never, SeqAdvance>(
     `INSERT INTO rooms (name, last_seq) VALUES ($room, $to)
      ON CONFLICT (name) DO UPDATE SET last_seq = excluded.last_seq WHERE rooms.last_seq = $from`,
   )
   const transaction = opened.transaction((batch: WriterBatch) => {
+    if (batch.edited.length > 0 || batch.deleted.length > 0) wordsRemoved = true
     for (const seqs of batch.advances) {
       // The seqs were handed out from `from`: if the room moved meanwhile, someone else writes this file.
       if (advance.run(seqs).changes !== 1) {
@@ -87,6 +120,20 @@ function open(file: string): void {
     }
     for (const row of batch.reactionsCleared) clearReactions.run(row)
     for (const row of batch.reactionsAdded) addReaction.run(row)
+    // Messages already indexed change in the index with the same commit; the others are
+    // indexed later as they stand (see searchIndexer), so no search finds what was taken back.
+    for (const { room, seq, body } of batch.edited) {
+      const row = searchRow.get({ room, seq })
+      if (!row) continue
+      dropWords.run(row)
+      addWords.run({ id: row.id, body })
+    }
+    for (const message of batch.deleted) {
+      const row = searchRow.get(message)
+      if (!row) continue
+      dropWords.run(row)
+      dropSearchRow.run(row)
+    }
   })
   writeBatch = (batch) => {
     transaction.immediate(batch)
@@ -94,7 +141,104 @@ function open(file: string): void {
     // file (where secure_delete zeroed the text) and empty it.
     if (batch.erased) opened.run('PRAGMA wal_checkpoint(TRUNCATE)')
   }
+  indexSome = search ? searchIndexer(opened) : undefined
   db = opened
+}
+
+type Stretch = { room: string; from: number; to: number }
+
+/**
+ * Keeps `message_search` up with the logs: each room's new messages after its
+ * `indexed_seq`, a chunk at a time, as they stand (edits and deletions of messages
+ * already indexed are made in the index by the batch that makes them).
+ */
+function searchIndexer(db: Database): () => boolean {
+  const behind = db.query<{ name: string; indexed_seq: number; last_seq: number }, { rooms: number }>(
+    'SELECT name, indexed_seq, last_seq FROM rooms WHERE indexed_seq < last_seq LIMIT $rooms',
+  )
+  const messages = db.query<
+    { seq: number; username: string; body: string; created_at: number; deleted_at: number | null },
+    Stretch
+  >(
+    'SELECT seq, username, body, created_at, deleted_at FROM messages WHERE room = $room AND seq > $from AND seq <= $to',
+  )
+  const lastInSlot = db.query<{ id: number | null }, { from: number; to: number }>(
+    'SELECT max(id) AS id FROM search_rows WHERE id >= $from AND id < $to',
+  )
+  const addRow = db.query<never, { id: number; room: string; seq: number; user_key: string; created_at: number }>(
+    'INSERT OR IGNORE INTO search_rows (id, room, seq, user_key, created_at) VALUES ($id, $room, $seq, $user_key, $created_at)',
+  )
+  const addWords = db.query<never, { id: number; body: string }>(
+    'INSERT INTO message_search (rowid, body) VALUES ($id, $body)',
+  )
+  const advance = db.query<never, { room: string; to: number }>('UPDATE rooms SET indexed_seq = $to WHERE name = $room')
+  const merge = db.query<never, { pages: number }>(
+    "INSERT INTO message_search (message_search, rank) VALUES ('merge', -$pages)",
+  )
+  const totalChanges = db.query<{ changes: number }, []>('SELECT total_changes() AS changes')
+
+  /** One step of merging every segment into one; false once there is nothing left to merge. */
+  function mergeStep(): boolean {
+    const before = totalChanges.get()?.changes ?? 0
+    merge.run({ pages: MERGE_PAGES })
+    // The command counts as one change itself: more means it merged something (FTS5's documented test).
+    if ((totalChanges.get()?.changes ?? 0) - before >= 2) return true
+    wordsRemoved = false
+    // The merged-away segments' pages are still in the write-ahead log.
+    db.run('PRAGMA wal_checkpoint(TRUNCATE)')
+    return false
+  }
+
+  /**
+   * Adds a message's row under an id that follows its time (ms × 1,024, then the next
+   * free one), so that the index's rowid order is newest first whatever order rooms
+   * are indexed in.
+   */
+  function addRowFor(row: { room: string; seq: number; user_key: string; created_at: number }): number {
+    const from = row.created_at * ID_SLOTS_PER_MS
+    let id = (lastInSlot.get({ from, to: from + ID_SLOTS_PER_MS })?.id ?? from - 1) + 1
+    while (addRow.run({ ...row, id }).changes === 0) id += 1
+    return id
+  }
+
+  /** Indexes one stretch of a room's log: its messages as they stand now (deleted ones not at all). */
+  const indexStretch = db.transaction((stretch: Stretch): void => {
+    for (const message of messages.all(stretch)) {
+      if (message.deleted_at !== null) continue
+      // Names are NFKC-normalised and trimmed when they join: lower case is their key (usernameKey).
+      const user_key = message.username.toLowerCase()
+      const id = addRowFor({ room: stretch.room, seq: message.seq, user_key, created_at: message.created_at })
+      addWords.run({ id, body: message.body })
+    }
+    advance.run({ room: stretch.room, to: stretch.to })
+  })
+
+  return () => {
+    const rooms = behind.all({ rooms: INDEX_ROOMS })
+    for (const room of rooms) {
+      const to = Math.min(room.last_seq, room.indexed_seq + INDEX_CHUNK)
+      indexStretch.immediate({ room: room.name, from: room.indexed_seq, to })
+    }
+    if (rooms.length > 0) return true
+    return wordsRemoved && mergeStep()
+  }
+}
+
+let indexing = false
+
+/** Runs the indexer once the thread has nothing else to do, again and again while it has work. */
+function scheduleIndexing(delay = 0): void {
+  if (!indexSome || indexing) return
+  indexing = true
+  setTimeout(() => {
+    indexing = false
+    try {
+      if (indexSome?.()) scheduleIndexing()
+    } catch {
+      // Busy or failing disk: the indexed_seq marks where to go on from, later.
+      scheduleIndexing(INDEX_RETRY_MS)
+    }
+  }, delay)
 }
 
 /** A write that changes nothing (the user version, set to itself) but must reach the disk like any other. */
@@ -107,7 +251,7 @@ function probe(): void {
 function handle(request: WriterRequest): void {
   switch (request.kind) {
     case 'open':
-      return open(request.file)
+      return open(request.file, request.search)
     case 'write':
       if (!writeBatch) throw new Error('The database is not open')
       return writeBatch(request.batch)
@@ -117,6 +261,7 @@ function handle(request: WriterRequest): void {
       db?.close()
       db = undefined
       writeBatch = undefined
+      indexSome = undefined
   }
 }
 
@@ -130,4 +275,5 @@ self.onmessage = (event: MessageEvent<WriterRequest>) => {
     reply = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }
   }
   self.postMessage(reply)
+  if (request.kind === 'open' || request.kind === 'write') scheduleIndexing()
 }
