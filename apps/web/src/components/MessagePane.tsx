@@ -20,7 +20,7 @@ import {
   type TopKind,
   UnreadDivider,
 } from './TimelineEdges.tsx'
-import { useMessageControls } from './useMessageControls.ts'
+import { type JumpRequest, useMessageControls } from './useMessageControls.ts'
 
 /** How close to the bottom (px) still counts as reading the newest message. */
 const AT_NEWEST_PX = 48
@@ -40,6 +40,8 @@ interface MessagePaneProps {
   username: string
   /** The room's people, whose `@name` is marked in messages. */
   people: readonly string[]
+  /** A message to bring into view and mark (a search result chosen), loading it if need be. */
+  jumpTo?: JumpRequest | null
 }
 
 /**
@@ -48,7 +50,7 @@ interface MessagePaneProps {
  * the newest), stays pinned to the newest unless the reader scrolled up, and keeps the
  * reader's place when older messages load above.
  */
-export function MessagePane({ room, username, people }: MessagePaneProps) {
+export function MessagePane({ room, username, people, jumpTo = null }: MessagePaneProps) {
   const { loadOlder, setAtNewest, markRead } = useChatActions()
   const timeline = useChatSelector((state) => state.timelines[room] ?? NOT_LOADED)
   const editWindow = useChatSelector((state) => state.editWindowSeconds)
@@ -165,7 +167,7 @@ export function MessagePane({ room, username, people }: MessagePaneProps) {
     },
     [rows, virtualizer],
   )
-  const controls = useMessageControls(room, scrollTo)
+  const controls = useMessageControls(room, scrollTo, jumpTo, !loading)
   const now = Date.now()
 
   function topContent(): ReactNode {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useChatActions } from '../chat/context.ts'
 import { describeError } from '../chat/model/errors.ts'
 import { COMPOSER_SELECTOR } from './Composer.tsx'
@@ -6,6 +6,13 @@ import type { MessageHandlers } from './message-handlers.ts'
 
 /** How long a message jumped to stays marked. */
 const HIGHLIGHT_MS = 2_500
+
+/** A request from outside the pane (a search result) to show the message at `seq`; each has its own `id`. */
+export interface JumpRequest {
+  room: string
+  seq: number
+  id: number
+}
 
 /** A jump to a message that is not held yet: loading it, or why it could not be. */
 export type JumpState = { seq: number; state: 'loading' } | { seq: number; state: 'failed'; error: string }
@@ -30,8 +37,14 @@ function focusMessage(seq: number, framesLeft = 10) {
  * which one was jumped to (marked for a moment), the emoji picker, the question before
  * deleting, and jumps to the message a reply quotes, loading it first if need be.
  * `scrollTo` brings a message among the pane's rows into view, and says whether it could.
+ * A `request` from outside is jumped to once, when the room's timeline is `ready`.
  */
-export function useMessageControls(room: string, scrollTo: (seq: number) => boolean) {
+export function useMessageControls(
+  room: string,
+  scrollTo: (seq: number) => boolean,
+  request: JumpRequest | null = null,
+  ready = true,
+) {
   const actions = useChatActions()
   const [selected, setSelected] = useState<number | null>(null)
   const [highlighted, setHighlighted] = useState<number | null>(null)
@@ -54,6 +67,13 @@ export function useMessageControls(room: string, scrollTo: (seq: number) => bool
     },
     [actions, room],
   )
+
+  const requestTaken = useRef<number | null>(null)
+  useEffect(() => {
+    if (request === null || !ready || requestTaken.current === request.id) return
+    requestTaken.current = request.id
+    void jumpTo(request.seq)
+  }, [request, ready, jumpTo])
 
   // Once the message is among the rows (at once if it was held), bring it into view and mark it.
   useLayoutEffect(() => {
