@@ -25,8 +25,10 @@ export interface SearchState {
   nextCursor: string | null
   /** The request awaited: a first page (for new words or order) or the next page. */
   pending: { id: number; kind: 'first' | 'more' } | null
-  /** Why the search could not be made, in words; the results shown are then the last good ones. */
+  /** Why the search could not be made, in words. */
   error: string | null
+  /** The failure was the connection's (a timeout, a drop), not the words': worth asking again. */
+  retryable: boolean
   /** Why the next page could not be loaded, in words. */
   moreError: string | null
 }
@@ -39,7 +41,7 @@ export type SearchAction =
   /** The next page was asked for, under `id`. */
   | { type: 'askedMore'; id: number }
   | { type: 'answered'; id: number; results: SearchResult[]; nextCursor?: string | undefined }
-  | { type: 'failed'; id: number; error: string }
+  | { type: 'failed'; id: number; error: string; retryable?: boolean }
 
 export const initialSearch: SearchState = {
   text: '',
@@ -49,6 +51,7 @@ export const initialSearch: SearchState = {
   nextCursor: null,
   pending: null,
   error: null,
+  retryable: false,
   moreError: null,
 }
 
@@ -85,19 +88,35 @@ export function searchReducer(state: SearchState, action: SearchAction): SearchS
     case 'ordered':
       return action.order === state.order ? state : { ...state, order: action.order }
     case 'asked':
-      return { ...state, asked: action.search, pending: { id: action.id, kind: 'first' }, error: null, moreError: null }
+      return {
+        ...state,
+        asked: action.search,
+        pending: { id: action.id, kind: 'first' },
+        error: null,
+        retryable: false,
+        moreError: null,
+      }
     case 'askedMore':
       if (state.nextCursor === null || state.pending !== null) return state
       return { ...state, pending: { id: action.id, kind: 'more' }, moreError: null }
     case 'answered': {
       if (state.pending?.id !== action.id) return state
       const results = state.pending.kind === 'first' ? action.results : appendNew(state.results, action.results)
-      return { ...state, results, nextCursor: action.nextCursor ?? null, pending: null, error: null, moreError: null }
+      return {
+        ...state,
+        results,
+        nextCursor: action.nextCursor ?? null,
+        pending: null,
+        error: null,
+        retryable: false,
+        moreError: null,
+      }
     }
     case 'failed': {
       if (state.pending?.id !== action.id) return state
       if (state.pending.kind === 'more') return { ...state, pending: null, moreError: action.error }
-      return { ...state, results: [], nextCursor: null, pending: null, error: action.error }
+      const retryable = action.retryable ?? false
+      return { ...state, results: [], nextCursor: null, pending: null, error: action.error, retryable }
     }
   }
 }

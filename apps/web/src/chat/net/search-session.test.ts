@@ -106,7 +106,7 @@ test('the next page goes with the cursor and the same words; the order switch as
   expect(requests[2]?.payload).toEqual({ query: 'lunch', order: 'relevance', limit: 20 })
 })
 
-test('a refused search shows the server’s words, and Retry asks again', async () => {
+test('a refused search shows the server’s words; one that timed out can be asked again', async () => {
   const { client, requests } = fakeClient()
   const session = createSearchSession(client, manualClock().start)
   session.type('"open quote')
@@ -114,9 +114,18 @@ test('a refused search shows the server’s words, and Retry asks again', async 
   requests[0]?.reject(new WsxError('remote', 'A quote is left open'))
   await settle()
   expect(session.getState().error).toBe('A quote is left open')
+  expect(session.getState().retryable).toBe(false)
   session.retry()
-  expect(requests).toHaveLength(2)
-  requests[1]?.resolve({ results: [] })
+  expect(requests).toHaveLength(1)
+
+  session.type('lunch')
+  session.flush()
+  requests[1]?.reject(new WsxError('timeout', 'no answer'))
+  await settle()
+  expect(session.getState().error).toBe('The server did not answer in time. Please try again.')
+  session.retry()
+  expect(requests.map((r) => r.payload.query)).toEqual(['"open quote', 'lunch', 'lunch'])
+  requests[2]?.resolve({ results: [] })
   await settle()
   expect(session.getState().error).toBeNull()
 })

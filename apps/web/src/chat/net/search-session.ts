@@ -1,4 +1,4 @@
-import { describeError } from '../model/errors.ts'
+import { describeError, isTransient } from '../model/errors.ts'
 import {
   type AskedSearch,
   initialSearch,
@@ -37,7 +37,7 @@ export interface SearchSession {
   flush(): void
   /** Asks for the next page of results, if there is one and nothing is awaited. */
   more(): void
-  /** Asks again for the search that failed (its words and order). */
+  /** Asks again for the search that failed on the connection (its words and order). */
   retry(): void
   /** Stops the timer; answers still on their way are dropped. */
   dispose(): void
@@ -87,7 +87,7 @@ export function createSearchSession(client: Requester, startTimer: StartTimer = 
           if (!disposed) dispatch({ type: 'answered', id, results: answer.results, nextCursor: answer.nextCursor })
         },
         (error: unknown) => {
-          if (!disposed) dispatch({ type: 'failed', id, error: describeError(error) })
+          if (!disposed) dispatch({ type: 'failed', id, error: describeError(error), retryable: isTransient(error) })
         },
       )
   }
@@ -121,7 +121,7 @@ export function createSearchSession(client: Requester, startTimer: StartTimer = 
       if (next !== null) ask(next, next.cursor)
     },
     retry() {
-      if (state.asked !== null && state.error !== null && state.pending === null) ask(state.asked)
+      if (state.asked !== null && state.retryable && state.pending === null) ask(state.asked)
     },
     dispose() {
       disposed = true
