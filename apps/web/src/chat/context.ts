@@ -73,6 +73,11 @@ export function useChatActions(): ChatActions {
   return useChatContext().actions
 }
 
+/** The chat's wsx client, for requests outside the chat's state (a search). */
+export function useChatClient(): ChatClient {
+  return useChatContext().client
+}
+
 /** The connection's status, re-rendering when it changes. */
 export function useChatStatus(): ConnectionStatus {
   return useConnectionStatus(useChatContext().client)
