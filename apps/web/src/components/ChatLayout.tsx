@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
+import type { SearchResult } from '@parley/events'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { useChatActions, useChatSelector } from '../chat/context.ts'
 import { Composer } from './Composer.tsx'
 import { MessagePane } from './MessagePane.tsx'
@@ -9,6 +10,12 @@ import { RoomHeader } from './RoomHeader.tsx'
 import { RoomList } from './RoomList.tsx'
 import { TypingIndicator } from './TypingIndicator.tsx'
 import { useChatShortcuts } from './useChatShortcuts.ts'
+import type { JumpRequest } from './useMessageControls.ts'
+
+const loadSearch = () => import('./SearchDialog.tsx')
+// The search loads when first wanted (or when the pointer or focus comes near its button).
+const SearchDialog = lazy(loadSearch)
+let jumpCounter = 0
 
 const NOBODY: string[] = []
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [href], [tabindex]:not([tabindex="-1"])'
@@ -17,10 +24,11 @@ const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [href], [tabin
  * The chat: rooms on the left, the current room in the middle, its people on the right.
  * On narrow screens the two side panels are drawers that slide over the conversation:
  * opening one moves the focus into it, Escape or a tap outside closes it and gives the
- * focus back to the button that opened it.
+ * focus back to the button that opened it. The search opens over everything; choosing a
+ * result opens its room (joining it if need be) at that message.
  */
 export function ChatLayout() {
-  const { select, markRead } = useChatActions()
+  const { select, markRead, joinRoom } = useChatActions()
   const [panel, setPanel] = useState<Panel | null>(null)
   const rooms = useChatSelector((state) => state.rooms)
   const current = useChatSelector((state) => state.current)
@@ -54,7 +62,32 @@ export function ChatLayout() {
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [panel])
 
-  useChatShortcuts({ rooms, current, select, markRead, panelOpen: panel !== null })
+  // `searchAsked` counts the times the search was asked for; 0: never, so not loaded yet.
+  const [searchOpen, setSearchOpen] = useState(false)
+  const [searchAsked, setSearchAsked] = useState(0)
+  const openSearch = useCallback(() => {
+    setPanel(null)
+    setSearchOpen(true)
+    setSearchAsked((count) => count + 1)
+  }, [])
+  const closeSearch = useCallback(() => setSearchOpen(false), [])
+
+  // The message a chosen result points to, for its room's pane; forgotten once another room shows.
+  const [jump, setJump] = useState<JumpRequest | null>(null)
+  useEffect(() => {
+    setJump((held) => (held !== null && held.room !== room ? null : held))
+  }, [room])
+  const openResult = useCallback(
+    async (result: SearchResult) => {
+      await joinRoom(result.room)
+      jumpCounter += 1
+      setJump({ room: result.room, seq: result.seq, id: jumpCounter })
+      setSearchOpen(false)
+    },
+    [joinRoom],
+  )
+
+  useChatShortcuts({ rooms, current, select, markRead, panelOpen: panel !== null || searchOpen, openSearch })
 
   return (
     <div className="relative flex min-h-0 flex-1">
@@ -77,9 +110,23 @@ export function ChatLayout() {
       </div>
 
       <main className="flex min-w-0 flex-1 flex-col bg-surface">
-        <RoomHeader room={room} people={people.length} panel={panel} onToggle={open} />
+        <RoomHeader
+          room={room}
+          people={people.length}
+          panel={panel}
+          onToggle={open}
+          searchOpen={searchOpen}
+          onSearch={openSearch}
+          onSearchHint={() => void loadSearch().catch(() => undefined)}
+        />
         <Notice />
-        <MessagePane key={room} room={room} username={username} people={people} />
+        <MessagePane
+          key={room}
+          room={room}
+          username={username}
+          people={people}
+          jumpTo={jump?.room === room ? jump : null}
+        />
         <TypingIndicator room={room} />
         <Composer room={room} people={people} />
       </main>
@@ -90,6 +137,12 @@ export function ChatLayout() {
       >
         <PresenceSidebar room={room} users={people} username={username} onClose={close} />
       </div>
+
+      {searchAsked > 0 && (
+        <Suspense fallback={null}>
+          <SearchDialog open={searchOpen} focusRequest={searchAsked} onClose={closeSearch} onChoose={openResult} />
+        </Suspense>
+      )}
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import { HashIcon, MenuIcon, PeopleIcon } from './icons.tsx'
 import { NotifyToggle } from './NotifyToggle.tsx'
 import type { Panel } from './panel.ts'
+import { SearchButton } from './SearchButton.tsx'
 import { ThemeToggle } from './ThemeToggle.tsx'
 
 interface RoomHeaderProps {
@@ -8,13 +9,20 @@ interface RoomHeaderProps {
   people: number
   panel: Panel | null
   onToggle(panel: Panel | null): void
+  searchOpen: boolean
+  onSearch(): void
+  /** The search may be wanted soon (pointer or focus on its button). */
+  onSearchHint(): void
 }
 
 const toggleClass =
   'inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-muted transition hover:bg-hover hover:text-ink'
 
-/** The room's name, the theme and notification switches, and on narrow screens the buttons for the drawers. */
-export function RoomHeader({ room, people, panel, onToggle }: RoomHeaderProps) {
+/**
+ * The room's name, the search, the theme and notification switches, and on narrow screens
+ * the buttons for the drawers.
+ */
+export function RoomHeader({ room, people, panel, onToggle, searchOpen, onSearch, onSearchHint }: RoomHeaderProps) {
   return (
     <header className="flex h-14 shrink-0 items-center gap-1 border-b border-line px-2 sm:gap-2 sm:px-4">
       <button
@@ -33,6 +41,7 @@ export function RoomHeader({ room, people, panel, onToggle }: RoomHeaderProps) {
         <span className="truncate">{room}</span>
       </h1>
 
+      <SearchButton open={searchOpen} onOpen={onSearch} onHint={onSearchHint} />
       <NotifyToggle />
       <ThemeToggle />
 

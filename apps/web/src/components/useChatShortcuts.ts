@@ -8,6 +8,8 @@ interface Shortcuts {
   markRead(room: string): void
   /** A drawer is open: Escape closes it and keys stay in it. */
   panelOpen: boolean
+  /** Opens the search (or puts the focus back in its box). */
+  openSearch(): void
 }
 
 /** A key that writes a character, with nothing held but Shift. */
@@ -20,6 +22,11 @@ function isEditable(target: EventTarget | null): boolean {
   return target.isContentEditable || target.matches('input, textarea, select')
 }
 
+/** Ctrl+K, or ⌘K on a Mac: the search, from anywhere, fields included. */
+export function isSearchShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>) {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k'
+}
+
 /** The room `step` places away from `current` in `rooms`, going round at the ends. */
 export function neighbourRoom(rooms: readonly string[], current: string | null, step: 1 | -1): string | null {
   if (rooms.length === 0) return null
@@ -29,8 +36,9 @@ export function neighbourRoom(rooms: readonly string[], current: string | null, 
 }
 
 /**
- * The chat's keys: Alt+↑ and Alt+↓ move between rooms, Escape marks the room read, and
- * typing a character anywhere outside a field puts it in the composer.
+ * The chat's keys: Alt+↑ and Alt+↓ move between rooms, Ctrl/⌘+K (anywhere) or `/` (outside
+ * a field) opens the search, Escape marks the room read, and typing a character anywhere
+ * outside a field puts it in the composer.
  */
 export function useChatShortcuts(shortcuts: Shortcuts): void {
   const latest = useRef(shortcuts)
@@ -41,7 +49,12 @@ export function useChatShortcuts(shortcuts: Shortcuts): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.isComposing) return
-      const { rooms, current, select, markRead, panelOpen } = latest.current
+      const { rooms, current, select, markRead, panelOpen, openSearch } = latest.current
+      if (isSearchShortcut(event)) {
+        event.preventDefault()
+        openSearch()
+        return
+      }
       if (event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
         const next = neighbourRoom(rooms, current, event.key === 'ArrowDown' ? 1 : -1)
         if (next === null || next === current) return
@@ -52,6 +65,11 @@ export function useChatShortcuts(shortcuts: Shortcuts): void {
       if (panelOpen) return
       if (event.key === 'Escape') {
         if (current !== null) markRead(current)
+        return
+      }
+      if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isEditable(event.target)) {
+        event.preventDefault()
+        openSearch()
         return
       }
       if (writes(event) && !isEditable(event.target)) {
