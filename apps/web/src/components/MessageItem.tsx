@@ -118,9 +118,9 @@ export const MessageItem = memo(function MessageItem({
           </p>
         ) : (
           <div className="text-[15px] leading-6 break-words whitespace-pre-wrap text-ink [overflow-wrap:anywhere]">
-            <p data-testid="message-text" className="inline">
+            <div data-testid="message-text" className="inline">
               <MessageText text={item.message} names={names} me={me} />
-            </p>
+            </div>
             {item.editedAt !== null && (
               <time
                 data-testid="message-edited"
