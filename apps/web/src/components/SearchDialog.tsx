@@ -172,9 +172,14 @@ export default function SearchDialog({ open, focusRequest, onClose, onChoose }: 
                 key={order}
                 type="button"
                 aria-pressed={state.order === order}
-                onClick={() => session?.setOrder(order)}
+                onClick={() => {
+                  session?.setOrder(order)
+                  inputRef.current?.focus()
+                }}
                 className={`rounded-md px-2.5 py-1 font-medium transition ${
-                  state.order === order ? 'bg-raised text-ink shadow-sm ring-1 ring-line' : 'text-muted hover:text-ink'
+                  state.order === order
+                    ? 'bg-raised text-ink shadow-sm ring-1 ring-line-strong dark:bg-slate-700'
+                    : 'text-muted hover:text-ink'
                 }`}
               >
                 {label}
@@ -210,7 +215,16 @@ export default function SearchDialog({ open, focusRequest, onClose, onChoose }: 
             ))}
           </div>
         )}
-        {results.length > 0 && <MoreResults state={state} onMore={() => session?.more()} />}
+        {results.length > 0 && (
+          <MoreResults
+            state={state}
+            onMore={() => {
+              session?.more()
+              // The button goes once the last page is in: the box keeps the focus, and ↓ goes on.
+              inputRef.current?.focus()
+            }}
+          />
+        )}
       </div>
 
       {openError !== null && (
