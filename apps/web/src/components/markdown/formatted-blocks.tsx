@@ -49,7 +49,7 @@ function oneBlock(block: Block, mentions: Mentions, key: string): ReactNode {
           <pre
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a keyboard must reach it to scroll a line longer than the screen
             tabIndex={0}
-            className="overflow-x-auto px-3 py-2 text-[13px] leading-5 whitespace-pre [overflow-wrap:normal]"
+            className="overflow-x-auto px-3 py-2 text-[13px] leading-5 whitespace-pre [overflow-wrap:normal] focus-visible:outline-offset-[-2px]"
           >
             <code className="font-mono">{block.text}</code>
           </pre>
