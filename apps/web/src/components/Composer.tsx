@@ -21,6 +21,7 @@ import { timelineItems } from '../chat/model/timeline-items.ts'
 import { ComposeBanner } from './ComposeBanner.tsx'
 import { CheckIcon, SendIcon } from './icons.tsx'
 import { MentionSuggestions, optionId } from './MentionSuggestions.tsx'
+import { FormattingHelp, FormattingToggle } from './markdown/FormattingHelp.tsx'
 
 const MAX_HEIGHT_PX = 200
 
@@ -53,6 +54,7 @@ export function Composer({ room, people }: { room: string; people: readonly stri
   const [drafts, setDrafts] = useState<Record<string, string>>(() => loadDrafts(username))
   const [query, setQuery] = useState<MentionQuery | null>(null)
   const [active, setActive] = useState(0)
+  const [showFormatting, setShowFormatting] = useState(false)
   // Kept in the tab's storage as typed: a reload (after a deploy, say) brings every room's draft back.
   useEffect(() => saveDrafts(username, drafts), [username, drafts])
 
@@ -243,6 +245,7 @@ export function Composer({ room, people }: { room: string; people: readonly stri
             aria-activedescendant={open ? optionId(listId, activeIndex) : undefined}
             className={`block max-h-[200px] w-full resize-none bg-transparent ${editing !== null || replyTarget ? '' : 'rounded-t-xl'} px-3.5 pt-3 pb-1 text-[15px] leading-relaxed text-ink placeholder:text-muted focus-visible:outline-offset-0`}
           />
+          {showFormatting && <FormattingHelp id={`${id}-formatting`} />}
           <div className="flex items-center gap-3 px-2 pb-2 pl-3.5">
             <p className="hidden min-w-0 flex-1 truncate text-xs text-muted sm:block">
               <kbd className="font-sans font-medium text-ink-soft">Enter</kbd> to {editing === null ? 'send' : 'save'},{' '}
@@ -258,6 +261,11 @@ export function Composer({ room, people }: { room: string; people: readonly stri
                 </>
               )}
             </p>
+            <FormattingToggle
+              open={showFormatting}
+              controls={`${id}-formatting`}
+              onToggle={() => setShowFormatting((shown) => !shown)}
+            />
             <span
               id={`${id}-remaining`}
               data-testid="composer-remaining"
