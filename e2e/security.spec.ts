@@ -13,14 +13,13 @@ import {
   uniqueRoom,
 } from './support.ts'
 
-/** Text that would run script, or turn into markup, if anything rendered it as HTML or markdown. */
+/** Text that would run script, or turn into markup, if anything rendered it as HTML (or made a script link of it). */
 const HOSTILE = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
   '<svg onload=alert(1)>',
   'javascript:alert(1)',
   '[click](javascript:alert(1))',
-  '**bold**',
   '<a href="javascript:alert(1)">x</a>',
 ]
 
@@ -89,7 +88,9 @@ async function tryJoin(page: Page, username: string, room: string): Promise<void
   await page.getByRole('button', { name: 'Join', exact: true }).click()
 }
 
-test('messages and usernames made of HTML, script and markdown show as the exact text typed', async ({ browser }) => {
+test('messages and usernames made of HTML, script and script links show as the exact text typed', async ({
+  browser,
+}) => {
   const room = uniqueRoom('xss')
   const senderName = '<img src=x onerror=alert(1)>'
   const readerName = '<svg onload=alert(1)>'
@@ -205,6 +206,86 @@ test('the page forbids inline script, and the app joins, sends and receives unde
     .poll(async () => unexpected(await violations(alice.page)).map((violation) => violation.blockedURI))
     .toEqual(['inline'])
   await expect.poll(() => alice.logged).toEqual([expect.stringContaining('inline script')])
+})
+
+/** The page's policy as the server sends it: formatting messages must not need it any looser. */
+const EXPECTED_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/** Code whose HTML must show as code. */
+const HTML_IN_CODE = '<script>alert(1)</script>\n<img src=x onerror=alert(1)>'
+
+/** Markdown that would run script, link to it, or put elements on the page if formatting were careless. */
+const HOSTILE_MARKDOWN = [
+  '[x](JaVaScRiPt:alert(1)) [y](java&#115;cript:alert(1)) [z](data:text/html,<script>alert(1)</script>)',
+  '[[nested](javascript:alert(1))](https://example.com/ok) [a [b](javascript:alert(2)) c](vbscript:alert(3))',
+  '**<img src=x onerror=alert(1)>** _<svg onload=alert(1)>_ ~~<script>alert(1)</script>~~',
+  `\`\`\`html\n${HTML_IN_CODE}\n\`\`\``,
+  '> <iframe src="javascript:alert(1)"></iframe>\n- <object data="javascript:alert(1)"></object>',
+  '![x](https://example.com/x.png) ![y](javascript:alert(1)) <javascript:alert(1)>',
+  `${'>'.repeat(490)} deep`,
+  `a ${'*'.repeat(240)}deep${'*'.repeat(240)}`,
+]
+
+test('Markdown runs no script, adds no element and links only to http(s), under the same policy', async ({
+  browser,
+}) => {
+  const room = uniqueRoom('xss-markdown')
+  const senderName = uniqueName('md-sender')
+  const sender = await arrive(browser, senderName)
+  const reader = await arriveWatchingPolicy(browser)
+  const readerDialogs: string[] = []
+  reader.page.on('dialog', (dialog) => {
+    readerDialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+  expect(reader.response?.headers()['content-security-policy']).toBe(EXPECTED_POLICY)
+  await joinFromForm(sender.page, senderName, room)
+  await joinFromForm(reader.page, uniqueName('md-reader'), room)
+  for (const text of HOSTILE_MARKDOWN) await say(sender.page, text)
+
+  for (const page of [sender.page, reader.page]) {
+    const log = messageLog(page, room)
+    await expect(messageTexts(page, room)).toHaveCount(HOSTILE_MARKDOWN.length)
+    // Formatted (the code block is drawn), so the formatter ran on all of it.
+    await expect(log.locator('pre > code')).toHaveText(HTML_IN_CODE)
+    await expect(log.locator('strong').first()).toHaveText('<img src=x onerror=alert(1)>')
+    await expect(log.locator('img, script, iframe, object, embed, svg:not([role="toolbar"] svg)')).toHaveCount(0)
+    // The only links: the one real link, and an address typed as text.
+    await expect(log.locator('a')).toHaveCount(2)
+    expect(await log.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual([
+      'https://example.com/ok',
+      'https://example.com/x.png',
+    ])
+    for (const link of await log.locator('a').all()) await expect(link).toHaveAttribute('rel', 'noopener noreferrer')
+    // Quotes nested past the limit show as typed; emphasis past it keeps its markers as text.
+    await expect(messageTexts(page, room).nth(6)).toHaveText(HOSTILE_MARKDOWN[6] ?? '')
+    await expect(messageTexts(page, room).nth(6).locator('blockquote')).toHaveCount(0)
+    const deepMarks = await messageTexts(page, room).nth(7).locator('strong, em').count()
+    expect(deepMarks).toBeGreaterThan(0)
+    expect(deepMarks).toBeLessThanOrEqual(10)
+    await expect(messageTexts(page, room).nth(7)).toContainText('deep')
+    // No element anywhere carries an event handler attribute.
+    const handlers = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('*')).flatMap((element) =>
+        element.getAttributeNames().filter((name) => name.toLowerCase().startsWith('on')),
+      ),
+    )
+    expect(handlers).toEqual([])
+  }
+  expect(sender.dialogs).toEqual([])
+  expect(readerDialogs).toEqual([])
+  expect(unexpected(await violations(reader.page))).toEqual([])
+  expect(reader.logged.filter((text) => !/unsafe-eval|evaluate a string/i.test(text))).toEqual([])
 })
 
 test('a name held by someone connected is refused on the join screen, keeping what was typed', async ({ browser }) => {
