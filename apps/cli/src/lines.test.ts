@@ -59,6 +59,21 @@ describe('messageLine', () => {
   })
 })
 
+describe('formatted messages', () => {
+  test('a code block is indented on lines of its own, with (edited) after it, not in it', () => {
+    const code = message({ message: '```js\nlet a = 1\n```', editedAt: 1500, rev: 14 })
+    expect(messageLine(code, time)).toBe('[t1000 #12] alice:\n    let a = 1\n(edited)')
+    const mixed = message({ message: 'see:\n```\nx()\n```\n> **quoted**' })
+    expect(messageLine(mixed, time)).toBe('[t1000 #12] alice: see:\n    x()\n> **quoted**')
+  })
+
+  test('an edit prints its new text the same way', () => {
+    expect(changeLine(change({}, { message: '```\nfixed()\n```', editedAt: 2000 }), time)).toBe(
+      '[t2000] alice edited #12:\n    fixed()',
+    )
+  })
+})
+
 describe('changeLine', () => {
   test('an edit shows the new text', () => {
     expect(changeLine(change({}, { message: 'hello, fixed', editedAt: 2000 }), time)).toBe(

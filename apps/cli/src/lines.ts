@@ -1,4 +1,5 @@
 import type { ChatMessage, MessageChange, Reaction, ReplyQuote } from '@parley/events'
+import { isCodeLine, terminalText } from './terminal-text.ts'
 
 /** Turns a server timestamp (ms) into the time a line shows. */
 export type TimeFormat = (timestamp: number) => string
@@ -26,6 +27,19 @@ export function reactionCounts(reactions: readonly Reaction[] | undefined): stri
     .join(' ')
 }
 
+/**
+ * A message's text after `lead` (`[time] alice:`), formatted for a terminal (`terminalText`),
+ * with `tail` after it. Text that starts with a code block starts on the next line, and a tail
+ * after a code block goes on a line of its own, so neither reads as code.
+ */
+function withText(lead: string, text: string, tail: string): string {
+  const body = terminalText(text)
+  const lines = body.split('\n')
+  const head = isCodeLine(lines[0]) ? `${lead}\n` : `${lead} `
+  const end = tail && isCodeLine(lines.at(-1)) ? `\n${tail.trimStart()}` : tail
+  return `${head}${body}${end}`
+}
+
 /** Who a reply answers: `alice "first words…"`, or that the message is gone. */
 function quoteOf(quote: ReplyQuote): string {
   if (quote.deleted) return `${quote.username} (deleted message)`
@@ -36,6 +50,7 @@ function quoteOf(quote: ReplyQuote): string {
  * A message as the seed prints it, `[time] user: text`, with its seq in the brackets
  * (`[12:01:02 #12] alice: hi`) so commands can name it. A reply names whom it answers;
  * a message replayed after a reconnect shows its current state: edited, deleted, reactions.
+ * Code blocks are indented and quotes marked (`terminalText`).
  */
 export function messageLine(message: ChatMessage, time: TimeFormat = localTime): string {
   const who = message.replyTo ? `${message.username} ↪ ${quoteOf(message.replyTo)}` : message.username
@@ -43,7 +58,7 @@ export function messageLine(message: ChatMessage, time: TimeFormat = localTime):
   if (message.deleted) return `${stamp} ${who}: (deleted)`
   const edited = message.editedAt === undefined ? '' : ' (edited)'
   const counts = reactionCounts(message.reactions)
-  return `${stamp} ${who}: ${message.message}${edited}${counts ? `  [${counts}]` : ''}`
+  return withText(`${stamp} ${who}:`, message.message, `${edited}${counts ? `  [${counts}]` : ''}`)
 }
 
 /** A change to a message: `[time] alice edited #12: new text`, `bob reacted 👍 to #12 (👍 2)`. */
@@ -56,7 +71,7 @@ export function changeLine(change: MessageChange, time: TimeFormat = localTime):
     case 'edited':
       // Replayed after a reconnect, the message stands as it is now: perhaps deleted since.
       if (change.message.deleted) return `${stamp} ${change.username} edited ${target} (since deleted)`
-      return `${stamp} ${change.username} edited ${target}: ${change.message.message}`
+      return withText(`${stamp} ${change.username} edited ${target}:`, change.message.message, '')
     case 'deleted':
       return `${stamp} ${change.username} deleted ${target}`
     case 'reacted':
