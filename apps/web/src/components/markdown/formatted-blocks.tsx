@@ -94,7 +94,7 @@ function oneInline(node: Inline, mentions: Mentions, inLink: boolean, key: strin
       return inLink ? node.text : textPieces(node.text, mentions.names, mentions.me, `${key}:`)
     case 'code':
       return (
-        <code key={key} className="rounded bg-sunken px-1 py-px font-mono text-[0.875em] text-ink">
+        <code key={key} className="rounded bg-sunken px-1 py-px font-mono text-[0.875em] text-ink box-decoration-clone">
           {node.text}
         </code>
       )
