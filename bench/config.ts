@@ -49,6 +49,24 @@ export const config = {
   badConnections: 10,
   storageMessages: Number(env.BENCH_MESSAGES ?? (quick ? 10_000 : 40_000)),
   storageRounds: quick ? 1 : 2,
+  /**
+   * Search (BENCH_SEARCH=0 skips it): a history seeded into SQLite and PostgreSQL, searches
+   * timed on the real server, and stored messages/s with search on and off.
+   */
+  search:
+    env.BENCH_SEARCH === '0'
+      ? undefined
+      : {
+          messages: Number(env.BENCH_SEARCH_MESSAGES ?? (quick ? 100_000 : 1_000_000)),
+          rooms: 100,
+          /** Searches timed per kind, after `warmUpQueries` of the same kind. */
+          queriesPerKind: quick ? 100 : 200,
+          warmUpQueries: quick ? 10 : 20,
+          /** The most seconds one kind of search may take on one engine; a slower kind reports the searches made by then. */
+          secondsPerKind: quick ? 5 : 15,
+          /** Rounds of stored messages/s with search off and on (config.storageMessages each). */
+          indexingRounds: quick ? 1 : 3,
+        },
   /** Seconds a run may spend, in all, waiting for other work on its CPUs to calm down before a step. */
   quietWaitBudgetSeconds: quick ? 30 : 60,
   /** Niceness for the run: on a shared machine a better priority keeps others' work out of the p99. */

@@ -1,9 +1,9 @@
 // npm run bench: Parley against a bare Bun.serve baseline, in one run. Deliveries/s at
 // p99 ≤ 10 ms for rooms of 32, 2 and 256; join latency; memory per idle connection; CPU per
 // delivery; bad input under load; one Parley and two on PostgreSQL and Redis; stored
-// messages/s with storage on and off. Each phase returns its figures; this file puts them
-// together, prints a table and writes JSON to bench/results/. Targets are reported, never
-// enforced by the exit code.
+// messages/s with storage on and off, and with search on and off; search over a seeded
+// history. Each phase returns its figures; this file puts them together, prints a table and
+// writes JSON to bench/results/. Targets are reported, never enforced by the exit code.
 import { getPriority, loadavg } from 'node:os'
 import { config } from './config.ts'
 import { canPin, currentAffinity } from './machine/pinning.ts'
@@ -13,6 +13,8 @@ import { type DeliveriesFigures, deliveriesPhase } from './phases/deliveries.ts'
 import { idleMemoryPhase } from './phases/idle-memory.ts'
 import { joinLatencyPhase } from './phases/join-latency.ts'
 import type { RunLog } from './phases/run-log.ts'
+import { searchPhase } from './phases/search.ts'
+import { searchIndexingCostPhase } from './phases/search-indexing-cost.ts'
 import { storageThroughputPhase } from './phases/storage-throughput.ts'
 import { type RunFigures, rows } from './report/figures.ts'
 import { writeResults } from './report/results-file.ts'
@@ -22,7 +24,7 @@ import { compared, type ServerKind, type ServersByKind, startServer } from './se
 if (!isRelaunched) await relaunchPinned(import.meta.path)
 
 /** However the run goes, it ends: a hung step must not hold the machine. */
-const WATCHDOG_MS = (config.quick ? 6 : 15) * 60_000
+const WATCHDOG_MS = (config.quick ? 6 : 15) * 60_000 + (config.search ? (config.quick ? 3 : 10) * 60_000 : 0)
 setTimeout(() => {
   console.error(`bench: still running after ${WATCHDOG_MS / 60_000} min; giving up`)
   process.exit(2)
@@ -71,8 +73,10 @@ loadAverages.push(loadavg()[0] ?? 0)
 const cluster = await clusterPhase(run)
 const memory = await idleMemoryPhase(run)
 const storage = await storageThroughputPhase(run)
+const searchIndexing = await searchIndexingCostPhase(run)
+const search = await searchPhase(run)
 loadAverages.push(loadavg()[0] ?? 0)
-const figures: RunFigures = { ...load, cluster, memory, storage, errors }
+const figures: RunFigures = { ...load, cluster, memory, storage, search, searchIndexing, errors }
 
 const seconds = (performance.now() - clock) / 1000
 const table = rows(figures)

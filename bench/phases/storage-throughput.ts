@@ -36,11 +36,17 @@ function mixedKind(n: number): 'message' | 'edit' | 'react' {
   return 'message'
 }
 
+/** The text of a client's n-th message. */
+export type MessageText = (n: number) => string
+
+const numbered: MessageText = (n) => `message ${n}`
+
 /** One client's writes to its room: each call makes `count` more, IN_FLIGHT at a time. */
 function writerFor(
   client: WsxClient<typeof events>,
   room: string,
   workload: Workload,
+  text: MessageText,
 ): (count: number) => Promise<void> {
   let sent = 0
   /** The client's latest stored message: what its edits and reactions go to. */
@@ -58,7 +64,7 @@ function writerFor(
         } else if (kind === 'react') {
           await client.request('react', { room, seq: latest, emoji: '👍', add: n % 20 < 10, clientId })
         } else {
-          latest = Math.max(latest, (await client.request('sendMessage', { message: `message ${n}` })).seq)
+          latest = Math.max(latest, (await client.request('sendMessage', { message: text(n) })).seq)
         }
       }
     }
@@ -66,8 +72,17 @@ function writerFor(
   }
 }
 
-/** Makes `writes` writes across CLIENTS clients (one room each), IN_FLIGHT at a time per client, after a warm-up. */
-async function measure(url: string, writes: number, workload: Workload): Promise<number> {
+/**
+ * Makes `writes` writes across CLIENTS clients (one room each), IN_FLIGHT at a time per
+ * client, after a warm-up; returns the writes per second once warm. Messages say
+ * `message <n>` unless `text` says otherwise.
+ */
+export async function measureStoredWrites(
+  url: string,
+  writes: number,
+  workload: Workload,
+  text: MessageText = numbered,
+): Promise<number> {
   const clients = Array.from({ length: CLIENTS }, () =>
     createClient(url, events, { validate: false, reconnect: false }),
   )
@@ -75,7 +90,7 @@ async function measure(url: string, writes: number, workload: Workload): Promise
     client.connect()
     await client.request('join', { username: `bench-${i}`, room: `bench-${i}` })
   }
-  const writers = clients.map((client, c) => writerFor(client, `bench-${c}`, workload))
+  const writers = clients.map((client, c) => writerFor(client, `bench-${c}`, workload, text))
   await Promise.all(writers.map((write) => write(Math.ceil(WARM_UP / CLIENTS))))
   const perClient = Math.ceil(writes / CLIENTS)
   const started = performance.now()
@@ -88,7 +103,7 @@ async function measure(url: string, writes: number, workload: Workload): Promise
 async function measureOn(storage: Storage, writes: number, workload: Workload): Promise<number> {
   const server = await startParley(storage)
   try {
-    return await measure(server.url, writes, workload)
+    return await measureStoredWrites(server.url, writes, workload)
   } finally {
     await server.stop()
   }

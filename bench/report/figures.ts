@@ -6,8 +6,12 @@ import type { BadInputFigure } from '../phases/bad-input.ts'
 import type { ClusterFigure } from '../phases/cluster.ts'
 import type { MemoryFigure } from '../phases/idle-memory.ts'
 import type { JoinFigure } from '../phases/join-latency.ts'
+import type { SearchFigure } from '../phases/search.ts'
+import type { IndexingCostFigure } from '../phases/search-indexing-cost.ts'
 import type { StorageFigure } from '../phases/storage-throughput.ts'
 import type { ServerKind } from '../servers/start-servers.ts'
+import type { Row } from './row.ts'
+import { searchRows } from './search-rows.ts'
 
 /** What every phase returned, put together by main.ts; written whole to the results file. */
 export interface RunFigures {
@@ -18,19 +22,15 @@ export interface RunFigures {
   /** Parley on PostgreSQL and Redis, one instance and two (unless BENCH_CLUSTER=0). */
   cluster: ClusterFigure | undefined
   storage: StorageFigure | undefined
+  /** Search over a seeded history, SQLite and PostgreSQL (unless BENCH_SEARCH=0). */
+  search: SearchFigure | undefined
+  /** Stored messages/s with search on and off (unless BENCH_SEARCH=0). */
+  searchIndexing: IndexingCostFigure | undefined
   /** Figures that could not be measured, and why. */
   errors: string[]
 }
 
-export interface Row {
-  figure: string
-  parley: string
-  baseline: string
-  /** Parley ÷ baseline. */
-  ratio: string
-  target: string
-  result: 'pass' | 'FAIL' | 'inconclusive' | ''
-}
+export type { Row } from './row.ts'
 
 const int = (n: number | undefined) =>
   n === undefined || Number.isNaN(n) ? '–' : Math.round(n).toLocaleString('en-US')
@@ -237,5 +237,6 @@ export function rows(figures: RunFigures): Row[] {
     target: '',
     result: '',
   })
+  out.push(...searchRows(figures.search, figures.searchIndexing))
   return out
 }
