@@ -9,6 +9,7 @@ import {
   openChat,
   roomButton,
   say,
+  seedManyMessages,
   seedMessages,
   test,
   uniqueRoom,
@@ -224,3 +225,62 @@ for (const theme of ['light', 'dark'] as const) {
     }
   })
 }
+
+test('a result further back than one reach opens as a window with a gap, and loading the gap joins it to the rest', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const word = uniqueWord('numbat')
+  const room = uniqueRoom('search-far')
+  const alice = await openChat(browser, 'alice', room)
+  await say(alice, `the ${word} is in the first message`)
+  // More messages after it than the contiguous reach (about 4,000) loads.
+  await seedManyMessages(
+    alice,
+    room,
+    Array.from({ length: 4_100 }, (_, index) => `filler ${index + 1}`),
+    { sockets: 10 },
+  )
+  await alice.close()
+
+  const carol = await openChat(browser, 'carol', room)
+  await search(carol, word)
+  await expect(results(carol)).toHaveCount(1)
+  await results(carol).first().click()
+  const target = messageWith(carol, room, `the ${word} is in the first message`)
+  await expect(target).toBeInViewport()
+  await expect(target.locator('[data-highlighted]')).toHaveCount(1)
+  await expect(target).toBeFocused()
+  // The window reaches the start of the room; the newer messages held are apart from it.
+  await expect(carol.getByText(`This is the start of #${room}`)).toBeVisible()
+  const gap = messageLog(carol, room).getByTestId('message-gap')
+  await expect(gap).toHaveCount(1)
+  await expect(gap).toContainText('Newer messages not loaded')
+
+  // Each press loads the next page of the gap, until the window meets the newer messages. The
+  // gap row stays just above the newer messages, so reading from the newest always draws it.
+  const log = messageLog(carol, room)
+  const load = gap.getByRole('button', { name: 'Load newer messages' })
+  const gapIndex = async () =>
+    (await gap.count()) === 0 ? 'gone' : await gap.evaluate((row) => row.closest('li')?.getAttribute('data-index'))
+  let presses = 0
+  for (;;) {
+    await log.evaluate((scroller) => {
+      scroller.scrollTop = scroller.scrollHeight
+    })
+    await expect(messages(carol, room).last()).toBeInViewport()
+    if ((await gap.count()) === 0) break
+    const before = await gapIndex()
+    await load.click()
+    presses += 1
+    await expect.poll(gapIndex, { intervals: [50] }).not.toBe(before)
+    expect(presses).toBeLessThan(40)
+  }
+  expect(presses).toBeGreaterThan(10)
+  // One unbroken run now: the rows drawn have every seq, none twice.
+  const drawn = (
+    await messages(carol, room).evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-seq'))))
+  ).filter((seq) => seq > 0)
+  expect(drawn.length).toBeGreaterThan(50)
+  expect(drawn).toEqual(drawn.map((_, index) => (drawn[0] ?? 0) + index))
+})

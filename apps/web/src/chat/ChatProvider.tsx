@@ -51,7 +51,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
   useNetworkChanges(client)
   useSavedOutbox(store)
   useDocumentTitle(store)
-  const { resume, loadOlder, reach } = useRoomHistory(client, store)
+  const { resume, loadOlder, reach, loadGap } = useRoomHistory(client, store)
   const { send, retry } = useSending(client, store)
   const { editMessage, deleteMessage, toggleReaction, retryChange, dismissChange } = useMessageChanges(client, store)
   const typing = useTyping(client, store)
@@ -224,6 +224,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       setReplyTo,
       setEditing,
       reach,
+      loadGap,
     }),
     [
       join,
@@ -245,6 +246,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       setReplyTo,
       setEditing,
       reach,
+      loadGap,
     ],
   )
   const value = useMemo(() => ({ store, client, actions }), [store, client, actions])

@@ -42,8 +42,10 @@ export interface ChatActions {
   setReplyTo(room: string, seq: number | null): void
   /** Our message being edited in the composer (`null`: none). */
   setEditing(room: string, seq: number | null): void
-  /** Loads the message at `seq` if it is not held (and everything from it to what is); rejects with the reason. */
+  /** Loads the message at `seq` if it is not held (with everything from it to what is, or as a window far back); rejects with the reason. */
   reach(room: string, seq: number): Promise<void>
+  /** Loads the next page of messages missing between a window far back and the newer ones; rejects with the reason. */
+  loadGap(room: string): Promise<void>
 }
 
 /** Provided once by `ChatProvider`; its value never changes, so it re-renders nobody. */

@@ -13,6 +13,7 @@ import { dayAt, estimateHeight, messageAttributes, useKeepTextOnRegroup } from '
 import {
   DaySeparator,
   LoadingRoom,
+  MessageGap,
   OlderMessages,
   StartOfRoom,
   SystemLine,
@@ -51,7 +52,7 @@ interface MessagePaneProps {
  * reader's place when older messages load above.
  */
 export function MessagePane({ room, username, people, jumpTo = null }: MessagePaneProps) {
-  const { loadOlder, setAtNewest, markRead } = useChatActions()
+  const { loadOlder, loadGap, setAtNewest, markRead } = useChatActions()
   const timeline = useChatSelector((state) => state.timelines[room] ?? NOT_LOADED)
   const editWindow = useChatSelector((state) => state.editWindowSeconds)
   const divider = useChatSelector((state) => state.divider[room] ?? null)
@@ -194,6 +195,8 @@ export function MessagePane({ room, username, people, jumpTo = null }: MessagePa
         return <UnreadDivider />
       case 'system':
         return <SystemLine text={row.item.text} timestamp={row.item.timestamp} />
+      case 'gap':
+        return <MessageGap onLoad={() => loadGap(room)} />
       case 'message':
         return (
           <MessageItem

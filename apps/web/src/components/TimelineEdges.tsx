@@ -1,4 +1,5 @@
-import { memo } from 'react'
+import { memo, useState } from 'react'
+import { describeError } from '../chat/model/errors.ts'
 import { Time } from './Time.tsx'
 
 /**
@@ -37,6 +38,45 @@ export function OlderMessages({ loading, error, onLoad }: { loading: boolean; er
         className="rounded-md px-2 py-1 font-medium text-muted transition hover:bg-hover hover:text-ink"
       >
         {error ? 'Try again' : 'Load older messages'}
+      </button>
+    </div>
+  )
+}
+
+/**
+ * Between a window far back (opened at a message jumped to) and the newer messages: the
+ * messages there are not loaded. Each press loads the next page of them, until the two meet.
+ */
+export function MessageGap({ onLoad }: { onLoad(): Promise<void> }) {
+  const [loading, setLoading] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  async function load() {
+    setLoading(true)
+    setError(null)
+    try {
+      await onLoad()
+    } catch (failure) {
+      setError(describeError(failure))
+    } finally {
+      setLoading(false)
+    }
+  }
+  return (
+    <div
+      data-testid="message-gap"
+      className="my-2 flex h-12 items-center justify-center gap-x-2 overflow-hidden border-y border-dashed border-line px-4 text-xs"
+    >
+      <span className="min-w-0 truncate text-muted">
+        {error ? `Could not load newer messages: ${error}` : 'Newer messages not loaded'}
+      </span>
+      <button
+        type="button"
+        onClick={() => void load()}
+        disabled={loading}
+        aria-busy={loading || undefined}
+        className="shrink-0 rounded-md px-2 py-1 font-medium text-muted transition hover:bg-hover hover:text-ink disabled:opacity-60"
+      >
+        {loading ? 'Loading…' : error ? 'Try again' : 'Load newer messages'}
       </button>
     </div>
   )

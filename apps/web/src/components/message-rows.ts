@@ -14,6 +14,8 @@ export function estimateHeight(row: Row | undefined): number {
       return 44
     case 'unread':
       return 32
+    case 'gap':
+      return 64
     default:
       return 28
   }

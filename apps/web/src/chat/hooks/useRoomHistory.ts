@@ -1,10 +1,10 @@
-import type { JoinResponse } from '@parley/events'
-import { HISTORY_PAGE_SIZE } from '@parley/events/rules'
+import type { HistoryResponse, JoinResponse } from '@parley/events'
+import { HISTORY_MAX_PAGE, HISTORY_PAGE_SIZE } from '@parley/events/rules'
 import { useCallback, useRef } from 'react'
 import { describeError } from '../model/errors.ts'
 import { applyJoin, hasOlder, messageAt, oldestSeq, type RoomTimeline } from '../model/timeline.ts'
 import type { ChatClient } from '../net/client.ts'
-import { reachBackTo } from '../net/reach.ts'
+import { type Reached, reachBackTo } from '../net/reach.ts'
 import { catchUp } from '../net/sync.ts'
 import type { ChatStore } from '../store.ts'
 
@@ -69,26 +69,50 @@ export function useRoomHistory(client: ChatClient, { dispatch, getState }: ChatS
   )
 
   /**
-   * Makes sure the message at `seq` is held, loading it and every message from it to the
-   * oldest held if need be (so the timeline stays one unbroken run); rejects with the
-   * reason in words when it cannot.
+   * Makes sure the message at `seq` is held: near enough, loading it and every message from
+   * it to the oldest held (one unbroken run); further back, or in the gap, the page around
+   * it as a window apart from the newer messages. Rejects with the reason in words.
    */
   const reach = useCallback(
     async (room: string, seq: number) => {
       const timeline = getState().timelines[room]
       if (!timeline || messageAt(timeline, seq)) return
       const oldest = oldestSeq(timeline)
-      if (oldest === null || seq > oldest) throw new Error(`#${room} has no message ${seq}.`)
-      let messages: Awaited<ReturnType<typeof reachBackTo>>
+      const { gap } = timeline
+      const inGap = gap !== null && seq > gap.after && seq < gap.before
+      if (oldest === null || (seq > oldest && !inGap)) throw new Error(`#${room} has no message ${seq}.`)
+      let reached: Reached
       try {
-        messages = await reachBackTo(client, room, seq, oldest)
+        reached = await reachBackTo(client, room, seq, inGap ? null : oldest)
       } catch (error) {
         throw new Error(describeError(error))
       }
-      dispatch({ type: 'history', room, messages, direction: 'around' })
+      if (reached.kind === 'window') dispatch({ type: 'window', room, messages: reached.messages })
+      else dispatch({ type: 'history', room, messages: reached.messages, direction: 'around' })
     },
     [client, dispatch, getState],
   )
 
-  return { resume, loadOlder, reach }
+  /** Loads the next page of the gap between a window far back and the newer messages; rejects with the reason. */
+  const loadGap = useCallback(
+    async (room: string) => {
+      const gap = getState().timelines[room]?.gap
+      if (!gap) return
+      let page: HistoryResponse
+      try {
+        page = await client.request(
+          'history',
+          { room, after: gap.after, limit: HISTORY_MAX_PAGE },
+          { timeout: OLDER_TIMEOUT_MS },
+        )
+      } catch (error) {
+        throw new Error(describeError(error))
+      }
+      const { messages, changes, hasMore } = page
+      dispatch({ type: 'gapPage', room, after: gap.after, messages, changes, hasMore })
+    },
+    [client, dispatch, getState],
+  )
+
+  return { resume, loadOlder, reach, loadGap }
 }

@@ -39,6 +39,17 @@ export type ChatAction =
       changes?: MessageChange[]
       direction: 'newer' | 'older' | 'around'
     }
+  /** The page `around` a message far back: held as a window apart from the newer messages, with a gap between. */
+  | { type: 'window'; room: string; messages: ChatMessage[] }
+  /** A page of `history {after}` asked for to fill the gap after `after`. */
+  | {
+      type: 'gapPage'
+      room: string
+      after: number
+      messages: ChatMessage[]
+      changes: MessageChange[]
+      hasMore: boolean
+    }
   /** The server no longer has what we held: take its join answer as the truth. */
   | { type: 'reset'; room: string; lastSeq: number; messages: ChatMessage[] }
   | { type: 'loadingOlder'; room: string }

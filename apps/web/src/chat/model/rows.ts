@@ -14,6 +14,8 @@ export type Row =
   /** The "New messages" line, before the first message not read yet. */
   | { kind: 'unread'; key: 'unread' }
   | { kind: 'system'; key: string; item: SystemLine }
+  /** Messages not loaded between a window far back and the newer ones. */
+  | { kind: 'gap'; key: 'gap' }
   /** `continued`: same author and minute as the message before, so drawn without name and picture. */
   | { kind: 'message'; key: string; item: MessageLine; continued: boolean; mentionsMe: boolean }
 
@@ -85,6 +87,10 @@ export function buildRows(items: readonly TimelineItem[], options: RowOptions): 
       const key = days.has(itemDay) ? `day-${itemDay}-${rows.length}` : `day-${itemDay}`
       days.add(itemDay)
       rows.push({ kind: 'day', key, label: dayLabel(item.timestamp, options.now) })
+    }
+    if (item.kind === 'gap') {
+      rows.push({ kind: 'gap', key: 'gap' })
+      continue
     }
     if (item.kind === 'system') {
       rows.push({ kind: 'system', key: item.key, item })

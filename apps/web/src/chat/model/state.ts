@@ -23,6 +23,7 @@ import {
   type RoomTimeline,
   resetTimeline,
 } from './timeline.ts'
+import { fillGap, openWindow } from './timeline-window.ts'
 import { expireTypers, type TypingByRoom, withoutTyper, withTyper } from './typing.ts'
 
 /** The chat as this tab knows it. The read state (unread, mentions, "New messages" line) is per room. */
@@ -216,6 +217,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       if (action.direction === 'around') return withTimeline(state, action.room, merged.timeline)
       return withTimeline(state, action.room, { ...merged.timeline, loadingOlder: false, olderError: null })
     }
+    case 'window':
+      return onTimeline(state, action.room, (timeline) => openWindow(timeline, action.messages))
+    case 'gapPage':
+      return onTimeline(state, action.room, (timeline) => fillGap(timeline, action.after, action))
     case 'reset':
       return onTimeline(state, action.room, (timeline) => resetTimeline(timeline, action).timeline)
     case 'loadingOlder':

@@ -37,7 +37,11 @@ export interface MessageLine {
 }
 
 /** What a timeline shows, in order: stored messages and notes by seq, then our unconfirmed messages. */
-export type TimelineItem = MessageLine | { kind: 'system'; key: string; text: string; timestamp: number }
+export type TimelineItem =
+  | MessageLine
+  | { kind: 'system'; key: string; text: string; timestamp: number }
+  /** Where messages are not loaded, between a window far back and the newer messages (timestamp: the window's newest). */
+  | { kind: 'gap'; key: 'gap'; timestamp: number }
 
 const NONE: never[] = []
 
@@ -89,8 +93,14 @@ export function timelineItems(timeline: RoomTimeline, me: string | null = null):
     const note = notes[n++]
     if (note) items.push({ kind: 'system', key: note.id, text: note.text, timestamp: note.timestamp })
   }
+  const { gap } = timeline
+  let previous: ChatMessage | undefined
   for (const message of timeline.messages) {
     while (n < notes.length && (notes[n]?.afterSeq ?? 0) < message.seq) pushNote()
+    if (gap && previous && previous.seq <= gap.after && message.seq >= gap.before) {
+      items.push({ kind: 'gap', key: 'gap', timestamp: previous.timestamp })
+    }
+    previous = message
     items.push(storedLine(timeline, message, me))
   }
   while (n < notes.length) pushNote()

@@ -43,9 +43,21 @@ export interface RoomTimeline {
   outbox: OutgoingMessage[]
   changes: PendingChange[]
   notes: Note[]
+  /**
+   * Held messages may be two runs: an older window (opened to show a message far back) and
+   * the run up to the newest. The seqs strictly between `after` (the window's newest) and
+   * `before` (the newer run's oldest) are not held. `null`: one unbroken run.
+   */
+  gap: Gap | null
   loadingOlder: boolean
   /** Why older messages could not be loaded, in words. */
   olderError: string | null
+}
+
+/** The seqs between a timeline's two runs of held messages, neither end included. */
+export interface Gap {
+  after: number
+  before: number
 }
 
 export function emptyTimeline(): RoomTimeline {
@@ -56,6 +68,7 @@ export function emptyTimeline(): RoomTimeline {
     outbox: [],
     changes: [],
     notes: [],
+    gap: null,
     loadingOlder: false,
     olderError: null,
   }
@@ -268,6 +281,7 @@ export function resetTimeline(timeline: RoomTimeline, answer: JoinAnswer): Merge
     messages: [],
     notes: [],
     changesAhead: [],
+    gap: null,
     syncedThrough: answer.lastSeq,
     olderError: null,
   }

@@ -38,7 +38,9 @@ describe('reaching back to a message', () => {
     // Messages at odd seqs 1..1999 (the even ones are changes); the tab holds from 1901.
     const seqs = Array.from({ length: 1000 }, (_, i) => 2 * i + 1)
     const { client, calls } = room(seqs)
-    const got = [...new Set(held(await reachBackTo(client, 'r', 501, 1901)))].sort((a, b) => a - b)
+    const reached = await reachBackTo(client, 'r', 501, 1901)
+    expect(reached.kind).toBe('run')
+    const got = [...new Set(held(reached.messages))].sort((a, b) => a - b)
     // One unbroken run of the room's messages, from before the target to just before the oldest held.
     expect(got).toEqual(seqs.filter((seq) => seq < 1901 && seq >= (got[0] ?? 0)))
     expect(got[0]).toBeLessThan(501)
@@ -49,14 +51,27 @@ describe('reaching back to a message', () => {
   test('stops after the around page when it already meets what is held', async () => {
     const seqs = Array.from({ length: 100 }, (_, i) => i + 1)
     const { client, calls } = room(seqs)
-    await reachBackTo(client, 'r', 60, 80)
+    expect((await reachBackTo(client, 'r', 60, 80)).kind).toBe('run')
     expect(calls).toHaveLength(1)
   })
 
-  test('a message the room does not have, or one too far back, says so in words', async () => {
+  test('a message the room does not have says so in words', async () => {
     const { client } = room([1, 2, 3, 10])
     await expect(reachBackTo(client, 'r', 5, 10)).rejects.toBeInstanceOf(UnreachableMessage)
+  })
+
+  test('one too far back for a run, or with nothing to join, comes as the page around it alone: a window', async () => {
     const long = room(Array.from({ length: 10_000 }, (_, i) => i + 1))
-    await expect(reachBackTo(long.client, 'r', 1, 9_000)).rejects.toThrow('too far back')
+    const far = await reachBackTo(long.client, 'r', 100, 9_000)
+    expect(far.kind).toBe('window')
+    expect(held(far.messages)).toContain(100)
+    expect(long.calls).toHaveLength(1)
+    const inGap = await reachBackTo(long.client, 'r', 8_990, null)
+    expect(inGap.kind).toBe('window')
+    expect(long.calls).toHaveLength(2)
+    // Just within reach: one unbroken run, however many pages.
+    const near = await reachBackTo(long.client, 'r', 5_000, 9_000)
+    expect(near.kind).toBe('run')
+    expect(Math.max(...held(near.messages))).toBe(8_999)
   })
 })
