@@ -44,7 +44,6 @@ async function search(page: Page, query: string): Promise<void> {
 test('search finds a word and an author across rooms, and opens a result far back in a room not joined', async ({
   browser,
 }) => {
-  test.setTimeout(120_000)
   const word = uniqueWord('quokka')
   const first = uniqueRoom('search-a')
   const second = uniqueRoom('search-b')
@@ -229,16 +228,15 @@ for (const theme of ['light', 'dark'] as const) {
 test('a result further back than one reach opens as a window with a gap, and loading the gap joins it to the rest', async ({
   browser,
 }) => {
-  test.setTimeout(120_000)
   const word = uniqueWord('numbat')
   const room = uniqueRoom('search-far')
   const alice = await openChat(browser, 'alice', room)
   await say(alice, `the ${word} is in the first message`)
-  // More messages after it than the contiguous reach (about 4,000) loads.
+  // More messages after it than the contiguous reach (about 400 seqs) loads.
   await seedManyMessages(
     alice,
     room,
-    Array.from({ length: 4_100 }, (_, index) => `filler ${index + 1}`),
+    Array.from({ length: 700 }, (_, index) => `filler ${index + 1}`),
     { sockets: 10 },
   )
   await alice.close()
@@ -274,9 +272,9 @@ test('a result further back than one reach opens as a window with a gap, and loa
     await load.click()
     presses += 1
     await expect.poll(gapIndex, { intervals: [50] }).not.toBe(before)
-    expect(presses).toBeLessThan(40)
+    expect(presses).toBeLessThan(10)
   }
-  expect(presses).toBeGreaterThan(10)
+  expect(presses).toBeGreaterThan(1)
   // One unbroken run now: the rows drawn have every seq, none twice.
   const drawn = (
     await messages(carol, room).evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-seq'))))

@@ -3,8 +3,11 @@ import { HISTORY_MAX_PAGE, HISTORY_PAGE_SIZE } from '@parley/events/rules'
 import type { Requester } from './sync.ts'
 
 const PAGE_TIMEOUT_MS = 10_000
-/** The most pages fetched to reach a message in one unbroken run (about 4,000 messages back); further, a window. */
-const MOST_PAGES = 20
+/**
+ * The most pages fetched to reach a message in one unbroken run (about 400 seqs back);
+ * further back, one request for a window is quicker than loading everything between.
+ */
+const MOST_PAGES = 2
 
 /** Why a message to jump to could not be reached, in words. */
 export class UnreachableMessage extends Error {}
