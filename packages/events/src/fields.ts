@@ -127,9 +127,9 @@ export const changeAnswerSchema = z.object({
  */
 export const searchQuerySchema = z
   .string()
-  .trim()
-  .min(1, 'Type something to search for')
   .max(SEARCH_MAX_LENGTH, `A search has at most ${SEARCH_MAX_LENGTH} characters`)
+  // Not trimmed: a space after the last word says it is whole, not the start of a longer one.
+  .refine((query) => query.trim().length > 0, 'Type something to search for')
 
 /** A stretch of a found message's text, and whether it is one of the words searched for. */
 export const snippetPartSchema = z.object({ text: z.string(), hit: z.boolean().optional() })

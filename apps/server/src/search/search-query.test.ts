@@ -15,6 +15,9 @@ describe('reading a search', () => {
       { words: ['deploy'], prefix: true },
     ])
     expect(parsed('deploy ').terms).toEqual([{ words: ['deploy'], prefix: false }])
+    // Shorter than four letters, it is only itself: "the" would otherwise merge the lists of every "the…".
+    expect(parsed('the').terms).toEqual([{ words: ['the'], prefix: false }])
+    expect(parsed('numb').terms).toEqual([{ words: ['numb'], prefix: true }])
   })
 
   test('"phrases" keep their words together; an unclosed quote runs to the end', () => {
@@ -69,7 +72,7 @@ describe('reading a search', () => {
 
 describe('snippets', () => {
   test('mark the words found, whatever their case and accents, with the text around them', () => {
-    const terms = parsed('cafe dep').terms
+    const terms = parsed('cafe depl').terms
     expect(snippetOf('Meet at the Café after the deploy.', terms)).toEqual([
       { text: 'Meet at the ' },
       { text: 'Café', hit: true },

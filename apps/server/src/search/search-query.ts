@@ -69,6 +69,8 @@ function dayStart(text: string): number | undefined {
 }
 
 const DAY_MS = 86_400_000
+/** The shortest last word also matched as the start of longer ones. */
+const PREFIX_MIN_LENGTH = 4
 
 /**
  * Reads a search as a person types it: words, "exact phrases", `from:name`, `in:room`
@@ -100,9 +102,11 @@ export function parseSearch(text: string): ParsedSearch {
     else for (const word of words) query.terms.push({ words: [word], prefix: false })
     typing = piece.kind === 'words' && index === all.length - 1 && /[\p{L}\p{N}]$/u.test(text)
   }
-  // Still typing the last word: it may be the start of a longer one.
+  // Still typing the last word: it may be the start of a longer one, once it is long
+  // enough to say which (a short start such as "th" matches so many words that the
+  // index would merge thousands of lists; the word itself is found at once).
   const last = query.terms.at(-1)
-  if (last && typing) last.prefix = true
+  if (last && typing && [...(last.words[0] ?? '')].length >= PREFIX_MIN_LENGTH) last.prefix = true
   if (query.terms.length === 0) return { ok: false, problem: 'Type a word to search for' }
   if (query.before !== undefined && query.after !== undefined && query.after >= query.before) {
     return { ok: false, problem: 'after: must be a day before before:' }

@@ -73,7 +73,7 @@ for (const [name, open] of stores) {
       await store.append(said('kitchen', 'the cafeteria serves soup'))
       await finds(store, 'cafe ', ['lobby#2', 'lobby#1'])
       await finds(store, 'Café', ['kitchen#1', 'lobby#2', 'lobby#1'])
-      await finds(store, 'soup caf', ['kitchen#1'])
+      await finds(store, 'soup cafe', ['kitchen#1'])
       await finds(store, 'nothing', [])
     })
 

@@ -202,7 +202,7 @@ function searchIndexer(db: Database): () => boolean {
   }
 
   /** Indexes one stretch of a room's log: its messages as they stand now (deleted ones not at all). */
-  const indexStretch = db.transaction((stretch: Stretch): void => {
+  function indexStretch(stretch: Stretch): void {
     for (const message of messages.all(stretch)) {
       if (message.deleted_at !== null) continue
       // Names are NFKC-normalised and trimmed when they join: lower case is their key (usernameKey).
@@ -211,16 +211,29 @@ function searchIndexer(db: Database): () => boolean {
       addWords.run({ id, body: message.body })
     }
     advance.run({ room: stretch.room, to: stretch.to })
-  })
+  }
 
-  return () => {
+  /** A stretch of every room behind, in one transaction; true when there was any. */
+  const indexTurn = db.transaction((): boolean => {
     const rooms = behind.all({ rooms: INDEX_ROOMS })
     for (const room of rooms) {
       const to = Math.min(room.last_seq, room.indexed_seq + INDEX_CHUNK)
-      indexStretch.immediate({ room: room.name, from: room.indexed_seq, to })
+      indexStretch({ room: room.name, from: room.indexed_seq, to })
     }
-    if (rooms.length > 0) return true
-    return wordsRemoved && mergeStep()
+    return rooms.length > 0
+  })
+
+  return () => {
+    // The index is derived from the messages, and each room's indexed_seq commits with it:
+    // its commits need not wait for the disk (a crash loses the newest ones, which are redone).
+    db.run('PRAGMA synchronous = NORMAL')
+    try {
+      if (indexTurn.immediate()) return true
+      return wordsRemoved && mergeStep()
+    } finally {
+      // Messages, as ever, are acknowledged only once on disk.
+      db.run('PRAGMA synchronous = FULL')
+    }
   }
 }
 
