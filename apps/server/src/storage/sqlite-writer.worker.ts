@@ -59,6 +59,10 @@ const INDEX_ROOMS = 8
 const ID_SLOTS_PER_MS = 1_024
 /** Index pages one merge step may write: a few milliseconds of work between batches. */
 const MERGE_PAGES = 64
+/** The indexer waits for this long without a new batch before it indexes… */
+const INDEX_QUIET_MS = 50
+/** …or for this long at most, so that search keeps up with a busy server within seconds. */
+const INDEX_MOST_WAIT_MS = 2_000
 /** After a failed turn, the indexer tries again this much later. */
 const INDEX_RETRY_MS = 1_000
 
@@ -238,13 +242,26 @@ function searchIndexer(db: Database): () => boolean {
 }
 
 let indexing = false
+/** When the last batch of messages came, and since when the indexer has stood back for them. */
+let lastWriteAt = 0
+let waitingSince: number | undefined
 
-/** Runs the indexer once the thread has nothing else to do, again and again while it has work. */
+/**
+ * Runs the indexer once the thread has nothing else to do, again and again while it has
+ * work. While batches keep coming it stands back, so that indexing takes no time from
+ * storing messages, but never for longer than INDEX_MOST_WAIT_MS at a stretch.
+ */
 function scheduleIndexing(delay = 0): void {
   if (!indexSome || indexing) return
   indexing = true
   setTimeout(() => {
     indexing = false
+    const now = performance.now()
+    if (now - lastWriteAt < INDEX_QUIET_MS) {
+      waitingSince ??= now
+      if (now - waitingSince < INDEX_MOST_WAIT_MS) return scheduleIndexing(INDEX_QUIET_MS)
+    }
+    waitingSince = undefined
     try {
       if (indexSome?.()) scheduleIndexing()
     } catch {
@@ -288,5 +305,6 @@ self.onmessage = (event: MessageEvent<WriterRequest>) => {
     reply = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }
   }
   self.postMessage(reply)
+  if (request.kind === 'write') lastWriteAt = performance.now()
   if (request.kind === 'open' || request.kind === 'write') scheduleIndexing()
 }
