@@ -1,23 +1,13 @@
 import { describe, expect, test } from 'bun:test'
 import type { ChatMessage } from '@parley/events'
+import { ROOM, message as storedMessage } from '../../../test/messages.ts'
 import { addChange, addOutgoing, confirmOutgoing, dropChange, setChangeStatus, settleChange } from './own-entries.ts'
 import type { PendingChange } from './pending-changes.ts'
 import { applyChanges, applyJoin, emptyTimeline, type RoomTimeline } from './timeline.ts'
 import { type MessageLine, timelineItems } from './timeline-items.ts'
 
-const ROOM = 'general'
-
-function message(seq: number, extra: Partial<ChatMessage> = {}): ChatMessage {
-  return {
-    messageId: `m${seq}`,
-    username: 'me',
-    message: `msg ${seq}`,
-    timestamp: 1_000 + seq,
-    room: ROOM,
-    seq,
-    ...extra,
-  }
-}
+/** A stored message of ours (we are "me" here). */
+const message = (seq: number, extra: Partial<ChatMessage> = {}) => storedMessage(seq, { username: 'me', ...extra })
 
 function joined(...messages: ChatMessage[]): RoomTimeline {
   const lastSeq = Math.max(0, ...messages.map((m) => m.rev ?? m.seq))

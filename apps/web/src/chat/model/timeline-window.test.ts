@@ -1,27 +1,10 @@
 import { describe, expect, test } from 'bun:test'
 import type { ChatMessage, MessageChange } from '@parley/events'
+import { message, ROOM, range } from '../../../test/messages.ts'
 import { chatReducer, initialChatState } from './state.ts'
 import { applyChanges, applyJoin, atStart, emptyTimeline, hasOlder, type RoomTimeline } from './timeline.ts'
 import { timelineItems } from './timeline-items.ts'
 import { fillGap, openWindow } from './timeline-window.ts'
-
-const ROOM = 'general'
-
-function message(seq: number, extra: Partial<ChatMessage> = {}): ChatMessage {
-  return {
-    messageId: `m${seq}`,
-    username: 'ann',
-    message: `msg ${seq}`,
-    timestamp: 1_000 + seq,
-    room: ROOM,
-    seq,
-    ...extra,
-  }
-}
-
-function range(from: number, to: number): ChatMessage[] {
-  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => message(from + i))
-}
 
 function change(seq: number, target: ChatMessage, text: string): MessageChange {
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'bun:test'
 import type { ChatMessage } from '@parley/events'
 import fc from 'fast-check'
+import { message, ROOM, range } from '../../../test/messages.ts'
 import { newClientId, randomClientId } from './client-id.ts'
 import { addOutgoing, confirmOutgoing, setOutgoingStatus } from './own-entries.ts'
 import {
@@ -16,24 +17,6 @@ import {
   resetTimeline,
 } from './timeline.ts'
 import { timelineItems } from './timeline-items.ts'
-
-const ROOM = 'general'
-
-function message(seq: number, extra: Partial<ChatMessage> = {}): ChatMessage {
-  return {
-    messageId: `m${seq}`,
-    username: 'ann',
-    message: `msg ${seq}`,
-    timestamp: 1_000 + seq,
-    room: ROOM,
-    seq,
-    ...extra,
-  }
-}
-
-function range(from: number, to: number): ChatMessage[] {
-  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => message(from + i))
-}
 
 function seqs(timeline: RoomTimeline): number[] {
   return timeline.messages.map((m) => m.seq)
