@@ -2,8 +2,8 @@ import { type Browser, expect } from '@playwright/test'
 import { seriousViolations } from './axe.ts'
 import { readFocus } from './focus-indicator.ts'
 import {
+  arriveInTheme,
   composer,
-  givePersonToken,
   joinFromForm,
   messageLog,
   openChat,
@@ -15,22 +15,12 @@ import {
 
 type Theme = 'light' | 'dark'
 
-/** A fresh browser context in `theme` (the system's; the app follows it), on the app, not joined. */
-async function arrive(browser: Browser, theme: Theme, username: string, viewport = { width: 1280, height: 720 }) {
-  const context = await browser.newContext({ colorScheme: theme, viewport })
-  await givePersonToken(context, username)
-  const page = await context.newPage()
-  await page.goto('/')
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
-  return page
-}
-
 /** A room with a conversation in it: messages, a mention, a link, someone typing, and another room with unread ones. */
 async function busyChat(browser: Browser, theme: Theme, viewport?: { width: number; height: number }) {
   const room = uniqueRoom(`a11y-${theme}`)
   const side = uniqueRoom(`a11y-side-${theme}`)
   const bob = await openChat(browser, 'bob', room)
-  const alice = await arrive(browser, theme, 'alice', viewport)
+  const alice = await arriveInTheme(browser, theme, 'alice', viewport)
   await joinFromForm(alice, 'alice', room)
   // A second room, joined from the room list (a drawer on a phone), then back to the first.
   const drawer = alice.getByRole('button', { name: 'Show rooms' })
@@ -56,7 +46,7 @@ async function busyChat(browser: Browser, theme: Theme, viewport?: { width: numb
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {
     test('the join screen has no serious or critical accessibility violations', async ({ browser }, testInfo) => {
-      const page = await arrive(browser, theme, 'alice')
+      const page = await arriveInTheme(browser, theme, 'alice')
       await expect(page.getByRole('heading', { name: 'Welcome to Parley' })).toBeVisible()
       expect(await seriousViolations(page, testInfo, `join screen, ${theme}`)).toEqual([])
 

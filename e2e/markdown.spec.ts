@@ -1,8 +1,6 @@
-import { type Browser, expect, type Page, type TestInfo } from '@playwright/test'
+import { expect, type Page, type TestInfo } from '@playwright/test'
 import { seriousViolations } from './axe.ts'
-import { composer, givePersonToken, joinFromForm, messages, say, seedMessages, test, uniqueRoom } from './support.ts'
-
-type Theme = 'light' | 'dark'
+import { arriveInTheme, composer, joinFromForm, messages, say, seedMessages, test, uniqueRoom } from './support.ts'
 
 const CODE = 'export function apply(change: Change): State {\n  return reduce(state, change) // keeps the order\n}'
 
@@ -17,16 +15,6 @@ const CONVERSATION = [
 
 /** A code block with one line far wider than a phone. */
 const LONG_LINE = `const address = '${'https://example.com/a/very/long/path/'.repeat(6)}'`
-
-/** A fresh browser context in `theme` at `viewport`, on the app, not joined. */
-async function arrive(browser: Browser, theme: Theme, username: string, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ colorScheme: theme, viewport })
-  await givePersonToken(context, username)
-  const page = await context.newPage()
-  await page.goto('/')
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
-  return page
-}
 
 /** The text of message `index` in `room`, as shown. */
 function messageText(page: Page, room: string, index: number) {
@@ -44,7 +32,7 @@ for (const theme of ['light', 'dark'] as const) {
     browser,
   }, testInfo) => {
     const room = uniqueRoom(`markdown-${theme}`)
-    const alice = await arrive(browser, theme, 'alice')
+    const alice = await arriveInTheme(browser, theme, 'alice', { width: 1280, height: 800 })
     await joinFromForm(alice, 'alice', room)
     await seedMessages(alice, room, CONVERSATION, 'bob')
     await expect(messages(alice, room)).toHaveCount(CONVERSATION.length)
@@ -90,7 +78,7 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('a message shows as typed until the formatter has loaded, then formatted', async ({ browser }) => {
   const room = uniqueRoom('markdown-lazy')
-  const alice = await arrive(browser, 'light', 'alice')
+  const alice = await arriveInTheme(browser, 'light', 'alice', { width: 1280, height: 800 })
   let release: () => void = () => {}
   const held = new Promise<void>((resolve) => {
     release = resolve
@@ -117,7 +105,7 @@ test('a message shows as typed until the formatter has loaded, then formatted', 
 test('on a 360 px screen a long code block scrolls inside itself, never the page', async ({ browser }, testInfo) => {
   const room = uniqueRoom('markdown-narrow')
   for (const theme of ['light', 'dark'] as const) {
-    const alice = await arrive(browser, theme, 'alice', { width: 360, height: 740 })
+    const alice = await arriveInTheme(browser, theme, 'alice', { width: 360, height: 740 })
     await joinFromForm(alice, 'alice', room)
     if (theme === 'light') {
       await seedMessages(alice, room, CONVERSATION, 'bob')
@@ -157,7 +145,7 @@ test('the composer shows the formatting syntax on demand, by keyboard too, and s
   browser,
 }, testInfo) => {
   const room = uniqueRoom('markdown-help')
-  const alice = await arrive(browser, 'light', 'alice', { width: 360, height: 740 })
+  const alice = await arriveInTheme(browser, 'light', 'alice', { width: 360, height: 740 })
   await joinFromForm(alice, 'alice', room)
   const toggle = alice.getByRole('button', { name: 'Formatting help' })
   await expect(toggle).toHaveAttribute('aria-expanded', 'false')

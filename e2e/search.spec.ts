@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright'
-import { type Browser, expect, type Page, type TestInfo } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { seriousViolations } from './axe.ts'
 import {
+  arriveInTheme,
   composer,
-  givePersonToken,
   joinFromForm,
   messageLog,
   messages,
@@ -176,25 +176,6 @@ test('more results load with the cursor, once each', async ({ browser }) => {
   expect(new Set(texts).size).toBe(25)
 })
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
-
-async function seriousViolations(page: Page, testInfo: TestInfo, name: string) {
-  const found = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode().analyze()
-  await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' })
-  return found.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ rule: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }))
-}
-
-async function arrive(browser: Browser, theme: 'light' | 'dark', viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ colorScheme: theme, viewport })
-  await givePersonToken(context, 'alice')
-  const page = await context.newPage()
-  await page.goto('/')
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
-  return page
-}
-
 for (const theme of ['light', 'dark'] as const) {
   test(`the search has no serious or critical accessibility violations, ${theme}, on a desktop and at 360 px`, async ({
     browser,
@@ -205,7 +186,7 @@ for (const theme of ['light', 'dark'] as const) {
       { width: 1280, height: 720 },
       { width: 360, height: 740 },
     ]) {
-      const page = await arrive(browser, theme, viewport)
+      const page = await arriveInTheme(browser, theme, 'alice', viewport)
       await joinFromForm(page, 'alice', room)
       if (viewport.width > 400) {
         await say(page, `${word} in a message, with words around the ${word} we look for`)

@@ -66,6 +66,24 @@ async function closeEarlierTestsContexts(): Promise<void> {
   await Promise.all(over.map((context) => context.close()))
 }
 
+/**
+ * The app in a fresh browser context in `theme` (the system's; the app follows it) at
+ * `viewport`, as the test person `username`, not joined yet.
+ */
+export async function arriveInTheme(
+  browser: Browser,
+  theme: 'light' | 'dark',
+  username: string,
+  viewport = { width: 1280, height: 720 },
+): Promise<Page> {
+  const context = await browser.newContext({ colorScheme: theme, viewport })
+  await givePersonToken(context, username)
+  const page = await context.newPage()
+  await page.goto('/')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+  return page
+}
+
 /** Opens the app in a fresh browser context and joins `room` as `username` (the test person of that name). */
 export async function openChat(browser: Browser, username: string, room: string): Promise<Page> {
   await closeEarlierTestsContexts()
