@@ -3,7 +3,7 @@
 // batches, keeps the search index up with the logs, so that no send waits for indexing.
 // The production build copies this file beside server.js as it is: it may import nothing
 // but Bun's built-ins (type imports vanish when it is compiled).
-import { Database } from 'bun:sqlite'
+import { Database, type Statement } from 'bun:sqlite'
 import type { ChangeRow, MessageRow, MessageUpdateRow, ReactionDbRow } from './stored-rows.ts'
 
 /** A room whose `last_seq` moves from `from` to `to` in this batch. */
@@ -145,7 +145,7 @@ function open(file: string, search: boolean): void {
     // file (where secure_delete zeroed the text) and empty it.
     if (batch.erased) opened.run('PRAGMA wal_checkpoint(TRUNCATE)')
   }
-  indexSome = search ? searchIndexer(opened) : undefined
+  indexSome = search ? searchIndexer(opened, addWords) : undefined
   db = opened
 }
 
@@ -156,7 +156,7 @@ type Stretch = { room: string; from: number; to: number }
  * `indexed_seq`, a chunk at a time, as they stand (edits and deletions of messages
  * already indexed are made in the index by the batch that makes them).
  */
-function searchIndexer(db: Database): () => boolean {
+function searchIndexer(db: Database, addWords: Statement<never, [{ id: number; body: string }]>): () => boolean {
   const behind = db.query<{ name: string; indexed_seq: number; last_seq: number }, { rooms: number }>(
     'SELECT name, indexed_seq, last_seq FROM rooms WHERE indexed_seq < last_seq LIMIT $rooms',
   )
@@ -171,9 +171,6 @@ function searchIndexer(db: Database): () => boolean {
   )
   const addRow = db.query<never, { id: number; room: string; seq: number; user_key: string; created_at: number }>(
     'INSERT OR IGNORE INTO search_rows (id, room, seq, user_key, created_at) VALUES ($id, $room, $seq, $user_key, $created_at)',
-  )
-  const addWords = db.query<never, { id: number; body: string }>(
-    'INSERT INTO message_search (rowid, body) VALUES ($id, $body)',
   )
   const advance = db.query<never, { room: string; to: number }>('UPDATE rooms SET indexed_seq = $to WHERE name = $room')
   const merge = db.query<never, { pages: number }>(
