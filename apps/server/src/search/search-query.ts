@@ -25,7 +25,7 @@ export type ParsedSearch = { ok: true; query: SearchQuery } | { ok: false; probl
 const FILTERS = new Set(['from', 'in', 'before', 'after'])
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 /** What the index counts as a word: letters and digits (FTS5's unicode61, PostgreSQL's simple parser). */
-const WORD = /[\p{L}\p{N}]+/gu
+export const WORD = /[\p{L}\p{N}]+/gu
 
 /** Lower case, without accents: how words are compared. */
 export function foldWord(text: string): string {

@@ -1,5 +1,5 @@
 import type { SearchTerm } from './search-query.ts'
-import { foldWord } from './search-query.ts'
+import { foldWord, WORD } from './search-query.ts'
 
 export interface SnippetPart {
   text: string
@@ -8,8 +8,6 @@ export interface SnippetPart {
 
 /** How much text a snippet shows around its first hit, in characters, on each side. */
 const CONTEXT = 60
-
-const WORD = /[\p{L}\p{N}]+/gu
 
 /** Whether a folded word is one the search asked for. */
 function matches(word: string, terms: readonly SearchTerm[]): boolean {
