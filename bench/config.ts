@@ -42,6 +42,11 @@ export const config = {
   joinsPerSecond: 100,
   joinSeconds: quick ? 1 : 3,
   idleConnections: quick ? 1_000 : 5_000,
+  /** One room this big, its members joining evenly over `joinSeconds`, then one message to all. */
+  bigRoom: {
+    members: Number(env.BENCH_BIG_ROOM ?? (quick ? 1_000 : 5_000)),
+    joinSeconds: quick ? 2 : 10,
+  },
   /** Seconds to let memory settle after the idle connections are open. */
   idleSettleSeconds: quick ? 1 : 3,
   /** Invalid frames per second the bad client sends, over this many connections. */

@@ -8,6 +8,7 @@ import { getPriority, loadavg } from 'node:os'
 import { config } from './config.ts'
 import { canPin, currentAffinity } from './machine/pinning.ts'
 import { isRelaunched, relaunchPinned } from './machine/relaunch.ts'
+import { bigRoomPhase } from './phases/big-room.ts'
 import { clusterPhase } from './phases/cluster.ts'
 import { type DeliveriesFigures, deliveriesPhase } from './phases/deliveries.ts'
 import { idleMemoryPhase } from './phases/idle-memory.ts'
@@ -72,11 +73,12 @@ const load = await onLongRunningServers()
 loadAverages.push(loadavg()[0] ?? 0)
 const cluster = await clusterPhase(run)
 const memory = await idleMemoryPhase(run)
+const bigRoom = await bigRoomPhase(run)
 const storage = await storageThroughputPhase(run)
 const searchIndexing = await searchIndexingCostPhase(run)
 const search = await searchPhase(run)
 loadAverages.push(loadavg()[0] ?? 0)
-const figures: RunFigures = { ...load, cluster, memory, storage, search, searchIndexing, errors }
+const figures: RunFigures = { ...load, cluster, memory, bigRoom, storage, search, searchIndexing, errors }
 
 const seconds = (performance.now() - clock) / 1000
 const table = rows(figures)

@@ -18,6 +18,8 @@ export interface BenchClient {
   /** Sends a prepared frame without waiting for anything. */
   send(frame: string | Uint8Array): void
   readonly isOpen: boolean
+  /** Bytes of every frame received so far, answers included. */
+  readonly bytesReceived: number
   /** The close code once closed. */
   readonly closeCode: number | undefined
   readonly closed: Promise<number>
@@ -37,6 +39,7 @@ export function openClient(url: string, timeoutMs = 10_000): Promise<BenchClient
   ws.binaryType = 'nodebuffer'
   const pending = new Map<string, Pending>()
   let closeCode: number | undefined
+  let bytesReceived = 0
   let markClosed: (code: number) => void = () => {}
   const closed = new Promise<number>((resolve) => {
     markClosed = resolve
@@ -67,6 +70,9 @@ export function openClient(url: string, timeoutMs = 10_000): Promise<BenchClient
     get isOpen() {
       return ws.readyState === WebSocket.OPEN
     },
+    get bytesReceived() {
+      return bytesReceived
+    },
     get closeCode() {
       return closeCode
     },
@@ -75,6 +81,7 @@ export function openClient(url: string, timeoutMs = 10_000): Promise<BenchClient
   }
 
   ws.onmessage = (event: MessageEvent<Frame>) => {
+    bytesReceived += typeof event.data === 'string' ? Buffer.byteLength(event.data) : event.data.length
     if (pending.size > 0 && answered(event.data)) return
     client.onFrame(event.data)
   }

@@ -69,3 +69,19 @@ export function sentAtOf(frame: Frame): number {
 export function frameText(frame: Frame): string {
   return typeof frame === 'string' ? frame : frame.toString('utf8')
 }
+
+const USER_JOINED = Buffer.from('"x":"userJoined"')
+const USER_LEFT = Buffer.from('"x":"userLeft"')
+const USERNAME_FIELD = Buffer.from('"username":"')
+
+/** A `userJoined` or `userLeft` push's kind and name, read without parsing; undefined for any other frame. */
+export function presencePush(frame: Frame): { joined: boolean; username: string } | undefined {
+  const data = bytes(frame)
+  const joined = matchesAt(data, USUAL_OFFSET, USER_JOINED) || data.indexOf(USER_JOINED) !== -1
+  if (!joined && !matchesAt(data, USUAL_OFFSET, USER_LEFT) && data.indexOf(USER_LEFT) === -1) return undefined
+  const start = data.indexOf(USERNAME_FIELD)
+  if (start === -1) return undefined
+  const from = start + USERNAME_FIELD.length
+  const end = data.indexOf(QUOTE, from)
+  return { joined, username: data.toString('utf8', from, end) }
+}

@@ -3,6 +3,7 @@
 
 import type { DeliveryFigure } from '../load/ramp-shape.ts'
 import type { BadInputFigure } from '../phases/bad-input.ts'
+import type { BigRoomFigure } from '../phases/big-room.ts'
 import type { ClusterFigure } from '../phases/cluster.ts'
 import type { MemoryFigure } from '../phases/idle-memory.ts'
 import type { JoinFigure } from '../phases/join-latency.ts'
@@ -18,6 +19,8 @@ export interface RunFigures {
   deliveries: Record<ServerKind, DeliveryFigure[]>
   joins: Partial<Record<ServerKind, JoinFigure>>
   memory: Partial<Record<ServerKind, MemoryFigure>>
+  /** One room of thousands joining at once, then one message to all. */
+  bigRoom: BigRoomFigure | undefined
   badInput: BadInputFigure | undefined
   /** Parley on PostgreSQL and Redis, one instance and two (unless BENCH_CLUSTER=0). */
   cluster: ClusterFigure | undefined
@@ -45,6 +48,10 @@ const deliveryTargets: Record<number, number> = { 32: 0.8, 2: 0.6 }
 const MAX_IDLE_BYTES_PER_CONNECTION = 10 * 1024
 const MAX_JOIN_P99_MS = 20
 const MAX_BAD_INPUT_DROP = 0.1
+const MAX_BIG_ROOM_SETTLE_SECONDS = 15
+const MAX_BIG_ROOM_MESSAGE_P99_MS = 100
+/** A join's bytes to each member: one push to each other member and one name in the joiner's list, not a list each. */
+const MAX_BIG_ROOM_BYTES_PER_JOIN_PER_MEMBER = 100
 
 /** The best passing rate ("≥" when the load generator was the limit), or, when none passed, "< the slowest rate tried". */
 function bestRate(figure: DeliveryFigure | undefined): string {
@@ -156,6 +163,35 @@ function clusterRows(cluster: ClusterFigure): Row[] {
   ]
 }
 
+/** The big room: settling, one message to all, and what the joins cost. Parley only. */
+function bigRoomRows(room: BigRoomFigure | undefined): Row[] {
+  const perMember = room ? room.bytesPerJoin / room.members : undefined
+  return [
+    {
+      ...blank,
+      figure: `room of ${int(room?.members)}, joined over ${room?.joinSeconds ?? '–'} s: s until every list is right`,
+      parley: room ? `${ms(room.settleSeconds)} (${int(room.correct)} right)` : '–',
+      target: `≤ ${MAX_BIG_ROOM_SETTLE_SECONDS} s`,
+      result: verdict(room ? room.settleSeconds <= MAX_BIG_ROOM_SETTLE_SECONDS : undefined),
+    },
+    {
+      ...blank,
+      figure: `  one message to all: p50 / p99 ms (${int(room?.delivered)} reached)`,
+      parley: room ? `${ms(room.p50Ms)} / ${ms(room.p99Ms)}` : '–',
+      target: `p99 ≤ ${MAX_BIG_ROOM_MESSAGE_P99_MS} ms`,
+      result: verdict(room ? room.delivered === room.members && room.p99Ms <= MAX_BIG_ROOM_MESSAGE_P99_MS : undefined),
+    },
+    {
+      ...blank,
+      figure: '  bytes per join: to all, in its answer, per member',
+      parley: room ? `${int(room.bytesPerJoin)}, ${int(room.answerBytesPerJoin)}, ${ms(perMember)}` : '–',
+      target: `≤ ${MAX_BIG_ROOM_BYTES_PER_JOIN_PER_MEMBER} per member`,
+      result: verdict(perMember === undefined ? undefined : perMember <= MAX_BIG_ROOM_BYTES_PER_JOIN_PER_MEMBER),
+    },
+    { ...blank, figure: '  server CPU s for the joins', parley: ms(room?.serverCpuSeconds) },
+  ]
+}
+
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`
 
 export function rows(figures: RunFigures): Row[] {
@@ -180,6 +216,7 @@ export function rows(figures: RunFigures): Row[] {
     target: `≤ ${int(MAX_IDLE_BYTES_PER_CONNECTION)}`,
     result: verdict(perConnection === undefined ? undefined : perConnection <= MAX_IDLE_BYTES_PER_CONNECTION),
   })
+  out.push(...bigRoomRows(figures.bigRoom))
   const bad = figures.badInput
   out.push({
     figure: `deliveries/s, rooms of 32, with bad input (${bad?.framesPerSecond ?? '–'} frames/s)`,
