@@ -1,5 +1,6 @@
 import type { RoomSummary } from '@parley/events'
 import { DEFAULT_ROOM } from '@parley/events/rules'
+import { compareNames, SortedNames } from './sorted-names.ts'
 
 /**
  * Who is in which room. A name counts once per room however many connections carry
@@ -7,6 +8,8 @@ import { DEFAULT_ROOM } from '@parley/events/rules'
  */
 export class RoomRegistry {
   readonly #rooms = new Map<string, Map<string, Set<string>>>()
+  /** Each room's names in order, kept as they come and go: read for every join's answer. */
+  readonly #sorted = new Map<string, SortedNames>()
   /** Connections per room, kept as they come and go: read for every message. */
   readonly #connectionCounts = new Map<string, number>()
 
@@ -16,6 +19,11 @@ export class RoomRegistry {
     this.#rooms.set(room, members)
     const connections = members.get(username) ?? new Set<string>()
     const isNew = connections.size === 0
+    if (isNew) {
+      const names = this.#sorted.get(room) ?? new SortedNames()
+      this.#sorted.set(room, names)
+      names.add(username)
+    }
     if (!connections.has(connectionId)) {
       connections.add(connectionId)
       this.#connectionCounts.set(room, this.connectionCount(room) + 1)
@@ -32,8 +40,10 @@ export class RoomRegistry {
     this.#connectionCounts.set(room, this.connectionCount(room) - 1)
     if (connections.size > 0) return false
     members.delete(username)
+    this.#sorted.get(room)?.delete(username)
     if (members.size === 0) {
       this.#rooms.delete(room)
+      this.#sorted.delete(room)
       this.#connectionCounts.delete(room)
     }
     return true
@@ -54,9 +64,14 @@ export class RoomRegistry {
     return this.#rooms.size
   }
 
-  /** The names in a room, sorted. */
+  /** The names in a room, sorted (as `localeCompare` orders them). */
   users(room: string): string[] {
-    return [...(this.#rooms.get(room)?.keys() ?? [])].sort((a, b) => a.localeCompare(b))
+    return this.#sorted.get(room)?.list() ?? []
+  }
+
+  /** The names in a room, in no particular order (cheaper than `users` when order does not matter). */
+  names(room: string): IterableIterator<string> {
+    return (this.#rooms.get(room) ?? new Map<string, Set<string>>()).keys()
   }
 
   /** Every room with people in it, busiest first; the default room is always listed. */
@@ -65,6 +80,6 @@ export class RoomRegistry {
     for (const [name, members] of this.#rooms) rooms.set(name, members.size)
     return [...rooms]
       .map(([name, members]) => ({ name, members }))
-      .sort((a, b) => b.members - a.members || a.name.localeCompare(b.name))
+      .sort((a, b) => b.members - a.members || compareNames(a.name, b.name))
   }
 }
