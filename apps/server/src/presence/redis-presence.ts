@@ -7,6 +7,7 @@ import { publishLocally } from '../delivery/room-bus.ts'
 import type { Logger } from '../ops/logger.ts'
 import type { Presence } from './presence.ts'
 import type { RoomRegistry } from './room-registry.ts'
+import { compareNames } from './sorted-names.ts'
 
 /** How often an instance says who is with it, and how long that stays true without a word: a dead instance's people are gone from everyone's presence within 13 s. */
 const HEARTBEAT_MS = 3_000
@@ -47,17 +48,24 @@ export async function redisPresence({
 
   const member = (username: string) => `${instanceId}\n${username}`
 
-  async function liveUsers(room: string): Promise<string[]> {
+  /** The names every instance has in a room right now, in no particular order. */
+  async function liveUsers(room: string): Promise<Set<string>> {
     const now = Date.now()
     const entries = stringList.parse(await redis.send('ZRANGEBYSCORE', [roomKey(room), String(now), '+inf']))
-    const names = new Set(entries.map((entry) => entry.slice(entry.indexOf('\n') + 1)))
-    return [...names].sort((a, b) => a.localeCompare(b))
+    return new Set(entries.map((entry) => entry.slice(entry.indexOf('\n') + 1)))
+  }
+
+  /** Live names in a room, this instance's own included (Redis may not have them yet). */
+  async function everyone(room: string): Promise<Set<string>> {
+    const names = await liveUsers(room).catch(() => new Set<string>())
+    for (const local of registry.names(room)) names.add(local)
+    return names
   }
 
   async function heartbeat(): Promise<void> {
     const expires = String(Date.now() + EXPIRY_MS)
     for (const room of registry.rooms()) {
-      const args = registry.users(room).flatMap((username) => [expires, member(username)])
+      const args = [...registry.names(room)].flatMap((username) => [expires, member(username)])
       if (args.length > 0) await redis.send('ZADD', [roomKey(room), ...args])
       await redis.send('ZADD', [ROOMS_KEY, expires, room])
     }
@@ -69,8 +77,8 @@ export async function redisPresence({
     const now = String(Date.now())
     for (const room of registry.rooms()) {
       await redis.send('ZREMRANGEBYSCORE', [roomKey(room), '-inf', now])
-      const present = new Set(await liveUsers(room))
-      for (const local of registry.users(room)) present.add(local)
+      const present = await liveUsers(room)
+      for (const local of registry.names(room)) present.add(local)
       const before = announced.get(room)
       if (before) {
         for (const username of before)
@@ -120,10 +128,9 @@ export async function redisPresence({
       note(room, username, event === 'userJoined')
     },
     async users(room) {
-      const users = new Set([...(await liveUsers(room).catch(() => [])), ...registry.users(room)])
-      const sorted = [...users].sort((a, b) => a.localeCompare(b))
-      announced.set(room, new Set(sorted))
-      return sorted
+      const users = await everyone(room)
+      announced.set(room, new Set(users))
+      return [...users].sort(compareNames)
     },
     async summaries(): Promise<RoomSummary[]> {
       const now = String(Date.now())
@@ -131,14 +138,11 @@ export async function redisPresence({
       const known = await redis.send('ZRANGEBYSCORE', [ROOMS_KEY, now, '+inf']).catch(() => [])
       for (const room of stringList.catch([]).parse(known)) rooms.add(room)
       const counted = await Promise.all(
-        [...rooms].map(async (name) => ({
-          name,
-          members: new Set([...(await liveUsers(name).catch(() => [])), ...registry.users(name)]).size,
-        })),
+        [...rooms].map(async (name) => ({ name, members: (await everyone(name)).size })),
       )
       return counted
         .filter((room) => room.members > 0 || room.name === DEFAULT_ROOM)
-        .sort((a, b) => b.members - a.members || a.name.localeCompare(b.name))
+        .sort((a, b) => b.members - a.members || compareNames(a.name, b.name))
     },
     async claimName(username, token) {
       const key = nameKey(username)
@@ -159,7 +163,7 @@ export async function redisPresence({
       clearInterval(timer)
       // Leave at once rather than by expiry.
       for (const room of registry.rooms()) {
-        const members = registry.users(room).map(member)
+        const members = [...registry.names(room)].map(member)
         if (members.length > 0) await redis.send('ZREM', [roomKey(room), ...members]).catch(() => undefined)
       }
       for (const [username, token] of heldNames) {
