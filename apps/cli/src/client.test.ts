@@ -1,5 +1,5 @@
 import { expect, test } from 'bun:test'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { nextPush } from '../../server/test/clients.ts'
@@ -97,5 +97,55 @@ test('after the server restarts, the terminal prints what it missed once and sti
     expect(alice.output()).not.toContain('Not changed')
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
+  }
+}, 60_000)
+
+/** Puts the SQLite database of folder `from` (the file and its write-ahead log) in folder `to`, of a stopped server. */
+function copySqlite(from: string, to: string): void {
+  // The shared-memory index is rebuilt from the log when the file is opened.
+  rmSync(join(to, 'parley.db-shm'), { force: true })
+  for (const name of ['parley.db', 'parley.db-wal']) {
+    rmSync(join(to, name), { force: true })
+    if (existsSync(join(from, name))) copyFileSync(join(from, name), join(to, name))
+  }
+}
+
+test('when the server lost the last messages (an earlier copy of its file), the terminal says so and shows the new ones at their seqs', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'parley-cli-'))
+  const earlier = mkdtempSync(join(tmpdir(), 'parley-cli-earlier-'))
+  try {
+    const first = await spawnServer({ env: { DATA_DIR: dataDir } })
+    const port = String(first.port)
+    await using alice = startTerminal(first.url, 'alice', 'lobby')
+    await alice.printed(/Users in room: alice/)
+    alice.type('kept')
+    const kept = seqOf(await alice.printed(/ #(\d+)\] alice: kept\n/))
+    await first[Symbol.asyncDispose]()
+    // What the disk may hold after a power loss: the file as it was a moment ago.
+    copySqlite(dataDir, earlier)
+
+    {
+      await using later = await spawnServer({ env: { DATA_DIR: dataDir, PORT: port } })
+      const bob = later.client()
+      await bob.request('join', { username: 'bob', room: 'lobby' })
+      await bob.request('sendMessage', { message: 'lost one', room: 'lobby' })
+      await bob.request('sendMessage', { message: 'lost two', room: 'lobby' })
+      await alice.printed(/ #\d+\] bob: lost two\n/)
+    }
+    copySqlite(earlier, dataDir)
+
+    await using back = await spawnServer({ env: { DATA_DIR: dataDir, PORT: port } })
+    await alice.printed(
+      new RegExp(`The server lost the messages after #${kept} \\(#${kept + 1} to #${kept + 2} above\\)`),
+    )
+    const bob = back.client()
+    await bob.request('join', { username: 'bob', room: 'lobby' })
+    const answer = await bob.request('sendMessage', { message: 'after the loss', room: 'lobby' })
+    expect(answer.seq).toBe(kept + 1)
+    await alice.printed(new RegExp(` #${kept + 1}\\] bob: after the loss\n`))
+    expect(await alice.end()).toBe(0)
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+    rmSync(earlier, { recursive: true, force: true })
   }
 }, 60_000)

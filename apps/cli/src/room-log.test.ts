@@ -50,6 +50,19 @@ describe('RoomLog', () => {
     expect(log.message(2)).toBeUndefined()
   })
 
+  test('rewound to a lower seq, the entries after it are forgotten and new ones there are new', () => {
+    const log = new RoomLog()
+    for (const seq of [1, 2, 3]) log.addMessage(message(seq))
+    log.sent(1)
+    log.sent(3)
+    log.rewind(1)
+    expect(log.held).toBe(1)
+    expect(log.message(3)).toBeUndefined()
+    expect(log.lastSent()).toBe(1)
+    expect(log.addMessage(message(2, { messageId: 'other', message: 'after the loss' }))).toBe(true)
+    expect(log.message(2)?.message).toBe('after the loss')
+  })
+
   test('the last message sent skips deleted ones', () => {
     const log = new RoomLog()
     expect(log.lastSent()).toBeUndefined()

@@ -26,6 +26,16 @@ export class RoomLog {
     if (seq > this.#held) this.#held = seq
   }
 
+  /**
+   * The server's log ends at `seq`, before entries this terminal saw (it lost them, say in a
+   * power loss): forgets them, so that the new entries that take their seqs are shown.
+   */
+  rewind(seq: number): void {
+    for (const held of this.#messages.keys()) if (held > seq) this.#messages.delete(held)
+    this.#sent = this.#sent.filter((sent) => sent <= seq)
+    this.#held = seq
+  }
+
   /** Keeps `message` unless a copy at least as new is held; says whether it was kept. */
   hold(message: ChatMessage): boolean {
     const current = this.#messages.get(message.seq)

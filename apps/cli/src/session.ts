@@ -65,6 +65,13 @@ export class RoomSession {
     })
     this.#token = answer.token
     this.#room = answer.room
+    if (rejoin && answer.lastSeq < this.log.held) {
+      // The server no longer has the last entries printed here; new ones will take their seqs.
+      this.out.problem(
+        `The server lost the messages after #${answer.lastSeq} (#${answer.lastSeq + 1} to #${this.log.held} above); new messages take their numbers`,
+      )
+      this.log.rewind(answer.lastSeq)
+    }
     for (const message of answer.messages) this.log.hold(message)
     if (!rejoin) {
       this.out.line(answer.message)
