@@ -2,6 +2,7 @@ import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv, type ProxyOptions } from 'vite'
 import { bundleBudget, preloadLazyChunks } from './bundle-budget.ts'
+import { precompress } from './precompress.ts'
 
 const DEFAULT_SERVER_URL = 'http://localhost:3001'
 /** The initial JavaScript's budget, gzip (see bundle-budget.ts). */
@@ -16,7 +17,13 @@ export default defineConfig(({ mode }) => {
   }
 
   return {
-    plugins: [react(), tailwindcss(), bundleBudget({ limitBytes: INITIAL_JS_BUDGET_BYTES }), preloadLazyChunks()],
+    plugins: [
+      react(),
+      tailwindcss(),
+      bundleBudget({ limitBytes: INITIAL_JS_BUDGET_BYTES }),
+      preloadLazyChunks(),
+      precompress(),
+    ],
     server: { proxy },
     preview: { proxy },
     build: {
