@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { staticPlugin } from '@elysiajs/static'
 import { Elysia } from 'elysia'
+import { readBuiltWebApp } from './web/built-files.ts'
+import { fileResponse } from './web/file-response.ts'
 
 const ONE_YEAR_S = 31_536_000
 
@@ -39,33 +40,37 @@ const MISSING_ASSET_HEADERS = {
   'x-content-type-options': 'nosniff',
 }
 
+/** The build's files have content-hashed names: a changed file is a new URL, so a copy never goes stale. */
+const ASSET_HEADERS = {
+  'cache-control': `public, max-age=${ONE_YEAR_S}, immutable`,
+  'x-content-type-options': 'nosniff',
+}
+
+/** The path of a request, decoded as the build's file names are written; `null` if it cannot be. */
+function pathOf(request: Request): string | null {
+  try {
+    return decodeURIComponent(new URL(request.url).pathname)
+  } catch {
+    return null
+  }
+}
+
 /**
- * Serves the built single-page app: the files under assets/ (hashed names) cached for a
- * year, any other path under /assets/ a plain 404, and every other path answered with
- * index.html (never cached) so client-side routes work.
+ * Serves the built single-page app from a table of its files made at start: the files
+ * under assets/ (hashed names) cached for a year as immutable, any other path under
+ * /assets/ a plain 404, and every other path answered with index.html (never cached) so
+ * client-side routes work. Each file goes out brotli- or gzip-compressed when the build
+ * wrote that variant and the request accepts it (see `fileResponse`); GET and HEAD alike.
  */
 export async function webApp(dist: string) {
-  const indexHtml = join(dist, 'index.html')
-  if (!existsSync(indexHtml)) throw new Error(`No built web app at ${dist}: run "npm run build" first`)
-  const html = Bun.file(indexHtml)
-  // A route per file, listed once at start (a build never changes under a running server)
-  // whatever NODE_ENV says, and however many there are, so every file is served.
-  const assets = await staticPlugin({
-    assets: join(dist, 'assets'),
-    prefix: '/assets',
-    alwaysStatic: true,
-    staticLimit: Number.POSITIVE_INFINITY,
-    maxAge: ONE_YEAR_S,
-    directive: 'public',
-    indexHTML: false,
-    silent: true,
-    headers: { 'x-content-type-options': 'nosniff' },
-  })
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`No built web app at ${dist}: run "npm run build" first`)
+  const { page, assets } = await readBuiltWebApp(dist)
   return new Elysia({ name: 'web-app' })
-    .use(assets)
-    .get('/assets/*', () => new Response('Not found', { status: 404, headers: MISSING_ASSET_HEADERS }))
-    .get('/*', ({ set }) => {
-      Object.assign(set.headers, PAGE_HEADERS)
-      return html
+    .get('/assets/*', ({ request }) => {
+      const path = pathOf(request)
+      const file = path === null ? undefined : assets.get(path)
+      if (!file) return new Response('Not found', { status: 404, headers: MISSING_ASSET_HEADERS })
+      return fileResponse(file, request, ASSET_HEADERS)
     })
+    .get('/*', ({ request }) => fileResponse(page, request, PAGE_HEADERS))
 }
