@@ -126,3 +126,16 @@ for (const [name, open] of stores) {
     })
   })
 }
+
+describe('SQLite indexing', () => {
+  test('a backlog longer than one turn of the indexer is indexed whole, each message once', async () => {
+    await using store = await sqliteTestStore()
+    const count = 4_000
+    // Written together, in a few large batches: far more than one short turn indexes.
+    await Promise.all(Array.from({ length: count }, (_, i) => store.append(said('backlog', `needle number${i}`))))
+    await until(async () => (await found(store, 'needle')).length === count, `${count} messages found`, 20_000)
+    const seqs = (await found(store, 'needle')).map((hit) => Number(hit.split('#')[1]))
+    expect(new Set(seqs).size).toBe(count)
+    expect(await found(store, 'number3999')).toEqual([`backlog#${count}`])
+  })
+})

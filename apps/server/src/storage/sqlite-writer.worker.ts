@@ -1,6 +1,6 @@
 // Parley's SQLite writer thread. It commits batches of the room logs' writes (each commit
 // synced to disk) so that the server's event loop never waits for the disk, and, between
-// batches, keeps the search index up with the logs, so that no send waits for indexing.
+// batches, keeps the search index up with the logs in short turns, so that no send waits long for indexing.
 // The production build copies this file beside server.js as it is: it may import nothing
 // but Bun's built-ins (type imports vanish when it is compiled).
 import { Database, type Statement } from 'bun:sqlite'
@@ -42,8 +42,11 @@ declare const self: Worker
 
 let db: Database | undefined
 let writeBatch: ((batch: WriterBatch) => void) | undefined
-/** Indexes the next stretch of the logs, or merges the index after words were removed; true while more is left. */
-let indexSome: (() => boolean) | undefined
+/**
+ * Indexes the logs for at most `budgetMs`, or merges the index after words were removed;
+ * true while more is left.
+ */
+let indexSome: ((budgetMs: number) => boolean) | undefined
 /**
  * Words were removed from the index. FTS5 drops a removed message's entries at once, but
  * keeps the words themselves in its term lists until their segments are merged: the
@@ -51,7 +54,7 @@ let indexSome: (() => boolean) | undefined
  */
 let wordsRemoved = false
 
-/** Entries of one room's log indexed per transaction: small enough that a waiting batch is not held up long. */
+/** Entries of one room's log read per stretch. */
 const INDEX_CHUNK = 500
 /** Rooms taken per turn of the indexer. */
 const INDEX_ROOMS = 8
@@ -59,10 +62,24 @@ const INDEX_ROOMS = 8
 const ID_SLOTS_PER_MS = 1_024
 /** Index pages one merge step may write: a few milliseconds of work between batches. */
 const MERGE_PAGES = 64
-/** The indexer waits for this long without a new batch before it indexes… */
+/** Without a batch for this long, the thread counts as quiet. */
 const INDEX_QUIET_MS = 50
-/** …or for this long at most, so that search keeps up with a busy server within seconds. */
+/**
+ * While batches come, the indexer waits until this many messages wait for it, or the
+ * first of them has waited INDEX_MOST_WAIT_MS, so that each turn's commit (and the index
+ * segment it writes) is worth making; search then lags a busy server by seconds at most.
+ */
+const INDEX_BUSY_BACKLOG = 256
 const INDEX_MOST_WAIT_MS = 2_000
+/**
+ * How long one turn of the indexer may hold the thread while batches come: a batch that
+ * arrives during a turn waits at most this long. Turns then come at most every
+ * INDEX_BUSY_GAP_MS, so indexing takes at most a fifth of the thread, and catches up once quiet.
+ */
+const INDEX_BUSY_TURN_MS = 2
+const INDEX_BUSY_GAP_MS = 10
+/** A quiet thread indexes in longer turns (fewer, larger commits), still yielding between them. */
+const INDEX_QUIET_TURN_MS = 25
 /** After a failed turn, the indexer tries again this much later. */
 const INDEX_RETRY_MS = 1_000
 
@@ -156,7 +173,10 @@ type Stretch = { room: string; from: number; to: number }
  * `indexed_seq`, a chunk at a time, as they stand (edits and deletions of messages
  * already indexed are made in the index by the batch that makes them).
  */
-function searchIndexer(db: Database, addWords: Statement<never, [{ id: number; body: string }]>): () => boolean {
+function searchIndexer(
+  db: Database,
+  addWords: Statement<never, [{ id: number; body: string }]>,
+): (budgetMs: number) => boolean {
   const behind = db.query<{ name: string; indexed_seq: number; last_seq: number }, { rooms: number }>(
     'SELECT name, indexed_seq, last_seq FROM rooms WHERE indexed_seq < last_seq LIMIT $rooms',
   )
@@ -202,34 +222,45 @@ function searchIndexer(db: Database, addWords: Statement<never, [{ id: number; b
     return id
   }
 
-  /** Indexes one stretch of a room's log: its messages as they stand now (deleted ones not at all). */
-  function indexStretch(stretch: Stretch): void {
+  /**
+   * Indexes a stretch of a room's log, its messages as they stand now (deleted ones not at
+   * all), until `deadline`; false when the deadline stopped it.
+   */
+  function indexStretch(stretch: Stretch, deadline: number): boolean {
+    let done = stretch.from
     for (const message of messages.all(stretch)) {
+      if (performance.now() > deadline) {
+        if (done > stretch.from) advance.run({ room: stretch.room, to: done })
+        return false
+      }
+      done = message.seq
       if (message.deleted_at !== null) continue
       // Names are NFKC-normalised and trimmed when they join: lower case is their key (usernameKey).
       const user_key = message.username.toLowerCase()
       const id = addRowFor({ room: stretch.room, seq: message.seq, user_key, created_at: message.created_at })
       addWords.run({ id, body: message.body })
     }
+    // Read to its end: the seqs after its last message, if any, are changes, which have no words.
     advance.run({ room: stretch.room, to: stretch.to })
+    return true
   }
 
-  /** A stretch of every room behind, in one transaction; true when there was any. */
-  const indexTurn = db.transaction((): boolean => {
+  /** Stretches of the rooms behind, in one transaction, until `deadline`; true when there was any. */
+  const indexTurn = db.transaction((deadline: number): boolean => {
     const rooms = behind.all({ rooms: INDEX_ROOMS })
     for (const room of rooms) {
       const to = Math.min(room.last_seq, room.indexed_seq + INDEX_CHUNK)
-      indexStretch({ room: room.name, from: room.indexed_seq, to })
+      if (!indexStretch({ room: room.name, from: room.indexed_seq, to }, deadline)) break
     }
     return rooms.length > 0
   })
 
-  return () => {
+  return (budgetMs) => {
     // The index is derived from the messages, and each room's indexed_seq commits with it:
     // its commits need not wait for the disk (a crash loses the newest ones, which are redone).
     db.run('PRAGMA synchronous = NORMAL')
     try {
-      if (indexTurn.immediate()) return true
+      if (indexTurn.immediate(performance.now() + budgetMs)) return true
       return wordsRemoved && mergeStep()
     } finally {
       // Messages, as ever, are acknowledged only once on disk.
@@ -239,14 +270,19 @@ function searchIndexer(db: Database, addWords: Statement<never, [{ id: number; b
 }
 
 let indexing = false
-/** When the last batch of messages came, and since when the indexer has stood back for them. */
-let lastWriteAt = 0
-let waitingSince: number | undefined
+/** When the last batch of messages came, and when the indexer's last turn ended. */
+let lastWriteAt = Number.NEGATIVE_INFINITY
+let lastTurnAt = Number.NEGATIVE_INFINITY
+/** Messages written since the indexer last caught up, and when the first of them came. */
+let unindexed = 0
+let unindexedSince = Number.POSITIVE_INFINITY
+/** The last turn left more to do: the indexer goes on until it has caught up. */
+let catchingUp = false
 
 /**
- * Runs the indexer once the thread has nothing else to do, again and again while it has
- * work. While batches keep coming it stands back, so that indexing takes no time from
- * storing messages, but never for longer than INDEX_MOST_WAIT_MS at a stretch.
+ * Runs the indexer in turns, yielding to batches between them, again and again until it
+ * has caught up: while batches keep coming, once enough waits, in short turns now and
+ * then, so that a batch never waits long behind one; once quiet, longer turns back to back.
  */
 function scheduleIndexing(delay = 0): void {
   if (!indexSome || indexing) return
@@ -254,18 +290,30 @@ function scheduleIndexing(delay = 0): void {
   setTimeout(() => {
     indexing = false
     const now = performance.now()
-    if (now - lastWriteAt < INDEX_QUIET_MS) {
-      waitingSince ??= now
-      if (now - waitingSince < INDEX_MOST_WAIT_MS) return scheduleIndexing(INDEX_QUIET_MS)
+    const busy = now - lastWriteAt < INDEX_QUIET_MS
+    if (busy && !catchingUp && unindexed < INDEX_BUSY_BACKLOG && now - unindexedSince < INDEX_MOST_WAIT_MS) {
+      return scheduleIndexing(INDEX_QUIET_MS)
     }
-    waitingSince = undefined
+    if (busy && now - lastTurnAt < INDEX_BUSY_GAP_MS) return scheduleIndexing(INDEX_BUSY_GAP_MS - (now - lastTurnAt))
     try {
-      if (indexSome?.()) scheduleIndexing()
+      catchingUp = indexSome?.(busy ? INDEX_BUSY_TURN_MS : INDEX_QUIET_TURN_MS) ?? false
+      lastTurnAt = performance.now()
+      if (catchingUp) return scheduleIndexing()
+      unindexed = 0
+      unindexedSince = Number.POSITIVE_INFINITY
     } catch {
       // Busy or failing disk: the indexed_seq marks where to go on from, later.
       scheduleIndexing(INDEX_RETRY_MS)
     }
   }, delay)
+}
+
+/** Counts a batch's new messages for the indexer, and lets it run once it is due. */
+function wrote(batch: WriterBatch): void {
+  lastWriteAt = performance.now()
+  unindexed += batch.messages.length
+  if (batch.messages.length > 0) unindexedSince = Math.min(unindexedSince, lastWriteAt)
+  scheduleIndexing()
 }
 
 /** A write that changes nothing (the user version, set to itself) but must reach the disk like any other. */
@@ -302,6 +350,6 @@ self.onmessage = (event: MessageEvent<WriterRequest>) => {
     reply = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }
   }
   self.postMessage(reply)
-  if (request.kind === 'write') lastWriteAt = performance.now()
-  if (request.kind === 'open' || request.kind === 'write') scheduleIndexing()
+  if (request.kind === 'write') wrote(request.batch)
+  if (request.kind === 'open') scheduleIndexing()
 }
