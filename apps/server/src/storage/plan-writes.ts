@@ -42,7 +42,7 @@ export interface PlannedBatch {
   ops: LogOps
 }
 
-/** Gives a room's writes their seqs from its last one; PostgreSQL locks the room's row first. */
+/** A room's last seq, which its writes follow; asked for every room at once (the store locks what it must before planning). */
 export type RoomStart = (room: string) => Promise<number>
 
 const NO_REACTIONS: ReadonlyMap<number, never[]> = new Map()
@@ -88,9 +88,15 @@ function emptyOps(): LogOps {
 export async function planWrites(batch: readonly LogWrite[], reads: LogReads, start: RoomStart): Promise<PlannedBatch> {
   const outcomes = new Map<LogWrite, WriteOutcome>()
   const ops = emptyOps()
-  // Rooms in name order: writers sharing a database lock them in the same order, and never deadlock.
   const rooms = [...byRoom(batch)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  for (const [room, writes] of rooms) await planRoom(room, writes, reads, start, ops, outcomes)
+  // Every room's reads at once (PostgreSQL pipelines them), then each room planned in name order.
+  const loaded = await Promise.all(
+    rooms.map(([room, writes]) => Promise.all([start(room), RoomState.load(room, writes, reads)])),
+  )
+  for (const [index, [room, writes]] of rooms.entries()) {
+    const [from, state] = loaded[index] as [number, RoomState]
+    planRoom(room, writes, from, state, ops, outcomes)
+  }
   return { outcomes: batch.map((write) => outcomes.get(write) as WriteOutcome), ops }
 }
 
@@ -105,16 +111,14 @@ function byRoom(batch: readonly LogWrite[]): Map<string, LogWrite[]> {
   return rooms
 }
 
-async function planRoom(
+function planRoom(
   room: string,
   writes: LogWrite[],
-  reads: LogReads,
-  start: RoomStart,
+  from: number,
+  state: RoomState,
   ops: LogOps,
   outcomes: Map<LogWrite, WriteOutcome>,
-): Promise<void> {
-  const from = await start(room)
-  const state = await RoomState.load(room, writes, reads)
+): void {
   let seq = from
   for (const write of writes) {
     if (write.kind === 'message') {

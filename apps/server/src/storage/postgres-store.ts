@@ -1,23 +1,23 @@
 import type { SQL } from 'bun'
-import { z } from 'zod'
 import type { SearchPage, SearchRequest } from './message-store.ts'
-import { type LogOps, type LogWrite, planWrites, type WriteOutcome } from './plan-writes.ts'
+import { type LogWrite, planWrites, type WriteOutcome } from './plan-writes.ts'
+import { appendInOneStatement, isUniqueViolation, plainAppends } from './postgres-appends.ts'
+import { applyOps, lockRooms } from './postgres-log-ops.ts'
 import { postgresReads } from './postgres-reads.ts'
 import { postgresSearch } from './postgres-search.ts'
 import { RoomLogStore } from './room-log-store.ts'
-import { toChangeRow, toReactionRow, toRow } from './stored-rows.ts'
 import { WriteHealth } from './write-health.ts'
-
-const seqRowSchema = z.object({ last_seq: z.coerce.number() })
 
 /** After a deletion, dead row versions holding its text are vacuumed away at most this often. */
 const VACUUM_EVERY_MS = 10_000
 
 /**
  * The room logs in PostgreSQL through Bun's SQL client, shared by every instance.
- * Writes are batched per event-loop turn into one transaction; each room's row in
- * `rooms` hands out seqs, locked by an UPDATE so concurrent writers never share or
- * skip one, and checks are made against what the database holds under that lock.
+ * Writes are batched per event-loop turn; each room's row in `rooms` hands out seqs,
+ * locked so concurrent writers never share or skip one. A batch of new messages is one
+ * statement, one round trip (`appendInOneStatement`); any other batch is one transaction
+ * in which the rooms are locked first and changes are checked against what the database
+ * holds under that lock, its writes then sent together.
  */
 export class PostgresMessageStore extends RoomLogStore {
   readonly #sql: SQL
@@ -67,14 +67,24 @@ export class PostgresMessageStore extends RoomLogStore {
   }
 
   async #write(batch: LogWrite[]): Promise<WriteOutcome[]> {
+    const appends = plainAppends(batch)
+    if (appends) {
+      try {
+        return await appendInOneStatement(this.#sql, appends)
+      } catch (error) {
+        // A client id stored before: the planner finds the earlier message and answers with it.
+        if (!isUniqueViolation(error)) throw error
+      }
+    }
+    return this.#planAndWrite(batch)
+  }
+
+  /** Any batch: the rooms locked, the log read where the writes need it, and the planner's writes. */
+  async #planAndWrite(batch: LogWrite[]): Promise<WriteOutcome[]> {
     const outcomes = await this.#sql.begin(async (tx) => {
-      const planned = await planWrites(batch, postgresReads(tx), async (room) => {
-        await tx`INSERT INTO rooms (name, last_seq) VALUES (${room}, 0) ON CONFLICT (name) DO NOTHING`
-        // Takes the room's row lock before anything is read, so seqs stay gap-free across writers.
-        const [locked] = await tx`UPDATE rooms SET last_seq = last_seq WHERE name = ${room} RETURNING last_seq`
-        return seqRowSchema.parse(locked).last_seq
-      })
-      await apply(tx, planned.ops)
+      const starts = await lockRooms(tx, [...new Set(batch.map(roomOf))])
+      const planned = await planWrites(batch, postgresReads(tx), async (room) => starts.get(room) ?? 0)
+      await applyOps(tx, planned.ops)
       if (planned.ops.erased) this.#scheduleVacuum()
       return planned.outcomes
     })
@@ -92,19 +102,4 @@ export class PostgresMessageStore extends RoomLogStore {
   }
 }
 
-async function apply(tx: SQL, ops: LogOps): Promise<void> {
-  if (ops.messages.length > 0) await tx`INSERT INTO messages ${tx(ops.messages.map(toRow))}`
-  for (const { room, seq, body, editedAt, deletedAt, rev } of ops.updates) {
-    await tx`UPDATE messages SET body = ${body}, edited_at = ${editedAt ?? null}, deleted_at = ${deletedAt ?? null}, rev = ${rev ?? null}
-             WHERE room = ${room} AND seq = ${seq}`
-  }
-  if (ops.changes.length > 0) await tx`INSERT INTO changes ${tx(ops.changes.map(toChangeRow))}`
-  for (const r of ops.reactionsRemoved) {
-    await tx`DELETE FROM reactions WHERE room = ${r.room} AND message_seq = ${r.messageSeq} AND emoji = ${r.emoji} AND user_key = ${r.userKey}`
-  }
-  for (const { room, messageSeq } of ops.reactionsCleared) {
-    await tx`DELETE FROM reactions WHERE room = ${room} AND message_seq = ${messageSeq}`
-  }
-  if (ops.reactionsAdded.length > 0) await tx`INSERT INTO reactions ${tx(ops.reactionsAdded.map(toReactionRow))}`
-  for (const { room, to } of ops.advances) await tx`UPDATE rooms SET last_seq = ${to} WHERE name = ${room}`
-}
+const roomOf = (write: LogWrite) => (write.kind === 'message' ? write.message.room : write.change.room)
