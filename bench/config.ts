@@ -10,16 +10,32 @@ export interface RoomShape {
   rooms: number
 }
 
+/** `32x8,2x64`: rooms of 32 (8 of them) and of 2 (64 of them). */
+function parseShapes(text: string): RoomShape[] {
+  return text.split(',').map((pair) => {
+    const [members, rooms] = pair.split('x').map(Number)
+    if (!members || !rooms) throw new Error(`BENCH_SHAPES: "${pair}" is not members×rooms, such as 32x8`)
+    return { members, rooms }
+  })
+}
+
 export const config = {
   quick,
-  /** Room sizes, each with enough rooms to make the totals comparable. */
-  shapes: [
-    { members: 32, rooms: 8 },
-    { members: 2, rooms: 64 },
-    { members: 256, rooms: 2 },
-  ] satisfies RoomShape[],
+  /**
+   * Room sizes, each with enough rooms to make the totals comparable; each is ramped on every
+   * compared server. BENCH_SHAPES=32x8,2x64,256x2 (members×rooms) picks others.
+   */
+  shapes: parseShapes(env.BENCH_SHAPES ?? '32x8,2x64'),
+  /** The knee: the most deliveries/s whose step keeps the timed members' p99 within this. */
+  kneeP99Ms: 50,
   /** Room sizes also ramped on Parley with `memory:` storage, to tell storage from the rest. */
   memoryVariantMembers: env.BENCH_MEMORY_VARIANT === '0' ? [] : [32, 2],
+  /** One step at a fixed rate on every server: CPU per delivery and p99 there. */
+  fixedRate: { shape: { members: 32, rooms: 8 } satisfies RoomShape, deliveriesPerSecond: 64_000 },
+  /** Light load: messages/s (not deliveries) in conversations of two, p50 and p99. */
+  lightLoad: { shape: { members: 2, rooms: 64 } satisfies RoomShape, messagesPerSecond: 1_000 },
+  /** Seconds of each fixed-rate step (more than a ramp's: a p99 needs samples). */
+  fixedSeconds: quick ? 2 : 4,
   /**
    * Parley on PostgreSQL and Redis, one instance then two sharing them, ramped on this shape
    * (BENCH_CLUSTER=0 skips it).
@@ -34,11 +50,13 @@ export const config = {
   stepSeconds: quick ? 1 : 2,
   /** Deliveries per second of a ramp's first step. */
   startDeliveriesPerSecond: 20_000,
+  /** While steps pass, each rate is this many times the last. */
+  growth: quick ? 4 : 2,
   /** Rates tried per ramp, and runs including the one retry a failing rate gets. */
-  maxRates: quick ? 4 : 8,
-  maxRuns: quick ? 5 : 10,
+  maxRates: quick ? 6 : 9,
+  maxRuns: quick ? 7 : 11,
   /** Bisecting stops when the failing rate is within this factor of the passing one. */
-  precision: 1.15,
+  precision: quick ? 1.3 : 1.15,
   joinsPerSecond: 100,
   joinSeconds: quick ? 1 : 3,
   idleConnections: quick ? 1_000 : 5_000,

@@ -27,7 +27,7 @@ const storage: Storage = storageArg === 'memory' ? 'memory' : 'sqlite'
 const profileDir = mkdtempSync(join(tmpdir(), 'parley-profile-'))
 const server = await startParley(storage, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`])
 try {
-  const joined = await openRooms([server.url], 'profile', rooms, members)
+  const joined = await openRooms([server], 'profile', rooms, members)
   const before = threadCpuTimes(server.pid)
   const step = await runStep(joined, deliveriesPerSecond / (rooms * members), seconds, [server])
   const after = threadCpuTimes(server.pid)

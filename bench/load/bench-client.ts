@@ -1,19 +1,19 @@
-// One lean wsx client over Bun's WebSocket, speaking JSON: tracked requests for setup (join),
-// untracked frames for the hot path, and every other frame handed to `onFrame` unparsed.
-import { z } from 'zod'
-import { type Frame, frameText, requestFrame } from './wire.ts'
+// One lean client over Bun's WebSocket, in the server's own dialect (wsx or Socket.IO):
+// tracked requests for setup (join), untracked frames for the hot path, and every other frame
+// handed to `onFrame` unparsed.
+import type { Dialect, Frame } from './dialect.ts'
 
-const responseSchema = z.object({
-  t: z.enum(['response_ok', 'response_error']),
-  id: z.string(),
-  p: z.unknown().optional(),
-  e: z.object({ message: z.string() }).optional(),
-})
+/** Where a client connects, and in which dialect: a BenchServer is one. */
+export interface ClientTarget {
+  readonly url: string
+  readonly dialect: Dialect
+}
 
 export interface BenchClient {
+  readonly dialect: Dialect
   /** Every frame that is not the answer to a tracked request. Replace it to count. */
   onFrame: (frame: Frame) => void
-  /** A request whose answer is awaited: rejects on `response_error`, timeout or close. */
+  /** A request whose answer is awaited: rejects on a refusal, timeout or close. */
   request(event: string, payload: unknown, timeoutMs?: number): Promise<unknown>
   /** Sends a prepared frame without waiting for anything. */
   send(frame: string | Uint8Array): void
@@ -33,37 +33,41 @@ interface Pending {
 
 let nextId = 0
 
-/** Opens a client and resolves once the socket is open. */
-export function openClient(url: string, timeoutMs = 10_000): Promise<BenchClient> {
+/** Opens a client and resolves once the socket is open and, in a dialect with one, the handshake is done. */
+export function openClient({ url, dialect }: ClientTarget, timeoutMs = 10_000): Promise<BenchClient> {
   const ws = new WebSocket(url)
   ws.binaryType = 'nodebuffer'
-  const pending = new Map<string, Pending>()
+  const pending = new Map<number, Pending>()
   let closeCode: number | undefined
   let bytesReceived = 0
   let markClosed: (code: number) => void = () => {}
   const closed = new Promise<number>((resolve) => {
     markClosed = resolve
   })
+  const { handshake, replyTo } = dialect
+  let ready = handshake === undefined
+  let markReady: () => void = () => {}
 
   const client: BenchClient = {
+    dialect,
     onFrame: () => {},
     request(event, payload, requestTimeoutMs = 10_000) {
-      const id = `q${++nextId}`
+      const n = ++nextId
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
-          pending.delete(id)
+          pending.delete(n)
           reject(new Error(`${event} unanswered after ${requestTimeoutMs} ms`))
         }, requestTimeoutMs)
         const settle = (done: () => void) => {
           clearTimeout(timer)
-          pending.delete(id)
+          pending.delete(n)
           done()
         }
-        pending.set(id, {
+        pending.set(n, {
           resolve: (value) => settle(() => resolve(value)),
           reject: (error) => settle(() => reject(error)),
         })
-        ws.send(requestFrame(event, id, JSON.stringify(payload)))
+        ws.send(dialect.request(event, n, JSON.stringify(payload)))
       })
     },
     send: (frame) => ws.send(frame),
@@ -81,22 +85,28 @@ export function openClient(url: string, timeoutMs = 10_000): Promise<BenchClient
   }
 
   ws.onmessage = (event: MessageEvent<Frame>) => {
-    bytesReceived += typeof event.data === 'string' ? Buffer.byteLength(event.data) : event.data.length
-    if (pending.size > 0 && answered(event.data)) return
-    client.onFrame(event.data)
+    const frame = event.data
+    bytesReceived += typeof frame === 'string' ? Buffer.byteLength(frame) : frame.length
+    if (!ready && handshake) {
+      const step = handshake(frame)
+      if (step.reply !== undefined) ws.send(step.reply)
+      if (step.ready) {
+        ready = true
+        markReady()
+      }
+      return
+    }
+    const reply = replyTo?.(frame)
+    if (reply !== undefined) return ws.send(reply)
+    if (pending.size > 0 && answered(frame)) return
+    client.onFrame(frame)
   }
   function answered(frame: Frame): boolean {
-    let value: unknown
-    try {
-      value = JSON.parse(frameText(frame))
-    } catch {
-      return false
-    }
-    const response = responseSchema.safeParse(value)
-    const waiting = response.success ? pending.get(response.data.id) : undefined
-    if (!response.success || !waiting) return false
-    if (response.data.t === 'response_ok') waiting.resolve(response.data.p)
-    else waiting.reject(new Error(response.data.e?.message ?? 'response_error'))
+    const answer = dialect.answerOf(frame)
+    const waiting = answer && pending.get(answer.n)
+    if (!answer || !waiting) return false
+    if (answer.error === undefined) waiting.resolve(answer.payload)
+    else waiting.reject(new Error(answer.error))
     return true
   }
   ws.onclose = (event) => {
@@ -108,11 +118,15 @@ export function openClient(url: string, timeoutMs = 10_000): Promise<BenchClient
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       ws.close()
-      reject(new Error(`no connection to ${url} within ${timeoutMs} ms`))
+      reject(new Error(`no ${dialect.name} connection to ${url} within ${timeoutMs} ms`))
     }, timeoutMs)
-    ws.onopen = () => {
+    const open = () => {
       clearTimeout(timer)
       resolve(client)
+    }
+    ws.onopen = () => {
+      if (ready) open()
+      else markReady = open
     }
     ws.onerror = () => {
       clearTimeout(timer)

@@ -16,8 +16,9 @@ export interface DeliveryFigure {
   cpuSecondsPerMillion: number | undefined
   steps: RampStep[]
   /**
-   * At the first failing rate above the best, the load generator's own event loop lagged (p99
-   * ≥ 5 ms): the figure is then the load generator's ceiling, and the server's is higher.
+   * At the first failing rate above the best, the load generator was the limit (its 1 ms timer
+   * ran ≥ 5 ms late at p99, or it used ≥ 90% of its CPU): the figure is then the load
+   * generator's ceiling, and the server's is higher.
    */
   loadBound: boolean
   /** No rate above the best failed: the ramp ran out of steps before finding the limit. */
@@ -77,9 +78,8 @@ export async function rampShape<T = undefined>(
   log: (line: string) => void,
   { tag = roomTag(shape), whileOpen }: RampShapeOptions<T> = {},
 ): Promise<{ figure: DeliveryFigure; whileOpen: T | undefined }> {
-  const { startDeliveriesPerSecond, maxRates, maxRuns, stepSeconds, precision } = config
-  const urls = servers.map((server) => server.url)
-  const rooms = await openRooms(urls, tag, shape.rooms, shape.members)
+  const { startDeliveriesPerSecond, maxRates, maxRuns, stepSeconds, precision, growth } = config
+  const rooms = await openRooms(servers, tag, shape.rooms, shape.members)
   try {
     // Unrecorded: the first seconds of load on a fresh server include compiling its hot paths.
     await runStep(rooms, startDeliveriesPerSecond / (shape.rooms * shape.members), WARM_UP_SECONDS, servers)
@@ -90,6 +90,8 @@ export async function rampShape<T = undefined>(
       maxRuns,
       stepSeconds,
       precision,
+      growth,
+      maxP99Ms: config.kneeP99Ms,
       onStep: (step) => log(describeStep(step)),
     })
     const writesAfter = writesBefore && (await allStorageWrites(servers))
@@ -122,8 +124,19 @@ export async function rampShape<T = undefined>(
   }
 }
 
-/** Load-generator loop lag from which a failing step says more about the load than the server. */
+/** Load-generator loop lag from which a step says more about the load than the server… */
 const LOAD_BOUND_LAG_MS = 5
+/** …or the share of its one CPU the load generator used. */
+const LOAD_BOUND_CPU_SHARE = 0.9
+
+/**
+ * Whether the load generator itself was the limit of a step: it used nearly all its CPU, or
+ * its timer ran late while other work left it the CPU (when others took it, the machine was
+ * the limit: see `disturbed`).
+ */
+export const generatorLimited = (step: StepResult) =>
+  step.loadCpuShare >= LOAD_BOUND_CPU_SHARE ||
+  (step.loadLagP99Ms >= LOAD_BOUND_LAG_MS && step.othersOnLoadCpu < DISTURBED_SHARE)
 
 const isDisturbed = (step: StepResult) => Math.max(step.othersOnServerCpu, step.othersOnLoadCpu) >= DISTURBED_SHARE
 
@@ -137,7 +150,7 @@ function firstFailure(steps: readonly RampStep[], best: StepResult | undefined):
 function isLoadBound(steps: readonly RampStep[], best: StepResult | undefined): boolean {
   // Tries that shared our CPUs with much other work say nothing about either side.
   const clean = firstFailure(steps, best).filter((step) => !isDisturbed(step))
-  return clean.length > 0 && clean.every((step) => step.loadLagP99Ms >= LOAD_BOUND_LAG_MS)
+  return clean.length > 0 && clean.every(generatorLimited)
 }
 
 function busiestDelivered(steps: readonly StepResult[]): StepResult | undefined {
@@ -148,7 +161,7 @@ function busiestDelivered(steps: readonly StepResult[]): StepResult | undefined 
 const int = (n: number) => Math.round(n).toLocaleString('en-US')
 const pct = (share: number) => `${Math.round(share * 100)}%`
 
-function describeStep(step: RampStep): string {
+export function describeStep(step: RampStep): string {
   const verdict = step.passed ? 'pass' : step.disturbed ? 'busy' : 'FAIL'
   return (
     `    ${verdict}${step.retry ? ' (retry)' : ''}  ${int(step.deliveriesPerSecond).padStart(9)} deliveries/s` +
@@ -158,6 +171,7 @@ function describeStep(step: RampStep): string {
     `, others ${pct(step.othersOnServerCpu)} ${pct(step.othersOnLoadCpu)}` +
     (step.errors ? `  ${step.errors} errors` : '') +
     (step.waitedMs >= 1_000 ? `  (after ${(step.waitedMs / 1000).toFixed(0)} s waiting for a quiet machine)` : '') +
-    (step.closedMembers ? `  ${step.closedMembers} closed` : '')
+    (step.closedMembers ? `  ${step.closedMembers} closed` : '') +
+    (generatorLimited(step) ? '  (limited by the load generator)' : '')
   )
 }

@@ -11,8 +11,6 @@ import { runStep, type StepResult, type StepTarget } from './step.ts'
 
 /** A step passes when at least this share of deliveries arrive… */
 const MIN_DELIVERED_SHARE = 0.95
-/** …and the timed members' p99 stays within this. */
-const MAX_P99_MS = 10
 
 interface RampOptions {
   /** Deliveries per second (all members) of the first step. */
@@ -24,6 +22,10 @@ interface RampOptions {
   stepSeconds: number
   /** Stop bisecting once the failing rate is within this factor of the passing one. */
   precision: number
+  /** While steps pass, each rate is this many times the last. */
+  growth: number
+  /** A step passes when the timed members' p99 stays within this (and enough is delivered). */
+  maxP99Ms: number
   onStep?: (step: RampStep) => void
 }
 
@@ -50,10 +52,10 @@ interface RampResult {
   note?: string
 }
 
-function passes(step: StepResult): boolean {
+function passes(step: StepResult, maxP99Ms: number): boolean {
   return (
     step.deliveredShare >= MIN_DELIVERED_SHARE &&
-    step.p99Ms <= MAX_P99_MS &&
+    step.p99Ms <= maxP99Ms &&
     step.closedMembers === 0 &&
     step.errors === 0
   )
@@ -75,7 +77,7 @@ export async function ramp(
     for (;;) {
       const waitedMs = steps.length === 0 || !steps.at(-1)?.passed ? await calm() : 0
       const step = await runStep(rooms, rate, options.stepSeconds, servers)
-      const passed = passes(step)
+      const passed = passes(step, options.maxP99Ms)
       const disturbed =
         !passed && Math.max(step.othersOnServerCpu, step.othersOnLoadCpu) >= DISTURBED_SHARE && setAside < MAX_DISTURBED
       const done = { ...step, passed, retry, disturbed, waitedMs }
@@ -114,7 +116,7 @@ export async function ramp(
     if (low !== undefined && high !== undefined) {
       if (high / low <= options.precision) break
       rate = (low + high) / 2
-    } else if (low !== undefined) rate = low * 2
+    } else if (low !== undefined) rate = low * options.growth
     else if (high !== undefined) rate = high / 2
   }
   return { best, steps }

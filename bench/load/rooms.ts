@@ -2,7 +2,7 @@
 // With several servers, members take turns: member m joins through server m % servers, so
 // with two the sender is on the first and the timed member on the second.
 
-import { type BenchClient, openClient } from './bench-client.ts'
+import { type BenchClient, type ClientTarget, openClient } from './bench-client.ts'
 import { eachLimited } from './each-limited.ts'
 
 export interface Room {
@@ -17,15 +17,20 @@ export const roomNames = (tag: string, rooms: number): string[] =>
   Array.from({ length: rooms }, (_, r) => `${tag}-${r}`)
 
 /**
- * Opens `rooms × members` clients and joins each to its room, member m through `urls[m % urls.length]`;
- * names are unique under `tag`.
+ * Opens `rooms × members` clients and joins each to its room, member m through
+ * `servers[m % servers.length]`; names are unique under `tag`.
  */
-export async function openRooms(urls: readonly string[], tag: string, rooms: number, members: number): Promise<Room[]> {
+export async function openRooms(
+  servers: readonly ClientTarget[],
+  tag: string,
+  rooms: number,
+  members: number,
+): Promise<Room[]> {
   const opened: Room[] = roomNames(tag, rooms).map((name) => ({ name, members: [] }))
   const seats = opened.flatMap((room, r) => Array.from({ length: members }, (_, m) => ({ room, r, m })))
   try {
     await eachLimited(seats, OPENING_AT_ONCE, async ({ room, r, m }) => {
-      const client = await openClient(urls[m % urls.length] as string)
+      const client = await openClient(servers[m % servers.length] as ClientTarget)
       room.members[m] = client
       await client.request('join', { username: `${tag}-${r}-${m}`, room: room.name })
     })

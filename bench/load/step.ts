@@ -6,7 +6,6 @@ import { totalCpuTimes } from '../machine/proc-stats.ts'
 import { percentiles } from '../report/stats.ts'
 import { type Room, senderOf, timerOf } from './rooms.ts'
 import { probeStalls, type StallProbe } from './stall-probe.ts'
-import { isErrorResponse, isMessagePush, sendMessageFrame, sentAtOf } from './wire.ts'
 
 export interface StepResult {
   /** Messages per second each room's sender was asked to send. */
@@ -56,7 +55,8 @@ const GRACE_MS = 1_000
 const QUIET_MS = 250
 const MAX_QUIET_WAIT_MS = 10_000
 
-let stepNumber = 0
+/** Numbers every timed send of the run, so no two share a request id. */
+let frameId = 0
 
 /** Points every member's frame handler at the step's counters. */
 function countDeliveries(rooms: readonly Room[], latencies: number[]) {
@@ -64,13 +64,16 @@ function countDeliveries(rooms: readonly Room[], latencies: number[]) {
   const counts = { delivered: 0, errors: 0, frames: 0 }
   for (const room of rooms) {
     for (const member of room.members) {
+      const { isMessagePush, isErrorResponse } = member.dialect
       member.onFrame = (frame) => {
         counts.frames++
         if (isMessagePush(frame)) counts.delivered++
         else if (isErrorResponse(frame)) counts.errors++
       }
     }
-    timerOf(room).onFrame = (frame) => {
+    const timer = timerOf(room)
+    const { isMessagePush, isErrorResponse, sentAtOf } = timer.dialect
+    timer.onFrame = (frame) => {
       const now = performance.now()
       counts.frames++
       if (!isMessagePush(frame)) {
@@ -132,7 +135,6 @@ export async function runStep(
   servers: readonly StepTarget[],
 ): Promise<StepResult> {
   const serverPids = servers.map((server) => server.pid)
-  const step = ++stepNumber
   const members = rooms[0]?.members.length ?? 0
   const latencies: number[] = []
   const counts = countDeliveries(rooms, latencies)
@@ -142,7 +144,6 @@ export async function runStep(
   const loadCpuBefore = process.cpuUsage()
   const ticksBefore = cpuTicks()
   const sentPerRoom = rooms.map(() => 0)
-  let frameId = 0
   const started = performance.now()
   const durationMs = seconds * 1000
   const lags: number[] = []
@@ -157,7 +158,7 @@ export async function runStep(
       const due = Math.floor((ratePerRoom * elapsed) / 1000 + r / rooms.length)
       const sender = senderOf(room)
       for (let sent = sentPerRoom[r] ?? 0; sent < due; sent++) {
-        if (sender.isOpen) sender.send(sendMessageFrame(`s${step}-${++frameId}`, room.name, performance.now()))
+        if (sender.isOpen) sender.send(sender.dialect.sendMessage(++frameId, room.name, performance.now()))
       }
       sentPerRoom[r] = Math.max(sentPerRoom[r] ?? 0, due)
     }

@@ -1,18 +1,16 @@
 // The wsx JSON wire format, written and read by hand: the load generator must stay cheaper
 // than the servers it measures, so hot frames are built from templates and classified by
 // searching bytes rather than parsed.
+import { z } from 'zod'
+import { type Dialect, type Frame, frameText, sentAtIn, timedText } from './dialect.ts'
 
-/** A frame as Bun's WebSocket client hands it over (binary frames arrive as Buffers). */
-export type Frame = string | Buffer
+export type { Frame } from './dialect.ts'
+/** The send time a timed message push carries, or NaN. */
+export const sentAtOf = sentAtIn
 
 /** A `request` envelope as JSON text. `payload` must already be JSON. */
 export function requestFrame(event: string, id: string, payloadJson: string): string {
   return `{"v":"1.0","t":"request","x":"${event}","id":"${id}","w":${Date.now()},"p":${payloadJson}}`
-}
-
-/** The text of a timed chat message: the send time leads, so the reader finds it without parsing. */
-function timedText(sentAt: number, room: string): string {
-  return `${SENT_AT}${sentAt.toFixed(3)}; bench traffic for ${room}, nothing to read here`
 }
 
 /** A `sendMessage` request for `room` carrying the send time. Room names must be plain (no quotes). */
@@ -20,14 +18,11 @@ export function sendMessageFrame(id: string, room: string, sentAt: number): stri
   return requestFrame('sendMessage', id, `{"message":"${timedText(sentAt, room)}","room":"${room}"}`)
 }
 
-const SENT_AT = 'sent@'
 const MESSAGE_PUSH = Buffer.from('"x":"message"')
 /** Where `"x":"message"` sits when a push is written `{"v":"1.0","t":"send","x":"message",…`, as JSON.stringify writes it. */
 const USUAL_OFFSET = '{"v":"1.0","t":"send",'.length
 const ERROR_KIND = Buffer.from('"t":"response_error"')
-const SENT_AT_FIELD = Buffer.from(`"message":"${SENT_AT}`)
 const QUOTE = 0x22
-const SEMICOLON = 0x3b
 
 function bytes(frame: Frame): Buffer {
   return typeof frame === 'string' ? Buffer.from(frame) : frame
@@ -54,20 +49,35 @@ export function isErrorResponse(frame: Frame): boolean {
   return bytes(frame).indexOf(ERROR_KIND) !== -1
 }
 
-/** The send time a timed message push carries, or NaN. */
-export function sentAtOf(frame: Frame): number {
-  const data = bytes(frame)
-  const start = data.indexOf(SENT_AT_FIELD)
-  if (start === -1) return Number.NaN
-  const from = start + SENT_AT_FIELD.length
-  let end = from
-  while (end < data.length && data[end] !== SEMICOLON && data[end] !== QUOTE) end++
-  return Number(data.toString('latin1', from, end))
-}
+const responseSchema = z.object({
+  t: z.enum(['response_ok', 'response_error']),
+  id: z.string(),
+  p: z.unknown().optional(),
+  e: z.object({ message: z.string() }).optional(),
+})
 
-/** A frame as text, for the rare frames that are parsed. */
-export function frameText(frame: Frame): string {
-  return typeof frame === 'string' ? frame : frame.toString('utf8')
+/** Tracked requests are numbered `q<n>`; hot-path sends `s<n>`, whose answers nobody waits for. */
+export const wsx: Dialect = {
+  name: 'wsx',
+  request: (event, n, payloadJson) => requestFrame(event, `q${n}`, payloadJson),
+  answerOf(frame) {
+    let value: unknown
+    try {
+      value = JSON.parse(frameText(frame))
+    } catch {
+      return undefined
+    }
+    const response = responseSchema.safeParse(value)
+    if (!response.success || !response.data.id.startsWith('q')) return undefined
+    const n = Number(response.data.id.slice(1))
+    return response.data.t === 'response_ok'
+      ? { n, payload: response.data.p }
+      : { n, error: response.data.e?.message ?? 'response_error' }
+  },
+  sendMessage: (n, room, sentAt) => sendMessageFrame(`s${n}`, room, sentAt),
+  isMessagePush,
+  isErrorResponse,
+  sentAtOf: sentAtIn,
 }
 
 const USER_JOINED = Buffer.from('"x":"userJoined"')

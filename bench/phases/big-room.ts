@@ -99,7 +99,7 @@ async function measureBigRoom(server: BenchServer, members: number, joinSeconds:
 
   const joinOne = async (i: number) => {
     try {
-      const client = await openClient(server.url, 30_000)
+      const client = await openClient(server, 30_000)
       clients[i] = client
       const view = views[i] as PresenceView
       client.onFrame = (frame) => {

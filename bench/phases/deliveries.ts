@@ -1,7 +1,7 @@
-// Deliveries/s at p99 ≤ 10 ms on long-running servers: for each room size the baseline and
-// Parley take turns (so both see much the same background load), and Parley with `memory:`
-// storage follows on the sizes it is ramped for. On Parley's rooms of 32, bad input at the
-// best rate, while the rooms are still joined.
+// The knee (the most deliveries/s at p99 ≤ config.kneeP99Ms) on long-running servers: for each
+// room size the baseline, Parley and the Socket.IO peer take turns (so all see much the same
+// background load), and Parley with `memory:` storage follows on the sizes it is ramped for.
+// On Parley's rooms of 32, bad input at the knee, while the rooms are still joined.
 import { config } from '../config.ts'
 import { type DeliveryFigure, rampShape } from '../load/ramp-shape.ts'
 import { compared, type ServerKind, type ServersByKind } from '../servers/start-servers.ts'
@@ -15,7 +15,10 @@ export interface DeliveriesFigures {
 
 /** Ramps every shape on every server that is ramped for it; a shape that fails on one server is left out of its list. */
 export async function deliveriesPhase(servers: ServersByKind, run: RunLog): Promise<DeliveriesFigures> {
-  const figures: DeliveriesFigures = { deliveries: { baseline: [], parley: [], parleyMemory: [] }, badInput: undefined }
+  const figures: DeliveriesFigures = {
+    deliveries: { baseline: [], parley: [], parleyMemory: [], socketio: [] },
+    badInput: undefined,
+  }
   for (const shape of config.shapes) {
     const kinds: ServerKind[] = [...compared]
     if (config.memoryVariantMembers.includes(shape.members)) kinds.push('parleyMemory')

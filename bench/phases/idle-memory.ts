@@ -44,7 +44,7 @@ async function openJoined(server: BenchServer, count: number, tag: string) {
   const seats = Array.from({ length: count }, (_, i) => i)
   await eachLimited(seats, OPENING_AT_ONCE, async (i) => {
     try {
-      const client = await openClient(server.url)
+      const client = await openClient(server)
       clients.push(client)
       await client.request('join', { username: `${tag}-${i}`, room: `${tag}-${Math.floor(i / MEMBERS_PER_ROOM)}` })
     } catch {

@@ -57,7 +57,7 @@ async function measureJoins(
   const joinOne = async (i: number) => {
     const started = performance.now()
     try {
-      const client = await openClient(server.url)
+      const client = await openClient(server)
       clients.push(client)
       const open = performance.now()
       await client.request('join', { username: `joiner-${i}`, room: rooms[i % rooms.length] })

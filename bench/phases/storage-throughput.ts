@@ -1,12 +1,18 @@
-// Stored writes per second, with storage on (SQLite) and off (memory), in one run: plain
-// messages, and a mixed workload of messages with 10% edits and 20% reactions (added and
-// taken back), each change at its own seq in the room's log. Each mode runs the real
-// server in its own process; the load is requests through the wsx client (CBOR).
+// Stored writes per second, with storage off (memory), on SQLite and on PostgreSQL (a fresh
+// schema of its own, dropped afterwards), in one run: plain messages, and a mixed workload of
+// messages with 10% edits and 20% reactions (added and taken back), each change at its own
+// seq in the room's log. Each mode runs the real server in its own process; the load is
+// requests through the wsx client (CBOR).
 import { events } from '@parley/events'
 import { createClient, type WsxClient } from '@parley/wsx/client'
+import { temporaryPostgresSchema } from '../../apps/server/test/postgres-schema.ts'
 import { config } from '../config.ts'
-import { type Storage, startParley } from '../servers/start-servers.ts'
+import { type BenchServer, startParley, startParleyWith } from '../servers/start-servers.ts'
 import type { RunLog } from './run-log.ts'
+
+/** Where Parley stores: nowhere (`memory:`), a SQLite file, or PostgreSQL. */
+export type Store = 'memory' | 'sqlite' | 'postgres'
+const stores: readonly Store[] = ['memory', 'sqlite', 'postgres']
 
 const CLIENTS = 4
 const IN_FLIGHT = 256
@@ -18,12 +24,12 @@ export interface StorageFigure {
   clients: number
   inFlight: number
   rounds: number
-  /** Stored messages per second in each round. */
-  results: Record<Storage, number[]>
-  best: Record<Storage, number>
+  /** Stored messages per second in each round (none when that store could not be measured). */
+  results: Record<Store, number[]>
+  best: Record<Store, number | undefined>
   /** Stored writes (messages, edits, reactions) per second in each round of the mixed workload. */
-  mixed: Record<Storage, number[]>
-  bestMixed: Record<Storage, number>
+  mixed: Record<Store, number[]>
+  bestMixed: Record<Store, number | undefined>
 }
 
 export type Workload = 'plain' | 'mixed'
@@ -100,8 +106,30 @@ export async function measureStoredWrites(
   return (perClient * CLIENTS) / seconds
 }
 
-async function measureOn(storage: Storage, writes: number, workload: Workload): Promise<number> {
-  const server = await startParley(storage)
+/** Parley on `store`, fresh; PostgreSQL gets a schema of its own, dropped when the server stops. */
+async function startOn(store: Store): Promise<BenchServer> {
+  if (store !== 'postgres') return startParley(store)
+  const schema = await temporaryPostgresSchema(config.postgresUrl, 'parley_bench')
+  try {
+    const server = await startParleyWith('parley (postgres)', { DATABASE_URL: schema.url })
+    return {
+      ...server,
+      async stop(signal) {
+        try {
+          return await server.stop(signal)
+        } finally {
+          await schema.remove()
+        }
+      },
+    }
+  } catch (error) {
+    await schema.remove()
+    throw error
+  }
+}
+
+async function measureOn(store: Store, writes: number, workload: Workload): Promise<number> {
+  const server = await startOn(store)
   try {
     return await measureStoredWrites(server.url, writes, workload)
   } finally {
@@ -109,24 +137,31 @@ async function measureOn(storage: Storage, writes: number, workload: Workload): 
   }
 }
 
-/** config.storageMessages messages, storage off then on, config.storageRounds times. */
+/** config.storageMessages messages on each store, config.storageRounds times; a store that fails is left out. */
 export function storageThroughputPhase(run: RunLog): Promise<StorageFigure | undefined> {
   run.say(
-    `stored writes/s: ${config.storageMessages.toLocaleString('en-US')} writes, storage off then on, plain messages then mixed`,
+    `stored writes/s: ${config.storageMessages.toLocaleString('en-US')} writes on memory:, SQLite and PostgreSQL, plain messages then mixed`,
   )
-  return run.attempt('storage', () => measureStorage(config.storageMessages, config.storageRounds))
+  return run.attempt('storage', () => measureStorage(run, config.storageMessages, config.storageRounds))
 }
 
-async function measureStorage(messages: number, rounds: number): Promise<StorageFigure> {
-  const results: Record<Storage, number[]> = { memory: [], sqlite: [] }
-  const mixed: Record<Storage, number[]> = { memory: [], sqlite: [] }
+async function measureStorage(run: RunLog, messages: number, rounds: number): Promise<StorageFigure> {
+  const results: Record<Store, number[]> = { memory: [], sqlite: [], postgres: [] }
+  const mixed: Record<Store, number[]> = { memory: [], sqlite: [], postgres: [] }
   for (let round = 0; round < rounds; round++) {
-    for (const storage of ['memory', 'sqlite'] as const) {
-      results[storage].push(await measureOn(storage, messages, 'plain'))
-      mixed[storage].push(await measureOn(storage, messages, 'mixed'))
+    for (const store of stores) {
+      const plain = await run.attempt(`stored messages/s on ${store}`, () => measureOn(store, messages, 'plain'))
+      if (plain !== undefined) results[store].push(plain)
+      const both = await run.attempt(`stored writes/s (mixed) on ${store}`, () => measureOn(store, messages, 'mixed'))
+      if (both !== undefined) mixed[store].push(both)
     }
   }
-  const best = (of: Record<Storage, number[]>) => ({ memory: Math.max(...of.memory), sqlite: Math.max(...of.sqlite) })
+  const bestOf = (values: number[]) => (values.length === 0 ? undefined : Math.max(...values))
+  const best = (of: Record<Store, number[]>) => ({
+    memory: bestOf(of.memory),
+    sqlite: bestOf(of.sqlite),
+    postgres: bestOf(of.postgres),
+  })
   return {
     messages,
     clients: CLIENTS,

@@ -52,7 +52,7 @@ export function searchRows(search: SearchFigure | undefined, cost: IndexingCostF
           ? p99 === undefined || Number.isNaN(p99)
             ? 'FAIL'
             : p99 <= MAX_WORD_P99_MS
-              ? 'pass'
+              ? 'PASS'
               : 'FAIL'
           : '',
       })
@@ -72,7 +72,7 @@ export function searchRows(search: SearchFigure | undefined, cost: IndexingCostF
       baseline: int(cost.best.off),
       ratio: cost.ratio.toFixed(2),
       target: `≥ ${MIN_INDEXING_RATIO} × off`,
-      result: cost.ratio >= MIN_INDEXING_RATIO ? 'pass' : 'FAIL',
+      result: cost.ratio >= MIN_INDEXING_RATIO ? 'PASS' : 'FAIL',
     })
     const median = (values: number[]) => percentiles(values).p50
     const cpu = { on: median(cost.cpuMicrosPerMessage.on), off: median(cost.cpuMicrosPerMessage.off) }

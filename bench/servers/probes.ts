@@ -23,15 +23,15 @@ export async function healthStatus(http: string): Promise<number> {
   }
 }
 
-/** Resident memory: Parley's own metric, the kernel's VmRSS for the baseline. */
+/** Resident memory: Parley's own metric, the kernel's VmRSS for the others. */
 export async function serverRss(server: BenchServer): Promise<number> {
   if (server.kind === 'parley') return metric(server.http, 'process_resident_memory_bytes')
   return residentBytes(server.pid)
 }
 
-/** Waits (at most `maxMs`) until the server counts at most `count` connections; the baseline cannot say, so it waits a moment. */
+/** Waits (at most `maxMs`) until the server counts at most `count` connections; the others cannot say, so it waits a moment. */
 export async function settleConnections(server: BenchServer, count: number, maxMs = 10_000): Promise<void> {
-  if (server.kind === 'baseline') return Bun.sleep(500)
+  if (server.kind !== 'parley') return Bun.sleep(500)
   const deadline = performance.now() + maxMs
   while ((await metric(server.http, 'parley_connections')) > count && performance.now() < deadline) await Bun.sleep(100)
 }

@@ -1,0 +1,94 @@
+// One step at a fixed rate on every compared server (and Parley with `memory:`), on the
+// servers the deliveries phase then ramps: CPU per delivery and p99 at a rate all of them
+// carry (config.fixedRate), and send → delivery latency at light load (config.lightLoad).
+import { config, type RoomShape } from '../config.ts'
+import { generatorLimited } from '../load/ramp-shape.ts'
+import { closeRooms, openRooms } from '../load/rooms.ts'
+import { runStep, type StepResult } from '../load/step.ts'
+import { untilCpusQuiet } from '../machine/cpu-contention.ts'
+import { LOAD_CPU, SERVER_CPU } from '../machine/pinning.ts'
+import { settleConnections } from '../servers/probes.ts'
+import { type BenchServer, compared, type ServerKind, type ServersByKind } from '../servers/start-servers.ts'
+import type { RunLog } from './run-log.ts'
+
+export interface FixedRateFigure {
+  shape: RoomShape
+  /** The rate asked for, in deliveries/s (messages/s × members). */
+  deliveriesPerSecond: number
+  step: StepResult
+  /** Server CPU µs per delivery (= CPU seconds per million deliveries). */
+  cpuMicrosPerDelivery: number
+  /** The load generator was the limit of this step: its figures are the generator's. */
+  generatorLimited: boolean
+}
+
+export interface FixedRateFigures {
+  /** config.fixedRate on each server. */
+  heavy: Partial<Record<ServerKind, FixedRateFigure>>
+  /** config.lightLoad on each server. */
+  light: Partial<Record<ServerKind, FixedRateFigure>>
+}
+
+const WARM_UP_SECONDS = 1
+
+/** Both fixed rates on every server that runs, one server after another. */
+export async function fixedRatePhase(servers: ServersByKind, run: RunLog): Promise<FixedRateFigures> {
+  const figures: FixedRateFigures = { heavy: {}, light: {} }
+  const kinds: ServerKind[] = [...compared, 'parleyMemory']
+  const { fixedRate, lightLoad } = config
+  const settings = [
+    { key: 'heavy', shape: fixedRate.shape, deliveriesPerSecond: fixedRate.deliveriesPerSecond },
+    {
+      key: 'light',
+      shape: lightLoad.shape,
+      deliveriesPerSecond: lightLoad.messagesPerSecond * lightLoad.shape.members,
+    },
+  ] as const
+  for (const { key, shape, deliveriesPerSecond } of settings) {
+    for (const kind of kinds) {
+      const server = servers[kind]
+      if (!server) continue
+      run.say(
+        `${server.name}: ${deliveriesPerSecond.toLocaleString('en-US')} deliveries/s in ${shape.rooms} rooms of ${shape.members}`,
+      )
+      const figure = await run.attempt(`${kind} at ${deliveriesPerSecond} deliveries/s`, () =>
+        measureAt(server, shape, deliveriesPerSecond),
+      )
+      if (!figure) continue
+      figures[key][kind] = figure
+      run.say(describeFixed(figure))
+    }
+  }
+  return figures
+}
+
+async function measureAt(server: BenchServer, shape: RoomShape, deliveriesPerSecond: number): Promise<FixedRateFigure> {
+  const ratePerRoom = deliveriesPerSecond / (shape.rooms * shape.members)
+  const rooms = await openRooms([server], `fixed${shape.members}`, shape.rooms, shape.members)
+  try {
+    await runStep(rooms, ratePerRoom, WARM_UP_SECONDS, [server])
+    await untilCpusQuiet(config.quietWaitBudgetSeconds * 1000, [SERVER_CPU, LOAD_CPU])
+    const step = await runStep(rooms, ratePerRoom, config.fixedSeconds, [server])
+    return {
+      shape,
+      deliveriesPerSecond,
+      step,
+      cpuMicrosPerDelivery: step.delivered === 0 ? Number.NaN : (step.serverCpuSeconds / step.delivered) * 1e6,
+      generatorLimited: generatorLimited(step),
+    }
+  } finally {
+    closeRooms(rooms)
+    await settleConnections(server, 0)
+  }
+}
+
+const pct = (share: number) => `${Math.round(share * 100)}%`
+
+function describeFixed({ step, cpuMicrosPerDelivery, generatorLimited: limited }: FixedRateFigure): string {
+  return (
+    `    ${Math.round(step.deliveriesPerSecond).toLocaleString('en-US')} deliveries/s (${pct(step.deliveredShare)} delivered)` +
+    `  p50 ${step.p50Ms.toFixed(2)} p99 ${step.p99Ms.toFixed(2)} ms  ${cpuMicrosPerDelivery.toFixed(2)} µs CPU per delivery` +
+    `  cpu server ${pct(step.serverCpuShare)} load ${pct(step.loadCpuShare)}, others ${pct(step.othersOnServerCpu)} ${pct(step.othersOnLoadCpu)}` +
+    (limited ? '  (limited by the load generator)' : '')
+  )
+}
