@@ -1,8 +1,9 @@
 // A deploy must not break the tabs that are open. Two real builds of the web app whose hashed
 // names differ, the real server started on one and then, on the same port, on the other.
 //
-// Once the app has loaded, it fetches nothing more: index.html preloads both lazy chunks (the
-// connection module and the chat view), and both are needed before anyone can type a draft.
+// Once the app has loaded, it fetches nothing more: the entry asks for both lazy chunks (the
+// connection module at once, the chat view once the join screen has painted, or at once for a
+// tab that comes back into its rooms), and both are needed before anyone can type a draft.
 // So a tab breaks on a deploy when one of them is still on its way: here the tab reloads on a
 // slow network (its chat-view chunk held back) just before the deploy, and the chunk's request
 // goes out once the new server is up, as it would from a tab opened or reloaded mid-deploy.
@@ -168,22 +169,28 @@ test.describe('a deploy under an open tab', () => {
     // A deploy whose chat-view chunk is missing: every request for it is a 404.
     const broken = join(work, 'build-broken')
     cpSync(buildB, broken, { recursive: true })
-    rmSync(join(broken, 'assets', chatViewChunk(buildB)))
+    for (const copy of ['', '.br', '.gz']) rmSync(join(broken, 'assets', `${chatViewChunk(buildB)}${copy}`))
     const server = await serve({ WEB_DIST: broken, DATA_DIR: join(work, 'data-broken') })
     const page = await (await browser.newContext()).newPage()
     const seen = watch(page)
+    const before = seen.navigations()
 
+    // The join screen asks for the chat view once it is idle: the 404 reloads the page once,
+    // and the reloaded page, missing it again, says so before anyone has joined.
     await page.goto(`${server.http}/`)
-    const opened = seen.navigations()
-    await page.getByLabel('Username').fill(uniqueName('stranded'))
-    await page.getByLabel('Room', { exact: true }).fill(uniqueRoom('broken'))
-    await page.getByRole('button', { name: 'Join', exact: true }).click()
-
     const problem = page.getByRole('alert').filter({ hasText: 'Parley could not finish loading' })
     await expect(problem).toBeVisible()
     await expect(problem).toContainText('Check your connection, then reload')
     await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible()
-    expect(seen.navigations() - opened).toBe(1)
+    expect(seen.navigations() - before).toBe(2)
+
+    // Joining anyway asks once more, and shows the same words in place of the chat, without reloading again.
+    await page.getByLabel('Username').fill(uniqueName('stranded'))
+    await page.getByLabel('Room', { exact: true }).fill(uniqueRoom('broken'))
+    await page.getByRole('button', { name: 'Join', exact: true }).click()
+    await expect(page.getByRole('heading', { name: 'Parley could not finish loading' })).toBeVisible()
+    await expect(page.getByLabel('Username')).toHaveCount(0)
+    expect(seen.navigations() - before).toBe(2)
     expect(seen.htmlForScripts()).toEqual([])
   })
 })

@@ -16,7 +16,6 @@ interface JsChunk extends ChunkLike {
   code: string
   isEntry: boolean
   imports: string[]
-  dynamicImports: string[]
 }
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`
@@ -70,42 +69,6 @@ export function bundleBudget({ limitBytes }: BudgetOptions): Plugin {
       if (total > limitBytes) {
         this.error(`Initial JavaScript is ${kB(total)} gzip, over its budget of ${kB(limitBytes)}`)
       }
-    },
-  }
-}
-
-/**
- * Adds `<link rel="modulepreload">` for the chunks the entry imports dynamically, so the
- * browser fetches them alongside the entry instead of after it has run; they still do not
- * hold up the first paint.
- */
-export function preloadLazyChunks(): Plugin {
-  let base = '/'
-  return {
-    name: 'parley:preload-lazy-chunks',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, context) {
-        const bundle = context.bundle as unknown as Record<string, ChunkLike> | undefined
-        const entry = context.chunk as unknown as JsChunk | undefined
-        if (!bundle || !entry) return []
-        const files = new Set<string>()
-        for (const file of entry.dynamicImports) {
-          const chunk = bundle[file]
-          if (!isChunk(chunk)) continue
-          files.add(chunk.fileName)
-          for (const imported of chunk.imports) if (imported !== entry.fileName) files.add(imported)
-        }
-        return [...files].map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
-          injectTo: 'head' as const,
-        }))
-      },
     },
   }
 }

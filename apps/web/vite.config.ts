@@ -1,7 +1,7 @@
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv, type ProxyOptions } from 'vite'
-import { bundleBudget, preloadLazyChunks } from './bundle-budget.ts'
+import { bundleBudget } from './bundle-budget.ts'
 import { precompress } from './precompress.ts'
 
 const DEFAULT_SERVER_URL = 'http://localhost:3001'
@@ -17,13 +17,7 @@ export default defineConfig(({ mode }) => {
   }
 
   return {
-    plugins: [
-      react(),
-      tailwindcss(),
-      bundleBudget({ limitBytes: INITIAL_JS_BUDGET_BYTES }),
-      preloadLazyChunks(),
-      precompress(),
-    ],
+    plugins: [react(), tailwindcss(), bundleBudget({ limitBytes: INITIAL_JS_BUDGET_BYTES }), precompress()],
     server: { proxy },
     preview: { proxy },
     build: {

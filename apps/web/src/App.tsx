@@ -1,14 +1,22 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useChatSelector } from './chat/context.ts'
+import { loadChatView } from './chat-view.ts'
 import { ConnectionBanner } from './components/ConnectionBanner.tsx'
 import { JoinScreen } from './components/JoinScreen.tsx'
+import { whenIdle } from './when-idle.ts'
 
-// The chat view (virtual list, composer, room list) is not needed to paint the join screen:
-// it loads beside the entry (a modulepreload in index.html) and is in by the time anyone joins.
-const ChatLayout = lazy(() => import('./components/ChatLayout.tsx').then((module) => ({ default: module.ChatLayout })))
+const ChatLayout = lazy(loadChatView)
 
 export function App() {
   const inChat = useChatSelector((state) => state.username !== null && state.rooms.length > 0)
+
+  // The join screen paints on the entry chunk alone; the chat view loads once it has, while
+  // the person types a name, so joining shows the chat at once. A session that comes back
+  // straight into the chat loads it at the first render instead. A failed load here starts
+  // the page's recovery like any other (see preload-recovery.ts).
+  useEffect(() => {
+    if (!inChat) return whenIdle(() => void loadChatView().catch(() => undefined))
+  }, [inChat])
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden">
