@@ -2,9 +2,10 @@
 // run. CPU per delivery and latency at fixed rates; the knee (deliveries/s at p99 ≤ 50 ms)
 // for rooms of 32, 2 and 256; join latency; memory per idle connection; bad input under load;
 // Parley on PostgreSQL and Redis, one instance and two; stored messages/s on memory:, SQLite
-// and PostgreSQL, and with search on and off; search over a seeded history. Each phase
-// returns its figures; this file puts them together, prints a table with each target's
-// PASS/FAIL and writes JSON to bench/results/. The exit code never depends on the targets.
+// and PostgreSQL, and with search on and off; search over a seeded history; a first visit's
+// bytes on the wire. Each phase returns its figures; this file puts them together, prints a
+// table with each target's PASS/FAIL and writes JSON to bench/results/. The exit code never
+// depends on the targets.
 import { getPriority, loadavg } from 'node:os'
 import { config } from './config.ts'
 import { canPin, currentAffinity } from './machine/pinning.ts'
@@ -12,6 +13,7 @@ import { isRelaunched, relaunchPinned } from './machine/relaunch.ts'
 import { bigRoomPhase } from './phases/big-room.ts'
 import { clusterPhase } from './phases/cluster.ts'
 import { type DeliveriesFigures, deliveriesPhase } from './phases/deliveries.ts'
+import { firstVisitPhase } from './phases/first-visit.ts'
 import { fixedRatePhase } from './phases/fixed-rate.ts'
 import { idleMemoryPhase } from './phases/idle-memory.ts'
 import { joinLatencyPhase } from './phases/join-latency.ts'
@@ -80,8 +82,9 @@ const bigRoom = await bigRoomPhase(run)
 const storage = await storageThroughputPhase(run)
 const searchIndexing = await searchIndexingCostPhase(run)
 const search = await searchPhase(run)
+const firstVisit = await firstVisitPhase(run)
 loadAverages.push(loadavg()[0] ?? 0)
-const figures: RunFigures = { ...load, cluster, memory, bigRoom, storage, search, searchIndexing, errors }
+const figures: RunFigures = { ...load, cluster, memory, bigRoom, storage, search, searchIndexing, firstVisit, errors }
 
 const seconds = (performance.now() - clock) / 1000
 const table = rows(figures)

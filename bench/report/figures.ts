@@ -5,6 +5,7 @@
 import type { BadInputFigure } from '../phases/bad-input.ts'
 import type { BigRoomFigure } from '../phases/big-room.ts'
 import type { ClusterFigure } from '../phases/cluster.ts'
+import type { FirstVisitFigure } from '../phases/first-visit.ts'
 import type { FixedRateFigures } from '../phases/fixed-rate.ts'
 import type { MemoryFigure } from '../phases/idle-memory.ts'
 import type { JoinFigure } from '../phases/join-latency.ts'
@@ -23,6 +24,7 @@ import {
   latencies,
   shareVerdict,
 } from './delivery-rows.ts'
+import { firstVisitRows } from './first-visit-rows.ts'
 import { fmtRatio, int, ms, pct, ratioOf, verdict } from './format.ts'
 import { blank, type Row } from './row.ts'
 import { searchRows } from './search-rows.ts'
@@ -45,6 +47,8 @@ export interface RunFigures {
   search: SearchFigure | undefined
   /** Stored messages/s with search on and off (unless BENCH_SEARCH=0). */
   searchIndexing: IndexingCostFigure | undefined
+  /** Bytes on the wire before the join screen, per Accept-Encoding. */
+  firstVisit: FirstVisitFigure | undefined
   /** Figures that could not be measured, and why. */
   errors: string[]
 }
@@ -189,6 +193,7 @@ const sections: ((figures: RunFigures) => Row[])[] = [
   (f) => joinRows(f.joins),
   (f) => badInputRows(f.badInput),
   (f) => searchRows(f.search, f.searchIndexing),
+  (f) => firstVisitRows(f.firstVisit),
   (f) => generatorRows(f.deliveries),
   (f) => noiseRows(f.deliveries),
 ]
