@@ -63,6 +63,22 @@ describe('RoomLog', () => {
     expect(log.message(2)?.message).toBe('after the loss')
   })
 
+  test("a join answer parts from the log held where it is shorter, or where the newest message held is another's", () => {
+    const log = new RoomLog()
+    for (const seq of [1, 2, 3, 4]) log.addMessage(message(seq))
+    const same = [1, 2, 3, 4].map((seq) => message(seq))
+    expect(log.partsAt({ lastSeq: 4, messages: same })).toBeUndefined()
+    expect(log.partsAt({ lastSeq: 6, messages: [...same, message(5), message(6)] })).toBeUndefined()
+    // A window of latest messages that does not reach ours says nothing.
+    expect(log.partsAt({ lastSeq: 90, messages: [message(60)] })).toBeUndefined()
+    expect(log.partsAt({ lastSeq: 2, messages: same.slice(0, 2) })).toBe(2)
+    // 3 and 4 were lost; two others took their seqs, and one more came.
+    const others = [message(3, { messageId: 'x3' }), message(4, { messageId: 'x4' }), message(5)]
+    expect(log.partsAt({ lastSeq: 5, messages: [...same.slice(0, 2), ...others] })).toBe(2)
+    // 4 is a change now: no message there.
+    expect(log.partsAt({ lastSeq: 5, messages: [...same.slice(0, 3), message(5)] })).toBe(3)
+  })
+
   test('the last message sent skips deleted ones', () => {
     const log = new RoomLog()
     expect(log.lastSent()).toBeUndefined()

@@ -27,8 +27,26 @@ export class RoomLog {
   }
 
   /**
-   * The server's log ends at `seq`, before entries this terminal saw (it lost them, say in a
-   * power loss): forgets them, so that the new entries that take their seqs are shown.
+   * Where the server's log, as a join answer shows it, parts from what this terminal saw, if
+   * it does: it ends before `held`, or its window of latest messages (every message from its
+   * first seq on) has another message, or none, where the newest one held is. Then the seq
+   * up to which both agree; `undefined` when nothing says they differ.
+   */
+  partsAt(answer: { lastSeq: number; messages: readonly ChatMessage[] }): number | undefined {
+    const theirs = new Map(answer.messages.map((message) => [message.seq, message.messageId]))
+    const first = answer.messages[0]?.seq ?? Number.POSITIVE_INFINITY
+    const mine = [...this.#messages.values()].filter((m) => m.seq <= this.#held && m.seq >= first)
+    const newest = mine.reduce<ChatMessage | undefined>((a, m) => (a && a.seq > m.seq ? a : m), undefined)
+    if (answer.lastSeq >= this.#held && (!newest || theirs.get(newest.seq) === newest.messageId)) return undefined
+    // The newest message both hold: everything up to it is the log both saw.
+    const agreed = mine.filter((m) => theirs.get(m.seq) === m.messageId).map((m) => m.seq)
+    const through = agreed.length > 0 ? Math.max(...agreed) : Math.min(first - 1, answer.lastSeq)
+    return Math.min(through, answer.lastSeq)
+  }
+
+  /**
+   * The server's log parts from what this terminal saw after `seq` (it lost the entries after
+   * it, say in a power loss): forgets them, so that the new entries that take their seqs are shown.
    */
   rewind(seq: number): void {
     for (const held of this.#messages.keys()) if (held > seq) this.#messages.delete(held)

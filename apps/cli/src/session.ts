@@ -65,12 +65,13 @@ export class RoomSession {
     })
     this.#token = answer.token
     this.#room = answer.room
-    if (rejoin && answer.lastSeq < this.log.held) {
-      // The server no longer has the last entries printed here; new ones will take their seqs.
+    const partsAt = rejoin ? this.log.partsAt(answer) : undefined
+    if (partsAt !== undefined) {
+      // The server no longer has the last entries printed here; new ones take their seqs.
       this.out.problem(
-        `The server lost the messages after #${answer.lastSeq} (#${answer.lastSeq + 1} to #${this.log.held} above); new messages take their numbers`,
+        `The server lost the messages after #${partsAt} (#${partsAt + 1} to #${this.log.held} above); new messages take their numbers`,
       )
-      this.log.rewind(answer.lastSeq)
+      this.log.rewind(partsAt)
     }
     for (const message of answer.messages) this.log.hold(message)
     if (!rejoin) {

@@ -144,6 +144,29 @@ describe('joining', () => {
     expect(outcome.timeline.outbox.map((o) => o.clientId)).toEqual(['c-11111111'])
   })
 
+  test('a server that lost messages we held and stored others under their seqs replaces the timeline', () => {
+    // We held 1–40; the server lost 39 and 40, then stored two other messages there, and one more.
+    const others = [message(39, { messageId: 'x39' }), message(40, { messageId: 'x40' }), message(41)]
+    const answer = { lastSeq: 41, messages: [...range(1, 38), ...others] }
+    const outcome = applyJoin(joinedAt(40), answer)
+    expect(outcome.reset).toBe(true)
+    expect(outcome.catchUpAfter).toBeNull()
+    expect(outcome.timeline.messages.map((m) => m.messageId).slice(-3)).toEqual(['x39', 'x40', 'm41'])
+    expect(outcome.timeline.syncedThrough).toBe(41)
+  })
+
+  test('a message we held that is a change in the answer window means another log too', () => {
+    const answer = { lastSeq: 41, messages: [...range(1, 39), message(41)] }
+    expect(applyJoin(joinedAt(40), answer).reset).toBe(true)
+  })
+
+  test('the same messages where ours are, or a window that does not reach them, is the same log', () => {
+    expect(applyJoin(joinedAt(40), { lastSeq: 45, messages: range(1, 45) }).reset).toBe(false)
+    const beyond = applyJoin(joinedAt(40), { lastSeq: 100, messages: range(51, 100) })
+    expect(beyond.reset).toBe(false)
+    expect(beyond.catchUpAfter).toBe(40)
+  })
+
   test('a reset takes the answer as the truth', () => {
     const { timeline } = resetTimeline(joinedAt(20), { lastSeq: 25, messages: range(24, 25) })
     expect(seqs(timeline)).toEqual([24, 25])

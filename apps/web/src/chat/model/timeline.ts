@@ -252,9 +252,25 @@ interface JoinOutcome extends MergeResult {
 type JoinAnswer = Pick<JoinResponse, 'lastSeq' | 'messages'>
 
 /**
+ * Whether the answer's log is another than the one held: the newest message held through
+ * `syncedThrough`, if the answer's window (every message from its first seq on) reaches it,
+ * is another message there or none. The server lost its last entries (a power loss) and
+ * stored new ones under their seqs.
+ */
+function rewritten(timeline: RoomTimeline, answer: JoinAnswer): boolean {
+  const first = answer.messages[0]?.seq
+  if (first === undefined || timeline.syncedThrough === null) return false
+  const held = timeline.messages[placeOf(timeline.messages, timeline.syncedThrough + 1) - 1]
+  if (!held || held.seq < first) return false
+  const theirs = answer.messages[placeOf(answer.messages, held.seq)]
+  return theirs?.seq !== held.seq || theirs.messageId !== held.messageId
+}
+
+/**
  * Takes a join answer. The first join of a room takes its messages as the timeline; a
  * rejoin merges them and says where to catch up from: from `syncedThrough` whenever it is
- * short of the answer's `lastSeq`. The answer's messages carry `syncedThrough` forward only
+ * short of the answer's `lastSeq`. A server whose log no longer holds what this tab
+ * does (shorter than it, or other messages where this tab's are) replaces the timeline. The answer's messages carry `syncedThrough` forward only
  * over seqs that are messages, so a change made meanwhile, to a message old or new, is
  * always fetched by the catch-up.
  */
@@ -268,7 +284,9 @@ export function applyJoin(timeline: RoomTimeline, answer: JoinAnswer): JoinOutco
     const synced = advance({ ...merged, syncedThrough: answer.lastSeq, changesAhead })
     return { timeline: synced, added: [], catchUpAfter: null, reset: false }
   }
-  if (answer.lastSeq < timeline.syncedThrough) return { ...resetTimeline(timeline, answer), catchUpAfter: null }
+  if (answer.lastSeq < timeline.syncedThrough || rewritten(timeline, answer)) {
+    return { ...resetTimeline(timeline, answer), catchUpAfter: null }
+  }
   const merged = mergeMessages(timeline, answer.messages)
   const through = merged.timeline.syncedThrough ?? answer.lastSeq
   return { ...merged, catchUpAfter: through < answer.lastSeq ? through : null, reset: false }
