@@ -29,7 +29,7 @@ import { compared, type ServerKind, type ServersByKind, startServer } from './se
 if (!isRelaunched) await relaunchPinned(import.meta.path)
 
 /** However the run goes, it ends: a hung step must not hold the machine. */
-const WATCHDOG_MS = (config.quick ? 10 : 20) * 60_000 + (config.search ? (config.quick ? 3 : 10) * 60_000 : 0)
+const WATCHDOG_MS = (config.quick ? 15 : 25) * 60_000 + (config.search ? (config.quick ? 3 : 10) * 60_000 : 0)
 setTimeout(() => {
   console.error(`bench: still running after ${WATCHDOG_MS / 60_000} min; giving up`)
   process.exit(2)
