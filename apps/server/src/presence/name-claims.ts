@@ -2,7 +2,8 @@ import { usernameKey } from '@parley/events/rules'
 
 interface Claim {
   token: string
-  connections: Set<string>
+  /** The connections holding the name: an array, as a name is seldom open in more than a few tabs. */
+  connections: string[]
 }
 
 /**
@@ -16,9 +17,9 @@ export class NameClaims {
   claim(username: string, connectionId: string, token: string | undefined): string | undefined {
     const key = usernameKey(username)
     const held = this.#claims.get(key)
-    if (held && held.token !== token && held.connections.size > 0) return undefined
-    const claim = held && held.token === token ? held : { token: token ?? newToken(), connections: new Set<string>() }
-    claim.connections.add(connectionId)
+    if (held && held.token !== token && held.connections.length > 0) return undefined
+    const claim: Claim = held && held.token === token ? held : { token: token ?? newToken(), connections: [] }
+    if (!claim.connections.includes(connectionId)) claim.connections.push(connectionId)
     this.#claims.set(key, claim)
     return claim.token
   }
@@ -27,8 +28,10 @@ export class NameClaims {
   release(username: string, connectionId: string): boolean {
     const key = usernameKey(username)
     const held = this.#claims.get(key)
-    if (!held?.connections.delete(connectionId)) return false
-    if (held.connections.size > 0) return false
+    const at = held?.connections.indexOf(connectionId) ?? -1
+    if (!held || at < 0) return false
+    held.connections.splice(at, 1)
+    if (held.connections.length > 0) return false
     this.#claims.delete(key)
     return true
   }
