@@ -7,7 +7,8 @@ import { compareNames, SortedNames } from './sorted-names.ts'
  * it (two tabs of one person), so joins and leaves are announced per name.
  */
 export class RoomRegistry {
-  readonly #rooms = new Map<string, Map<string, Set<string>>>()
+  /** Room → name → its connections: an array, as a name is seldom open in more than a few tabs. */
+  readonly #rooms = new Map<string, Map<string, string[]>>()
   /** Each room's names in order, kept as they come and go: read for every join's answer. */
   readonly #sorted = new Map<string, SortedNames>()
   /** Connections per room, kept as they come and go: read for every message. */
@@ -15,17 +16,17 @@ export class RoomRegistry {
 
   /** Adds a connection under a name; true when the name is new to the room. */
   join(room: string, username: string, connectionId: string): boolean {
-    const members = this.#rooms.get(room) ?? new Map<string, Set<string>>()
+    const members = this.#rooms.get(room) ?? new Map<string, string[]>()
     this.#rooms.set(room, members)
-    const connections = members.get(username) ?? new Set<string>()
-    const isNew = connections.size === 0
+    const connections = members.get(username) ?? []
+    const isNew = connections.length === 0
     if (isNew) {
       const names = this.#sorted.get(room) ?? new SortedNames()
       this.#sorted.set(room, names)
       names.add(username)
     }
-    if (!connections.has(connectionId)) {
-      connections.add(connectionId)
+    if (!connections.includes(connectionId)) {
+      connections.push(connectionId)
       this.#connectionCounts.set(room, this.connectionCount(room) + 1)
     }
     members.set(username, connections)
@@ -36,9 +37,11 @@ export class RoomRegistry {
   leave(room: string, username: string, connectionId: string): boolean {
     const members = this.#rooms.get(room)
     const connections = members?.get(username)
-    if (!members || !connections?.delete(connectionId)) return false
+    const at = connections?.indexOf(connectionId) ?? -1
+    if (!members || !connections || at < 0) return false
+    connections.splice(at, 1)
     this.#connectionCounts.set(room, this.connectionCount(room) - 1)
-    if (connections.size > 0) return false
+    if (connections.length > 0) return false
     members.delete(username)
     this.#sorted.get(room)?.delete(username)
     if (members.size === 0) {
@@ -71,7 +74,7 @@ export class RoomRegistry {
 
   /** The names in a room, in no particular order (cheaper than `users` when order does not matter). */
   names(room: string): IterableIterator<string> {
-    return (this.#rooms.get(room) ?? new Map<string, Set<string>>()).keys()
+    return (this.#rooms.get(room) ?? new Map<string, string[]>()).keys()
   }
 
   /** Every room with people in it, busiest first; the default room is always listed. */
