@@ -1,6 +1,7 @@
 import type { ChatEvents } from '@parley/events'
 import type { Connection, WsxServer } from '@parley/wsx/server'
 import type { Limits } from '../limits.ts'
+import { JoinedRooms } from './joined-rooms.ts'
 import { TokenBucket } from './token-bucket.ts'
 
 /** What the chat remembers about one connection. */
@@ -8,7 +9,7 @@ export interface ConnectionData {
   /** Set by the first join; one name per connection while it is in a room. */
   username: string | undefined
   /** Joined rooms, oldest first: the last one is where a room-less message goes. */
-  rooms: Set<string>
+  rooms: JoinedRooms
   /** The session token under which this connection holds its name, while it does. */
   token: string | undefined
   /** A hash of `token`, kept with each message sent: the session that may edit or delete it. */
@@ -27,7 +28,7 @@ export interface ConnectionData {
 export function connectionData(limits: Limits): () => ConnectionData {
   return () => ({
     username: undefined,
-    rooms: new Set(),
+    rooms: new JoinedRooms(),
     token: undefined,
     author: undefined,
     sends: new TokenBucket(limits.messageRate, limits.messageBurst),
