@@ -5,7 +5,7 @@ import { Elysia } from 'elysia'
 import { registerChatHandlers } from './chat/chat-handlers.ts'
 import type { AppConfig } from './config.ts'
 import { connectionData } from './connections/connection-data.ts'
-import { SocketSession } from './connections/socket-session.ts'
+import { type SessionHandler, SocketSession } from './connections/socket-session.ts'
 import { TokenBucket } from './connections/token-bucket.ts'
 import { AddressCounts, checkUpgrade } from './connections/upgrade-guard.ts'
 import { redisRoomBus } from './delivery/redis-room-bus.ts'
@@ -72,30 +72,28 @@ export async function createApp(config: AppConfig) {
   const names = new NameClaims()
   const chat = registerChatHandlers({ server, bus, presence, registry, names, store, limits, log, metrics })
   const addresses = new AddressCounts()
-  const frameBuckets = new Map<string, TokenBucket>()
   server.onOpen((conn) => {
     addresses.add(conn.remoteAddress)
-    frameBuckets.set(conn.id, new TokenBucket(limits.messageRate * 10, limits.messageBurst * 10))
     log.debug('connection-open', { connectionId: conn.id })
   })
   server.onClose((conn, code) => {
     addresses.remove(conn.remoteAddress)
-    frameBuckets.delete(conn.id)
     log.debug('connection-closed', { connectionId: conn.id, code })
   })
 
   // Any frame beyond ten times the message rate is a flood, whatever it carries.
-  const guardedHandler = {
+  const guardedHandler: SessionHandler = {
     ...handler,
-    message(ws: Parameters<typeof handler.message>[0], frame: unknown) {
-      if (frameBuckets.get(ws.id)?.take() === false) {
+    message(session, frame) {
+      if (!session.frames.take()) {
         metrics.countError('flood')
-        log.warn('flood', { connectionId: ws.id })
-        return ws.raw.close(CloseCode.policyViolation, 'Flooding: too many frames')
+        log.warn('flood', { connectionId: session.id })
+        return session.raw.close(CloseCode.policyViolation, 'Flooding: too many frames')
       }
-      handler.message(ws, frame)
+      handler.message(session, frame)
     },
   }
+  const frameBucket = () => new TokenBucket(limits.messageRate * 10, limits.messageBurst * 10)
   const startedAt = Date.now()
   /** Set first thing by `shutdown`: from then on liveness and readiness answer 503. */
   let draining = false
@@ -133,7 +131,7 @@ export async function createApp(config: AppConfig) {
     .get('/api/*', ({ status }) => status(404, { error: 'Not found' }))
     .all('/api/*', ({ status }) => status(404, { error: 'Not found' }))
     .get('/ws', ({ request, server: bun, status }) => {
-      if (bun?.upgrade(request, { data: new SocketSession(guardedHandler) })) return
+      if (bun?.upgrade(request, { data: new SocketSession(guardedHandler, frameBucket()) })) return
       return status(400, 'Expected a WebSocket upgrade')
     })
   const served = config.webDist ? app.use(await webApp(config.webDist)) : app
