@@ -4,38 +4,57 @@ import type { Limits } from '../limits.ts'
 import { JoinedRooms } from './joined-rooms.ts'
 import { TokenBucket } from './token-bucket.ts'
 
-/** What the chat remembers about one connection. */
-export interface ConnectionData {
+/**
+ * What the chat remembers about one connection. The rate limits and the typing times
+ * are made when first used: a connection that only listens never needs them.
+ */
+export class ConnectionData {
   /** Set by the first join; one name per connection while it is in a room. */
-  username: string | undefined
+  username: string | undefined = undefined
   /** Joined rooms, oldest first: the last one is where a room-less message goes. */
-  rooms: JoinedRooms
+  readonly rooms = new JoinedRooms()
   /** The session token under which this connection holds its name, while it does. */
-  token: string | undefined
+  token: string | undefined = undefined
   /** A hash of `token`, kept with each message sent: the session that may edit or delete it. */
-  author: string | undefined
+  author: string | undefined = undefined
+  readonly #limits: Limits
+  #sends: TokenBucket | undefined
+  #searches: TokenBucket | undefined
+  #patience: TokenBucket | undefined
+  #typedAt: Map<string, number> | undefined
+
+  constructor(limits: Limits) {
+    this.#limits = limits
+  }
+
   /** Chat messages allowed now. */
-  sends: TokenBucket
+  get sends(): TokenBucket {
+    this.#sends ??= new TokenBucket(this.#limits.messageRate, this.#limits.messageBurst)
+    return this.#sends
+  }
+
   /** Searches allowed now (as many as messages, counted apart). */
-  searches: TokenBucket
+  get searches(): TokenBucket {
+    this.#searches ??= new TokenBucket(this.#limits.messageRate, this.#limits.messageBurst)
+    return this.#searches
+  }
+
   /** Refusals tolerated before a flood closes the connection. */
-  patience: TokenBucket
+  get patience(): TokenBucket {
+    this.#patience ??= new TokenBucket(this.#limits.messageRate, this.#limits.messageBurst * 2)
+    return this.#patience
+  }
+
   /** When this connection last said it was typing, per room. */
-  typedAt: Map<string, number>
+  get typedAt(): Map<string, number> {
+    this.#typedAt ??= new Map()
+    return this.#typedAt
+  }
 }
 
 /** Fresh per-connection state under the given limits. */
 export function connectionData(limits: Limits): () => ConnectionData {
-  return () => ({
-    username: undefined,
-    rooms: new JoinedRooms(),
-    token: undefined,
-    author: undefined,
-    sends: new TokenBucket(limits.messageRate, limits.messageBurst),
-    searches: new TokenBucket(limits.messageRate, limits.messageBurst),
-    patience: new TokenBucket(limits.messageRate, limits.messageBurst * 2),
-    typedAt: new Map(),
-  })
+  return () => new ConnectionData(limits)
 }
 
 export type ChatConnection = Connection<ChatEvents, ConnectionData>
