@@ -15,7 +15,6 @@ import type { MessageStore, NewMessage } from '../storage/message-store.ts'
 import { toChatMessage } from './chat-message.ts'
 import { registerHistory } from './history-handler.ts'
 import { registerMessageChanges } from './message-changes.ts'
-import { sessionAuthor } from './session-author.ts'
 
 /** Typing signals closer together than this, per connection and room, are dropped. */
 const TYPING_MIN_INTERVAL_MS = 1_000
@@ -65,7 +64,6 @@ export function registerChatHandlers({
     if (conn.data.rooms.size === 0 && token !== undefined) {
       if (names.release(username, conn.id)) void presence.releaseName(username, token)
       conn.data.token = undefined
-      conn.data.author = undefined
     }
   }
 
@@ -85,7 +83,6 @@ export function registerChatHandlers({
     const granted = names.claim(username, conn.id, token)
     if (!granted) throw new Error(`The name "${username}" is taken: pick another`)
     conn.data.token = granted
-    conn.data.author = sessionAuthor(granted)
     return { token: granted, fresh: true }
   }
 

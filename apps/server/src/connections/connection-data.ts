@@ -1,23 +1,22 @@
 import type { ChatEvents } from '@parley/events'
 import type { Connection, WsxServer } from '@parley/wsx/server'
+import { sessionAuthor } from '../chat/session-author.ts'
 import type { Limits } from '../limits.ts'
 import { JoinedRooms } from './joined-rooms.ts'
 import { TokenBucket } from './token-bucket.ts'
 
 /**
- * What the chat remembers about one connection. The rate limits and the typing times
- * are made when first used: a connection that only listens never needs them.
+ * What the chat remembers about one connection. The rate limits, the typing times and
+ * the author hash are made when first used: a connection that only listens never needs them.
  */
 export class ConnectionData {
   /** Set by the first join; one name per connection while it is in a room. */
   username: string | undefined = undefined
   /** Joined rooms, oldest first: the last one is where a room-less message goes. */
   readonly rooms = new JoinedRooms()
-  /** The session token under which this connection holds its name, while it does. */
-  token: string | undefined = undefined
-  /** A hash of `token`, kept with each message sent: the session that may edit or delete it. */
-  author: string | undefined = undefined
   readonly #limits: Limits
+  #token: string | undefined
+  #author: string | undefined
   #sends: TokenBucket | undefined
   #searches: TokenBucket | undefined
   #patience: TokenBucket | undefined
@@ -25,6 +24,26 @@ export class ConnectionData {
 
   constructor(limits: Limits) {
     this.#limits = limits
+  }
+
+  /** The session token under which this connection holds its name, while it does. */
+  get token(): string | undefined {
+    return this.#token
+  }
+
+  set token(token: string | undefined) {
+    if (token !== this.#token) this.#author = undefined
+    this.#token = token
+  }
+
+  /**
+   * A hash of `token`, kept with each message sent: the session that may edit or delete
+   * it. Hashed when first needed, then kept while the token is.
+   */
+  get author(): string | undefined {
+    if (this.#token === undefined) return undefined
+    this.#author ??= sessionAuthor(this.#token)
+    return this.#author
   }
 
   /** Chat messages allowed now. */
