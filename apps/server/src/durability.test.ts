@@ -3,53 +3,59 @@ import { closeCode, wholeHistory } from '../test/clients.ts'
 import { spawnServer } from '../test/spawn-server.ts'
 import { temporaryDataDir } from '../test/start-parley.ts'
 
-/** The real entry point as its own process, on `dataDir`, without a rate limit. */
-const startServer = (dataDir: string) => spawnServer({ env: { DATA_DIR: dataDir, MESSAGE_RATE_LIMIT: '0' } })
+/** The real entry point as its own process, on `dataDir`, without a rate limit (SQLite's default sync unless given). */
+const startServer = (dataDir: string, sync?: 'full' | 'normal') =>
+  spawnServer({ env: { DATA_DIR: dataDir, MESSAGE_RATE_LIMIT: '0', ...(sync ? { SQLITE_SYNC: sync } : {}) } })
 
-test('after SIGKILL mid-conversation, every acknowledged message is stored once, in order, without gaps', async () => {
-  using data = temporaryDataDir()
-  await using first = await startServer(data.dataDir)
-  const acknowledged = new Map<string, number>()
-  let reachedTarget: () => void = () => {}
-  const enoughSent = new Promise<void>((resolve) => {
-    reachedTarget = resolve
-  })
+// A killed process loses nothing in either mode: a commit is in the OS's hands when it is acknowledged.
+test.each(['full', 'normal'] as const)(
+  'after SIGKILL mid-conversation, every acknowledged message is stored once, in order, without gaps (SQLITE_SYNC=%s)',
+  async (sync) => {
+    using data = temporaryDataDir()
+    await using first = await startServer(data.dataDir, sync)
+    const acknowledged = new Map<string, number>()
+    let reachedTarget: () => void = () => {}
+    const enoughSent = new Promise<void>((resolve) => {
+      reachedTarget = resolve
+    })
 
-  async function keepSending(name: string): Promise<void> {
-    const client = first.client({ timeout: 2_000 })
-    await client.request('join', { username: name, room: 'durable' })
-    for (let i = 0; ; i++) {
-      // Several requests in flight at once, as a busy client would have.
-      const batch = Array.from({ length: 8 }, (_, k) => `${name}-${i}-${k}`)
-      const results = await Promise.allSettled(
-        batch.map((clientId) => client.request('sendMessage', { message: clientId, clientId })),
-      )
-      for (const result of results) {
-        if (result.status === 'fulfilled') acknowledged.set(result.value.messageId, result.value.seq)
+    async function keepSending(name: string): Promise<void> {
+      const client = first.client({ timeout: 2_000 })
+      await client.request('join', { username: name, room: 'durable' })
+      for (let i = 0; ; i++) {
+        // Several requests in flight at once, as a busy client would have.
+        const batch = Array.from({ length: 8 }, (_, k) => `${name}-${i}-${k}`)
+        const results = await Promise.allSettled(
+          batch.map((clientId) => client.request('sendMessage', { message: clientId, clientId })),
+        )
+        for (const result of results) {
+          if (result.status === 'fulfilled') acknowledged.set(result.value.messageId, result.value.seq)
+        }
+        if (acknowledged.size >= 400) reachedTarget()
+        if (results.some((result) => result.status === 'rejected')) return
       }
-      if (acknowledged.size >= 400) reachedTarget()
-      if (results.some((result) => result.status === 'rejected')) return
     }
-  }
 
-  const senders = Promise.all([keepSending('alice'), keepSending('bob')])
-  await enoughSent
-  first.kill('SIGKILL')
-  await first.exited
-  await senders
+    const senders = Promise.all([keepSending('alice'), keepSending('bob')])
+    await enoughSent
+    first.kill('SIGKILL')
+    await first.exited
+    await senders
 
-  await using second = await startServer(data.dataDir)
-  const reader = second.client({ timeout: 2_000 })
-  const joined = await reader.request('join', { username: 'auditor', room: 'durable' })
-  const stored = await wholeHistory(reader, 'durable')
+    await using second = await startServer(data.dataDir, sync)
+    const reader = second.client({ timeout: 2_000 })
+    const joined = await reader.request('join', { username: 'auditor', room: 'durable' })
+    const stored = await wholeHistory(reader, 'durable')
 
-  expect(stored.length).toBe(joined.lastSeq)
-  expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: stored.length }, (_, i) => i + 1))
-  const storedSeq = new Map(stored.map((m) => [m.messageId, m.seq]))
-  expect(storedSeq.size).toBe(stored.length)
-  for (const [messageId, seq] of acknowledged) expect(storedSeq.get(messageId)).toBe(seq)
-  expect(acknowledged.size).toBeGreaterThanOrEqual(400)
-}, 30_000)
+    expect(stored.length).toBe(joined.lastSeq)
+    expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: stored.length }, (_, i) => i + 1))
+    const storedSeq = new Map(stored.map((m) => [m.messageId, m.seq]))
+    expect(storedSeq.size).toBe(stored.length)
+    for (const [messageId, seq] of acknowledged) expect(storedSeq.get(messageId)).toBe(seq)
+    expect(acknowledged.size).toBeGreaterThanOrEqual(400)
+  },
+  30_000,
+)
 
 test('SIGTERM closes every socket with 1012, commits what is in flight, and exits', async () => {
   using data = temporaryDataDir()

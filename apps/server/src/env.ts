@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defaultLimits, type Limits } from './limits.ts'
 import { logLevels } from './ops/logger.ts'
+import { defaultSqliteSync } from './storage/open-store.ts'
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
@@ -14,6 +15,10 @@ const envSchema = z.object({
     .enum(['on', 'off'])
     .default('on')
     .transform((value) => value === 'on'),
+  /** SQLite: `full` syncs every commit to disk; `normal` leaves it to the OS (safe from crashes, not power loss). */
+  SQLITE_SYNC: z
+    .enum(['full', 'normal'], { error: 'use full (every commit synced to disk) or normal (synced at checkpoints)' })
+    .default(defaultSqliteSync),
   /** The built web app to serve; defaults to apps/web/dist beside this package. */
   WEB_DIST: z.string().min(1).optional(),
   MESSAGE_RATE_LIMIT: z.coerce.number().min(0).default(defaultLimits.messageRate),

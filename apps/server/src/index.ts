@@ -11,7 +11,12 @@ const env = readEnv()
 // The web build sits in public/ beside the bundled server (the image), or in apps/web/dist (the repo).
 const builtWeb = ['./public', '../../web/dist'].map((path) => fileURLToPath(new URL(path, import.meta.url)))
 const webDist = env.WEB_DIST ?? builtWeb.find((dir) => existsSync(join(dir, 'index.html')))
-const storage = { dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, search: env.SEARCH }
+const storage = {
+  dataDir: env.DATA_DIR,
+  databaseUrl: env.DATABASE_URL,
+  search: env.SEARCH,
+  sqliteSync: env.SQLITE_SYNC,
+}
 const logger = createLogger({ level: env.LOG_LEVEL, format: env.NODE_ENV === 'production' ? 'json' : 'pretty' })
 const app = await createApp({
   storage,

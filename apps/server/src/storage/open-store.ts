@@ -6,6 +6,10 @@ import type { MessageStore } from './message-store.ts'
 import { migrate } from './migrations.ts'
 import { PostgresMessageStore } from './postgres-store.ts'
 import { SqliteMessageStore } from './sqlite-store.ts'
+import type { SqliteSync } from './sqlite-writer.worker.ts'
+
+/** SQLITE_SYNC unset: see "What stored means" in the README for why. */
+export const defaultSqliteSync: SqliteSync = 'normal'
 
 export interface StorageConfig {
   /** `sqlite://path`, `postgres://…`, or `memory:`; without it, SQLite in `dataDir`. */
@@ -14,14 +18,17 @@ export interface StorageConfig {
   dataDir: string
   /** Whether messages can be searched (SQLite then indexes them as they come); default true. */
   search?: boolean
+  /** SQLite: `full` syncs every commit to disk, `normal` leaves it to the OS until a checkpoint. */
+  sqliteSync?: SqliteSync
 }
 
 /** Where a config puts history, in words for the start-up log. */
 export function describeStorage(config: StorageConfig): string {
   const url = config.databaseUrl
-  if (!url) return `SQLite at ${sqliteFile(config)}`
+  const sqlite = `SQLite at ${sqliteFile(config)}, SQLITE_SYNC=${config.sqliteSync ?? defaultSqliteSync}`
+  if (!url) return sqlite
   if (url === 'memory:') return 'memory (lost on restart)'
-  if (url.startsWith('sqlite:')) return `SQLite at ${sqliteFile(config)}`
+  if (url.startsWith('sqlite:')) return sqlite
   return 'PostgreSQL'
 }
 
@@ -53,5 +60,5 @@ export async function openStore(config: StorageConfig): Promise<MessageStore> {
   } finally {
     await sql.close()
   }
-  return SqliteMessageStore.open(file, search)
+  return SqliteMessageStore.open(file, search, config.sqliteSync ?? defaultSqliteSync)
 }

@@ -5,7 +5,7 @@ import { type LogOps, type LogWrite, planWrites, type WriteOutcome } from './pla
 import { RoomLogStore } from './room-log-store.ts'
 import { sqliteReads } from './sqlite-reads.ts'
 import { sqliteSearch } from './sqlite-search.ts'
-import type { WriterBatch } from './sqlite-writer.worker.ts'
+import type { SqliteSync, WriterBatch } from './sqlite-writer.worker.ts'
 import { SqliteWriterThread } from './sqlite-writer-thread.ts'
 import { toChangeRow, toReactionRow, toRow, toUpdateRow } from './stored-rows.ts'
 import { WriteHealth } from './write-health.ts'
@@ -72,10 +72,11 @@ export class SqliteMessageStore extends RoomLogStore {
 
   /**
    * Opens `file`, whose schema is up to date, for reading here and writing on its own
-   * thread; with `search`, that thread also keeps the search index up to date.
+   * thread, which commits as `sync` says; with `search`, that thread also keeps the search
+   * index up to date.
    */
-  static async open(file: string, search = true): Promise<SqliteMessageStore> {
-    const writer = await SqliteWriterThread.open(file, search)
+  static async open(file: string, search: boolean, sync: SqliteSync): Promise<SqliteMessageStore> {
+    const writer = await SqliteWriterThread.open(file, search, sync)
     const db = new Database(file, { strict: true })
     db.run('PRAGMA busy_timeout = 5000')
     return new SqliteMessageStore(db, writer, search)

@@ -1,4 +1,4 @@
-import type { WriterBatch, WriterReply, WriterRequest } from './sqlite-writer.worker.ts'
+import type { SqliteSync, WriterBatch, WriterReply, WriterRequest } from './sqlite-writer.worker.ts'
 
 type Request = WriterRequest extends infer R ? (R extends WriterRequest ? Omit<R, 'id'> : never) : never
 
@@ -31,11 +31,14 @@ export class SqliteWriterThread {
     this.#worker.addEventListener('close', () => this.#fail(new Error('The SQLite writer thread has stopped')))
   }
 
-  /** Starts a thread writing to `file` and, with `search`, keeping its search index up to date. */
-  static async open(file: string, search: boolean): Promise<SqliteWriterThread> {
+  /**
+   * Starts a thread writing to `file`, committing as `sync` says and, with `search`,
+   * keeping its search index up to date.
+   */
+  static async open(file: string, search: boolean, sync: SqliteSync): Promise<SqliteWriterThread> {
     const thread = new SqliteWriterThread()
     try {
-      await thread.#call({ kind: 'open', file, search })
+      await thread.#call({ kind: 'open', file, search, sync })
     } catch (error) {
       thread.#worker.terminate()
       throw error

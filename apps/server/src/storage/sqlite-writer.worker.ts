@@ -1,6 +1,7 @@
 // Parley's SQLite writer thread. It commits batches of the room logs' writes (each commit
-// synced to disk) so that the server's event loop never waits for the disk, and, between
-// batches, keeps the search index up with the logs in short turns, so that no send waits long for indexing.
+// synced to disk, or handed to the OS, as SQLITE_SYNC says) so that the server's event loop
+// never waits for the disk, and, between batches, keeps the search index up with the logs in
+// short turns, so that no send waits long for indexing.
 // The production build copies this file beside server.js as it is: it may import nothing
 // but Bun's built-ins (type imports vanish when it is compiled).
 import { Database, type Statement } from 'bun:sqlite'
@@ -30,8 +31,15 @@ export type WriterBatch = {
   erased: boolean
 }
 
+/**
+ * When a commit counts as stored: `full` syncs the write-ahead log at every commit;
+ * `normal` leaves a commit in the OS's page cache (it survives the process, not the power)
+ * and syncs at checkpoints.
+ */
+export type SqliteSync = 'full' | 'normal'
+
 export type WriterRequest =
-  | { kind: 'open'; id: number; file: string; search: boolean }
+  | { kind: 'open'; id: number; file: string; search: boolean; sync: SqliteSync }
   | { kind: 'write'; id: number; batch: WriterBatch }
   | { kind: 'probe'; id: number }
   | { kind: 'close'; id: number }
@@ -83,12 +91,14 @@ const INDEX_QUIET_TURN_MS = 25
 /** After a failed turn, the indexer tries again this much later. */
 const INDEX_RETRY_MS = 1_000
 
-function open(file: string, search: boolean): void {
+function open(file: string, search: boolean, sync: SqliteSync): void {
   const opened = new Database(file, { strict: true })
   opened.run('PRAGMA busy_timeout = 5000')
   opened.run('PRAGMA journal_mode = WAL')
-  // FULL syncs each commit: a message is acknowledged only once it is on disk.
-  opened.run('PRAGMA synchronous = FULL')
+  // A message is acknowledged once committed: with FULL, once on disk; with NORMAL, once the
+  // OS holds it (a crash of the process loses nothing, a power loss the last commits).
+  const messagesSync = sync === 'full' ? 'PRAGMA synchronous = FULL' : 'PRAGMA synchronous = NORMAL'
+  opened.run(messagesSync)
   // Freed space (a deleted message's text) is overwritten with zeros, not left in free pages.
   opened.run('PRAGMA secure_delete = ON')
   const insert = opened.query<never, MessageRow>(
@@ -162,7 +172,7 @@ function open(file: string, search: boolean): void {
     // file (where secure_delete zeroed the text) and empty it.
     if (batch.erased) opened.run('PRAGMA wal_checkpoint(TRUNCATE)')
   }
-  indexSome = search ? searchIndexer(opened, addWords) : undefined
+  indexSome = search ? searchIndexer(opened, addWords, messagesSync) : undefined
   db = opened
 }
 
@@ -176,6 +186,7 @@ type Stretch = { room: string; from: number; to: number }
 function searchIndexer(
   db: Database,
   addWords: Statement<never, [{ id: number; body: string }]>,
+  messagesSync: string,
 ): (budgetMs: number) => boolean {
   const behind = db.query<{ name: string; indexed_seq: number; last_seq: number }, { rooms: number }>(
     'SELECT name, indexed_seq, last_seq FROM rooms WHERE indexed_seq < last_seq LIMIT $rooms',
@@ -263,8 +274,8 @@ function searchIndexer(
       if (indexTurn.immediate(performance.now() + budgetMs)) return true
       return wordsRemoved && mergeStep()
     } finally {
-      // Messages, as ever, are acknowledged only once on disk.
-      db.run('PRAGMA synchronous = FULL')
+      // Messages are committed as SQLITE_SYNC says.
+      db.run(messagesSync)
     }
   }
 }
@@ -326,7 +337,7 @@ function probe(): void {
 function handle(request: WriterRequest): void {
   switch (request.kind) {
     case 'open':
-      return open(request.file, request.search)
+      return open(request.file, request.search, request.sync)
     case 'write':
       if (!writeBatch) throw new Error('The database is not open')
       return writeBatch(request.batch)
