@@ -33,3 +33,28 @@ export async function entriesAfter(held: number, pageAfter: PageAfter): Promise<
     after = last
   }
 }
+
+/**
+ * Where the server's log and the messages this terminal holds (`mine`, by ascending seq)
+ * part, if they do: `undefined` when the server still holds the newest of them at its seq;
+ * otherwise the seq of the newest one it still holds (the logs agree up to some seq and
+ * differ after it, so halving finds it), or the seq before the oldest when it holds none.
+ */
+export async function partedAt(
+  mine: readonly Pick<ChatMessage, 'seq' | 'messageId'>[],
+  pageAfter: PageAfter,
+): Promise<number | undefined> {
+  const holds = async ({ seq, messageId }: Pick<ChatMessage, 'seq' | 'messageId'>) =>
+    (await pageAfter(seq - 1)).messages.find((message) => message.seq === seq)?.messageId === messageId
+  const newest = mine.at(-1)
+  if (!newest || (await holds(newest))) return undefined
+  // mine[0, low) are the server's too; mine[high] and after are not.
+  let low = 0
+  let high = mine.length - 1
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (await holds(mine[middle] as ChatMessage)) low = middle + 1
+    else high = middle
+  }
+  return low > 0 ? (mine[low - 1] as ChatMessage).seq : (mine[0] as ChatMessage).seq - 1
+}

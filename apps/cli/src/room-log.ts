@@ -82,6 +82,11 @@ export class RoomLog {
     return fresh
   }
 
+  /** The messages held up to `held`, by ascending seq. */
+  messagesThrough(): ChatMessage[] {
+    return [...this.#messages.values()].filter((m) => m.seq <= this.#held).sort((a, b) => a.seq - b.seq)
+  }
+
   /** The held copy of message `seq`, if any. */
   message(seq: number): ChatMessage | undefined {
     return this.#messages.get(seq)

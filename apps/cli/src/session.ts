@@ -1,8 +1,8 @@
-import type { ChatEvents, JoinResponse } from '@parley/events'
+import type { ChatEvents, ChatMessage, JoinResponse } from '@parley/events'
 import { foldRoomName, HISTORY_MAX_PAGE } from '@parley/events/rules'
 import type { WsxClient } from '@parley/wsx/client'
 import { WsxError } from '@parley/wsx/shared'
-import { entriesAfter, type LogEntry } from './catch-up.ts'
+import { entriesAfter, type LogEntry, partedAt } from './catch-up.ts'
 import { changeLine, messageLine, reasonOf, type TimeFormat } from './lines.ts'
 import { RoomLog } from './room-log.ts'
 
@@ -66,20 +66,16 @@ export class RoomSession {
     this.#token = answer.token
     this.#room = answer.room
     const partsAt = rejoin ? this.log.partsAt(answer) : undefined
-    if (partsAt !== undefined) {
-      // The server no longer has the last entries printed here; new ones take their seqs.
-      this.out.problem(
-        `The server lost the messages after #${partsAt} (#${partsAt + 1} to #${this.log.held} above); new messages take their numbers`,
-      )
-      this.log.rewind(partsAt)
-    }
+    if (partsAt !== undefined) this.#lost(partsAt)
+    // What this terminal held before the answer: the catch-up checks the server still has it.
+    const mine = this.log.messagesThrough()
     for (const message of answer.messages) this.log.hold(message)
     if (!rejoin) {
       this.out.line(answer.message)
       this.out.line(`Users in room: ${answer.users.join(', ')}`)
       this.log.heldThrough(answer.lastSeq)
     } else if (this.log.held < answer.lastSeq) {
-      await this.#catchUp()
+      await this.#catchUp(mine)
     }
     this.#joined = true
     for (const push of this.#pending.splice(0)) this.#show(push)
@@ -104,11 +100,21 @@ export class RoomSession {
     }
   }
 
-  async #catchUp(): Promise<void> {
+  /** The server no longer has the entries printed here after `seq`; new ones take their seqs. */
+  #lost(seq: number): void {
+    this.out.problem(
+      `The server lost the messages after #${seq} (#${seq + 1} to #${this.log.held} above); new messages take their numbers`,
+    )
+    this.log.rewind(seq)
+  }
+
+  async #catchUp(mine: ChatMessage[]): Promise<void> {
+    const pageAfter = (after: number) =>
+      this.client.request('history', { room: this.#room, after, limit: HISTORY_MAX_PAGE })
     try {
-      const missed = await entriesAfter(this.log.held, (after) =>
-        this.client.request('history', { room: this.#room, after, limit: HISTORY_MAX_PAGE }),
-      )
+      const parted = await partedAt(mine, pageAfter)
+      if (parted !== undefined) this.#lost(parted)
+      const missed = await entriesAfter(this.log.held, pageAfter)
       for (const entry of missed) this.#show(entry)
     } catch (error) {
       this.out.problem(`Could not catch up on what was missed: ${reasonOf(error)}`)

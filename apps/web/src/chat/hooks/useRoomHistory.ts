@@ -2,7 +2,7 @@ import type { HistoryResponse, JoinResponse } from '@parley/events'
 import { HISTORY_MAX_PAGE, HISTORY_PAGE_SIZE } from '@parley/events/rules'
 import { useCallback, useRef } from 'react'
 import { describeError } from '../model/errors.ts'
-import { applyJoin, hasOlder, messageAt, oldestSeq, type RoomTimeline } from '../model/timeline.ts'
+import { anchorOf, applyJoin, hasOlder, messageAt, oldestSeq, type RoomTimeline } from '../model/timeline.ts'
 import type { ChatClient } from '../net/client.ts'
 import { type Reached, reachBackTo } from '../net/reach.ts'
 import { catchUp } from '../net/sync.ts'
@@ -36,8 +36,10 @@ export function useRoomHistory(client: ChatClient, { dispatch, getState }: ChatS
         catchUpAfter,
         (messages, changes) => dispatch({ type: 'history', room, messages, changes, direction: 'newer' }),
         isStale,
+        anchorOf(held),
       )
-      // The server has nothing after what we held: its storage changed. Its join answer is the truth.
+      // The server has nothing after what we held, or other messages where ours were: its
+      // storage changed (a power loss, a restored backup). Its join answer is the truth.
       if (result === 'refused' && !isStale()) {
         dispatch({ type: 'reset', room, lastSeq: answer.lastSeq, messages: answer.messages })
       }

@@ -252,6 +252,15 @@ interface JoinOutcome extends MergeResult {
 type JoinAnswer = Pick<JoinResponse, 'lastSeq' | 'messages'>
 
 /**
+ * The newest message held through `syncedThrough`: a catch-up checks that the server
+ * still holds it at its seq before taking what follows.
+ */
+export function anchorOf(timeline: RoomTimeline): ChatMessage | undefined {
+  if (timeline.syncedThrough === null) return undefined
+  return timeline.messages[placeOf(timeline.messages, timeline.syncedThrough + 1) - 1]
+}
+
+/**
  * Whether the answer's log is another than the one held: the newest message held through
  * `syncedThrough`, if the answer's window (every message from its first seq on) reaches it,
  * is another message there or none. The server lost its last entries (a power loss) and
@@ -259,9 +268,8 @@ type JoinAnswer = Pick<JoinResponse, 'lastSeq' | 'messages'>
  */
 function rewritten(timeline: RoomTimeline, answer: JoinAnswer): boolean {
   const first = answer.messages[0]?.seq
-  if (first === undefined || timeline.syncedThrough === null) return false
-  const held = timeline.messages[placeOf(timeline.messages, timeline.syncedThrough + 1) - 1]
-  if (!held || held.seq < first) return false
+  const held = anchorOf(timeline)
+  if (first === undefined || !held || held.seq < first) return false
   const theirs = answer.messages[placeOf(answer.messages, held.seq)]
   return theirs?.seq !== held.seq || theirs.messageId !== held.messageId
 }

@@ -56,6 +56,24 @@ describe('catching up', () => {
     expect(got).toEqual(Array.from({ length: 440 }, (_, i) => i + 11))
   })
 
+  test('from an anchor, the first page starts at it and goes on only if the server holds that message there', async () => {
+    const same = fakeClient([historyPage(300), historyPage(300)])
+    const got: number[] = []
+    const anchor = { seq: 8, messageId: 'm8' }
+    expect(await catchUp(same.client, 'r', 10, (m) => got.push(...m.map((x) => x.seq)), undefined, anchor)).toBe('done')
+    expect(same.calls.map((call) => call.payload.after)).toEqual([7, 207])
+    expect(got[0]).toBe(8)
+    expect(got.at(-1)).toBe(300)
+
+    const other = fakeClient([historyPage(300)])
+    const taken: number[] = []
+    const lost = { seq: 8, messageId: 'lost-8' }
+    expect(await catchUp(other.client, 'r', 10, (m) => taken.push(...m.map((x) => x.seq)), undefined, lost)).toBe(
+      'refused',
+    )
+    expect(taken).toEqual([])
+  })
+
   test('a page that ends in changes carries on after the last change, not the last message', async () => {
     const change = (seq: number) => ({
       room: 'r',

@@ -11,14 +11,23 @@ const HISTORY_TIMEOUT_MS = 10_000
 /** A catch-up page that times out is asked for again this many times before giving up until the next reconnection. */
 const CATCH_UP_ATTEMPTS = 3
 
-/** How a catch-up ended. `refused`: the server no longer has what we asked after (start afresh from its join answer). */
+/**
+ * How a catch-up ended. `refused`: the server no longer has what we asked after, or has
+ * another message where we hold ours (start afresh from its join answer).
+ */
 type CatchUpResult = 'done' | 'refused' | 'interrupted'
+
+/** A message we hold, which the server's log must still hold at its seq for a catch-up to go on from it. */
+export type Anchor = Pick<ChatMessage, 'seq' | 'messageId'>
 
 /**
  * Fetches a room's log after `after`, page by page (`history {after, limit: 200}`), until
  * the server says there is no more: each page's messages and changes together fill its
  * seqs, and the next page starts after the highest of them. Each page goes to `onPage` as
  * it comes; `isStale` stops the loop when a newer catch-up of the same room took over.
+ * With an `anchor` (at or before `after`), the first page starts at it, and unless it holds
+ * that very message the catch-up is `refused`: the server lost its last entries and stored
+ * others under their seqs.
  */
 export async function catchUp(
   client: Requester,
@@ -26,8 +35,10 @@ export async function catchUp(
   after: number,
   onPage: (messages: ChatMessage[], changes: MessageChange[]) => void,
   isStale: () => boolean = () => false,
+  anchor?: Anchor,
 ): Promise<CatchUpResult> {
-  let from = after
+  let check = anchor && anchor.seq <= after ? anchor : undefined
+  let from = check ? check.seq - 1 : after
   let attempts = 0
   while (!isStale()) {
     let page: HistoryResponse
@@ -45,6 +56,11 @@ export async function catchUp(
     }
     if (isStale()) break
     attempts = 0
+    if (check) {
+      const { seq, messageId } = check
+      if (page.messages.find((message) => message.seq === seq)?.messageId !== messageId) return 'refused'
+      check = undefined
+    }
     onPage(page.messages, page.changes)
     const last = Math.max(
       0,
