@@ -1,16 +1,46 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useRef } from 'react'
 import { Avatar } from './Avatar.tsx'
+
+/** Each person's row is this tall (h-9), so the list can draw only the rows in view. */
+const ROW_HEIGHT = 36
+/** The list's padding above the first row and below the last (as p-2). */
+const EDGE = 8
+/** Rows drawn beyond each end of the view, so a quick scroll shows no gap. */
+const OVERSCAN = 10
+/** From this many people on, only the rows in view are drawn; a shorter list is drawn whole. */
+const WINDOWED_FROM = 200
 
 interface PresenceSidebarProps {
   room: string
+  /** Everyone in the room, already in the order to list them (the store keeps it sorted). */
   users: string[]
   username: string
   /** Closes the drawer (narrow screens). */
   onClose(): void
 }
 
-/** Who is in the room on screen, kept live by join and leave pushes. */
-export function PresenceSidebar({ room, users, username, onClose }: PresenceSidebarProps) {
-  const people = [...new Set(users)].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }))
+/**
+ * Who is in the room on screen, kept live by join and leave pushes. Only the rows in view
+ * (and a few either side) are drawn, so a room of thousands scrolls and updates quickly.
+ */
+export function PresenceSidebar({ room, users: people, username, onClose }: PresenceSidebarProps) {
+  const scrollerRef = useRef<HTMLDivElement>(null)
+  const windowed = people.length >= WINDOWED_FROM
+  const virtualizer = useVirtualizer({
+    enabled: windowed,
+    count: people.length,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => people[index] ?? index,
+    overscan: OVERSCAN,
+    paddingStart: EDGE,
+    paddingEnd: EDGE,
+  })
+  const items = windowed ? virtualizer.getVirtualItems() : []
+  const shown = windowed ? items.map((item) => item.index) : people.map((_, index) => index)
+  const before = items[0]?.start ?? EDGE
+  const after = windowed ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? EDGE) : EDGE
 
   return (
     <aside aria-label={`People in ${room}`} className="flex h-full min-h-0 flex-col">
@@ -29,29 +59,40 @@ export function PresenceSidebar({ room, users, username, onClose }: PresenceSide
           Close
         </button>
       </div>
-      <ul className="min-h-0 flex-1 space-y-0.5 overflow-y-auto p-2">
-        {people.map((person) => (
-          <li key={person} className="flex items-center gap-2.5 rounded-md px-2 py-1.5">
-            <span className="relative">
-              <Avatar name={person} size="sm" />
-              <span
-                aria-hidden="true"
-                className="absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full border-2 border-surface bg-emerald-500"
-              />
-            </span>
-            <span
-              className={`min-w-0 truncate text-sm ${
-                person === username
-                  ? "font-medium text-ink after:ml-1.5 after:text-xs after:font-normal after:text-muted after:content-['(you)']"
-                  : 'text-ink-soft'
-              }`}
-            >
-              {person}
-            </span>
-          </li>
-        ))}
-        {people.length === 0 && <li className="px-2 py-1.5 text-sm text-muted">Nobody here yet.</li>}
-      </ul>
+      {/* The rows not drawn are padding inside the scroller, never on it: the scroller's own padding would stretch it. */}
+      <div ref={scrollerRef} className="min-h-0 flex-1 overflow-y-auto px-2">
+        <ul style={{ paddingTop: before, paddingBottom: after }}>
+          {shown.map((index) => {
+            const person = people[index] ?? ''
+            return (
+              <li
+                key={person}
+                aria-setsize={people.length}
+                aria-posinset={index + 1}
+                className="flex h-9 items-center gap-2.5 rounded-md px-2"
+              >
+                <span className="relative">
+                  <Avatar name={person} size="sm" />
+                  <span
+                    aria-hidden="true"
+                    className="absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full border-2 border-surface bg-emerald-500"
+                  />
+                </span>
+                <span
+                  className={`min-w-0 truncate text-sm ${
+                    person === username
+                      ? "font-medium text-ink after:ml-1.5 after:text-xs after:font-normal after:text-muted after:content-['(you)']"
+                      : 'text-ink-soft'
+                  }`}
+                >
+                  {person}
+                </span>
+              </li>
+            )
+          })}
+          {people.length === 0 && <li className="flex h-9 items-center px-2 text-sm text-muted">Nobody here yet.</li>}
+        </ul>
+      </div>
     </aside>
   )
 }

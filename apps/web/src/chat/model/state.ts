@@ -11,6 +11,7 @@ import {
   setOutgoingStatus,
   settleChange,
 } from './own-entries.ts'
+import { sortedPeople, withoutPerson, withPerson } from './presence-list.ts'
 import { countUnread, emptyReadState, forgetRoom, markRead, openRoom, type ReadState } from './read-state.ts'
 import {
   addNote,
@@ -35,6 +36,7 @@ export interface ChatState extends ReadState {
   /** The room on screen. */
   current: string | null
   timelines: Record<string, RoomTimeline>
+  /** Each joined room's people, in the order the sidebar lists them (presence-list.ts). */
   presence: Record<string, string[]>
   /** The room on screen is being read: the page is visible and its newest message in view. */
   reading: boolean
@@ -152,7 +154,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         username: action.username,
         rooms,
         current: action.select || state.current === null ? room : state.current,
-        presence: { ...state.presence, [room]: users },
+        presence: { ...state.presence, [room]: sortedPeople(users) },
         editWindowSeconds: action.answer.editWindowSeconds ?? state.editWindowSeconds,
         ...(action.select ? openRoom(state, room) : {}),
       }
@@ -273,25 +275,27 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     }
     case 'userJoined': {
       const users = state.presence[action.room] ?? []
-      if (users.includes(action.username)) return state
-      const next = { ...state, presence: { ...state.presence, [action.room]: [...users, action.username] } }
+      const joined = withPerson(users, action.username)
+      if (joined === users) return state
+      const next = { ...state, presence: { ...state.presence, [action.room]: joined } }
       return withNote(next, action.room, `${action.username} joined`)
     }
     case 'userLeft': {
       // Whoever leaves stops typing, whether or not we had them in the room's list.
       const typing = withoutTyper(state.typing, action.room, action.username)
       const users = state.presence[action.room] ?? []
-      if (!users.includes(action.username)) return typing === state.typing ? state : { ...state, typing }
+      const remaining = withoutPerson(users, action.username)
+      if (remaining === users) return typing === state.typing ? state : { ...state, typing }
       const next = {
         ...state,
-        presence: { ...state.presence, [action.room]: users.filter((u) => u !== action.username) },
+        presence: { ...state.presence, [action.room]: remaining },
         typing,
       }
       return withNote(next, action.room, `${action.username} left`)
     }
     case 'presence':
       if (!state.rooms.includes(action.room)) return state
-      return { ...state, presence: { ...state.presence, [action.room]: action.users } }
+      return { ...state, presence: { ...state.presence, [action.room]: sortedPeople(action.users) } }
     case 'directory':
       return { ...state, directory: action.rooms }
     case 'notice':
