@@ -132,6 +132,19 @@ function isMe(state: ChatState, username: string): boolean {
 
 let noteCounter = 0
 
+/**
+ * Joins and leaves are noted in the timeline while a room has at most this many people:
+ * in a bigger room they would bury the conversation (and redraw it hundreds of times a
+ * second when a crowd arrives); the people list and its count still follow every one.
+ */
+export const NOTED_PRESENCE_UP_TO = 50
+
+/** Notes a join or leave in `room`'s timeline, unless the room is too big for it to matter. */
+function withPresenceNote(state: ChatState, room: string, text: string): ChatState {
+  if ((state.presence[room]?.length ?? 0) > NOTED_PRESENCE_UP_TO) return state
+  return withNote(state, room, text)
+}
+
 function withNote(state: ChatState, room: string, text: string): ChatState {
   if (!state.rooms.includes(room)) return state
   noteCounter += 1
@@ -278,7 +291,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       const joined = withPerson(users, action.username)
       if (joined === users) return state
       const next = { ...state, presence: { ...state.presence, [action.room]: joined } }
-      return withNote(next, action.room, `${action.username} joined`)
+      return withPresenceNote(next, action.room, `${action.username} joined`)
     }
     case 'userLeft': {
       // Whoever leaves stops typing, whether or not we had them in the room's list.
@@ -291,7 +304,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         presence: { ...state.presence, [action.room]: remaining },
         typing,
       }
-      return withNote(next, action.room, `${action.username} left`)
+      return withPresenceNote(next, action.room, `${action.username} left`)
     }
     case 'presence':
       if (!state.rooms.includes(action.room)) return state
