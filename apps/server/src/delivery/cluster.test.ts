@@ -2,7 +2,7 @@ import { expect, test } from 'bun:test'
 import type { ChatEvents, MessageChange } from '@parley/events'
 import type { Payload } from '@parley/wsx/shared'
 import { type ChatClient, connect, nextPush, recordPushes } from '../../test/clients.ts'
-import { temporaryPostgresSchema } from '../../test/postgres-schema.ts'
+import { startCluster } from '../../test/cluster.ts'
 import { startRedis } from '../../test/redis-process.ts'
 import { spawnServer } from '../../test/spawn-server.ts'
 import { until } from '../../test/until.ts'
@@ -37,23 +37,6 @@ function withQuoteFrom(held: ReadonlyMap<number, ChatMessage>, message: ChatMess
 /** Every seq of the log the pushes brought, in the order they came. */
 const seqsOf = (messages: readonly ChatMessage[], changes: readonly MessageChange[]) =>
   [...messages.map((m) => m.seq), ...changes.map((c) => c.seq)].toSorted((a, b) => a - b)
-
-/** Two instances on one PostgreSQL schema and one Redis; `await using` takes it all down. */
-async function startCluster() {
-  const stack = new AsyncDisposableStack()
-  const schema = stack.use(await temporaryPostgresSchema())
-  const redis = stack.use(await startRedis())
-  const env = { DATABASE_URL: schema.url, REDIS_URL: redis.url, MESSAGE_RATE_LIMIT: '0' }
-  const [one, two] = await Promise.all([spawnServer({ env }), spawnServer({ env })])
-  if (!one || !two) throw new Error('two instances expected')
-  return {
-    env,
-    redis,
-    one: stack.use(one),
-    two: stack.use(two),
-    [Symbol.asyncDispose]: () => stack.disposeAsync(),
-  }
-}
 
 test('messages, joins, typing and leaves cross between instances; both sides hold the same messages by seq', async () => {
   await using cluster = await startCluster()

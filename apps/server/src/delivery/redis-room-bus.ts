@@ -13,8 +13,22 @@ import { type DeliveryListener, publishLocally, type RoomBus, type RoomEvent, ro
 const CATCH_UP_PAGE = 200
 const RECONNECT_EVERY_MS = 2_000
 
-/** What travels between instances: one copy per room event, whoever is listening. */
-const envelopeSchema = z.object({ i: z.string(), x: z.enum(roomEvents), p: z.unknown() })
+const eventSchema = z.tuple([z.enum(roomEvents), z.unknown()])
+
+/**
+ * What travels between instances: a room's events of one event-loop turn, in the order they
+ * were published, in one message on the room's channel, whoever is listening (`i` first: an
+ * instance knows its own messages by their first bytes). A single event `{i, x, p}` is what
+ * instances before batching sent, still understood.
+ */
+const envelopeSchema = z.union([
+  z.object({ i: z.string(), e: z.array(eventSchema) }),
+  z
+    .object({ i: z.string(), x: z.enum(roomEvents), p: z.unknown() })
+    .transform(({ i, x, p }) => ({ i, e: [[x, p] as [RoomEvent, unknown]] })),
+])
+
+type Envelope = z.infer<typeof envelopeSchema>
 
 /** The place in the room's log of a message or a change; other events have none. */
 function logSeq(event: RoomEvent, payload: unknown): number | undefined {
@@ -39,10 +53,17 @@ export interface RedisRoomBusOptions {
 
 /**
  * Room events across instances over Redis pub/sub: each instance publishes to its own
- * members through Bun's topics and sends one copy per event to Redis, on the room's
- * channel, which the instances with members in that room subscribe to. After Redis
- * comes back, each instance resubscribes and delivers, from storage, the messages it
- * missed meanwhile.
+ * members through Bun's topics at once, and at the end of the event-loop turn sends each
+ * room's events of that turn to Redis in one message, on the room's channel, which the
+ * instances with members in that room subscribe to. After Redis comes back, each
+ * instance resubscribes and delivers, from storage, the messages it missed meanwhile.
+ *
+ * What ordering needs: a room's members get each entry of its log once, and place it by
+ * its seq. One instance's entries for a room reach Redis in seq order (its writes commit
+ * one batch at a time, its messages to Redis go out in order on one connection); entries
+ * from several instances may interleave in any order, and an instance that hears a seq
+ * beyond the next one it expects delivers the missing ones from storage first. So nothing
+ * waits for Redis before local delivery.
  */
 export async function redisRoomBus({
   url,
@@ -56,6 +77,8 @@ export async function redisRoomBus({
   const publisher = new RedisClient(url, { maxRetries: 10 })
   const subscriber = new RedisClient(url, { maxRetries: 10 })
   const watched = new Set<string>()
+  /** How this instance's own messages begin. */
+  const ownPrefix = `{"i":${JSON.stringify(instanceId)},`
   const delivered = new DeliveredSeqs()
   let closing = false
   let lost = false
@@ -74,29 +97,56 @@ export async function redisRoomBus({
   }
 
   function receive(raw: string, channel: string): void {
+    // This instance's own events, back from Redis: its members had them when they were published.
+    if (raw.startsWith(ownPrefix)) return
     const room = channel.slice(redisKeys.roomChannelPrefix.length)
-    let envelope: z.infer<typeof envelopeSchema>
+    let envelope: Envelope
     try {
       envelope = envelopeSchema.parse(JSON.parse(raw))
     } catch {
       return log.warn('bus-frame-refused', { room })
     }
     if (envelope.i === instanceId || !watched.has(room)) return
-    const payload = events[envelope.x].request.safeParse(envelope.p)
-    if (!payload.success) return log.warn('bus-frame-refused', { room, kind: envelope.x })
-    const seq = logSeq(envelope.x, payload.data)
+    for (const [event, payload] of envelope.e) hear(room, event, payload)
+  }
+
+  function hear(room: string, event: RoomEvent, raw: unknown): void {
+    const payload = events[event].request.safeParse(raw)
+    if (!payload.success) return log.warn('bus-frame-refused', { room, kind: event })
+    const seq = logSeq(event, payload.data)
     if (seq !== undefined) {
       if (delivered.has(room, seq)) return
       const through = delivered.through(room)
       // Entries before it have not reached this instance (an outage, or another instance's
       // publish still on its way): they are stored, so members get them from storage first,
       // in order, and this one with them.
-      if (through !== undefined && seq > through + 1) return void fillGap(room, seq, envelope.x, payload.data)
+      if (through !== undefined && seq > through + 1) return void fillGap(room, seq, event, payload.data)
     }
-    if (envelope.x === 'userJoined' || envelope.x === 'userLeft') {
-      onPresence?.(envelope.x, room, (payload.data as { username: string }).username)
+    if (event === 'userJoined' || event === 'userLeft') {
+      onPresence?.(event, room, (payload.data as { username: string }).username)
     }
-    deliver(room, envelope.x, payload.data as never)
+    deliver(room, event, payload.data as never)
+  }
+
+  /** Events waiting for the end of this event-loop turn, by room: then one PUBLISH per room. */
+  const outgoing = new Map<string, [RoomEvent, unknown][]>()
+  let sending: ReturnType<typeof setImmediate> | undefined
+
+  function send(room: string, event: RoomEvent, payload: unknown): void {
+    const queued = outgoing.get(room)
+    if (queued) queued.push([event, payload])
+    else outgoing.set(room, [[event, payload]])
+    sending ??= setImmediate(sendQueued)
+  }
+
+  function sendQueued(): void {
+    sending = undefined
+    for (const [room, queued] of outgoing) {
+      publisher.publish(channelOf(room), JSON.stringify({ i: instanceId, e: queued })).catch(() => {
+        lost = true
+      })
+    }
+    outgoing.clear()
   }
 
   /** Delivers the entries stored before the one at `seq`, then that one itself if storage did not have it. */
@@ -152,10 +202,10 @@ export async function redisRoomBus({
 
   return {
     publish(room, event, payload, except) {
+      // Here first, without waiting for Redis: members order a room's entries by seq, and
+      // the other instances fill any gap they see from storage.
       deliver(room, event, payload, except)
-      publisher.publish(channelOf(room), JSON.stringify({ i: instanceId, x: event, p: payload })).catch(() => {
-        lost = true
-      })
+      send(room, event, payload)
     },
     watch(room) {
       if (watched.has(room)) return
@@ -184,6 +234,8 @@ export async function redisRoomBus({
     async close() {
       closing = true
       clearInterval(knocking)
+      clearImmediate(sending)
+      sendQueued()
       publisher.close()
       subscriber.close()
     },
