@@ -1,9 +1,10 @@
 import { usernameKey } from '@parley/events/rules'
+import { type ConnectionIds, hasConnection, withConnection, withoutConnection } from './connection-ids.ts'
 
 interface Claim {
   token: string
-  /** The connections holding the name: an array, as a name is seldom open in more than a few tabs. */
-  connections: string[]
+  /** The connections holding the name (a claim with none is dropped). */
+  connections: ConnectionIds
 }
 
 /**
@@ -17,9 +18,12 @@ export class NameClaims {
   claim(username: string, connectionId: string, token: string | undefined): string | undefined {
     const key = usernameKey(username)
     const held = this.#claims.get(key)
-    if (held && held.token !== token && held.connections.length > 0) return undefined
-    const claim: Claim = held && held.token === token ? held : { token: token ?? newToken(), connections: [] }
-    if (!claim.connections.includes(connectionId)) claim.connections.push(connectionId)
+    if (held && held.token !== token) return undefined
+    if (held) {
+      held.connections = withConnection(held.connections, connectionId)
+      return held.token
+    }
+    const claim: Claim = { token: token ?? newToken(), connections: connectionId }
     this.#claims.set(key, claim)
     return claim.token
   }
@@ -28,10 +32,12 @@ export class NameClaims {
   release(username: string, connectionId: string): boolean {
     const key = usernameKey(username)
     const held = this.#claims.get(key)
-    const at = held?.connections.indexOf(connectionId) ?? -1
-    if (!held || at < 0) return false
-    held.connections.splice(at, 1)
-    if (held.connections.length > 0) return false
+    if (!held || !hasConnection(held.connections, connectionId)) return false
+    const left = withoutConnection(held.connections, connectionId)
+    if (left !== undefined) {
+      held.connections = left
+      return false
+    }
     this.#claims.delete(key)
     return true
   }

@@ -1,5 +1,6 @@
 import type { RoomSummary } from '@parley/events'
 import { DEFAULT_ROOM } from '@parley/events/rules'
+import { type ConnectionIds, hasConnection, withConnection, withoutConnection } from './connection-ids.ts'
 import { compareNames, SortedNames } from './sorted-names.ts'
 
 /**
@@ -7,8 +8,8 @@ import { compareNames, SortedNames } from './sorted-names.ts'
  * it (two tabs of one person), so joins and leaves are announced per name.
  */
 export class RoomRegistry {
-  /** Room → name → its connections: an array, as a name is seldom open in more than a few tabs. */
-  readonly #rooms = new Map<string, Map<string, string[]>>()
+  /** Room → name → its connections. */
+  readonly #rooms = new Map<string, Map<string, ConnectionIds>>()
   /** Each room's names in order, kept as they come and go: read for every join's answer. */
   readonly #sorted = new Map<string, SortedNames>()
   /** Connections per room, kept as they come and go: read for every message. */
@@ -16,20 +17,19 @@ export class RoomRegistry {
 
   /** Adds a connection under a name; true when the name is new to the room. */
   join(room: string, username: string, connectionId: string): boolean {
-    const members = this.#rooms.get(room) ?? new Map<string, string[]>()
+    const members = this.#rooms.get(room) ?? new Map<string, ConnectionIds>()
     this.#rooms.set(room, members)
-    const connections = members.get(username) ?? []
-    const isNew = connections.length === 0
+    const connections = members.get(username)
+    const isNew = connections === undefined
     if (isNew) {
       const names = this.#sorted.get(room) ?? new SortedNames()
       this.#sorted.set(room, names)
       names.add(username)
     }
-    if (!connections.includes(connectionId)) {
-      connections.push(connectionId)
+    if (!hasConnection(connections, connectionId)) {
+      members.set(username, withConnection(connections, connectionId))
       this.#connectionCounts.set(room, this.connectionCount(room) + 1)
     }
-    members.set(username, connections)
     return isNew
   }
 
@@ -37,11 +37,13 @@ export class RoomRegistry {
   leave(room: string, username: string, connectionId: string): boolean {
     const members = this.#rooms.get(room)
     const connections = members?.get(username)
-    const at = connections?.indexOf(connectionId) ?? -1
-    if (!members || !connections || at < 0) return false
-    connections.splice(at, 1)
+    if (!members || connections === undefined || !hasConnection(connections, connectionId)) return false
     this.#connectionCounts.set(room, this.connectionCount(room) - 1)
-    if (connections.length > 0) return false
+    const left = withoutConnection(connections, connectionId)
+    if (left !== undefined) {
+      members.set(username, left)
+      return false
+    }
     members.delete(username)
     this.#sorted.get(room)?.delete(username)
     if (members.size === 0) {
@@ -74,7 +76,7 @@ export class RoomRegistry {
 
   /** The names in a room, in no particular order (cheaper than `users` when order does not matter). */
   names(room: string): IterableIterator<string> {
-    return (this.#rooms.get(room) ?? new Map<string, string[]>()).keys()
+    return (this.#rooms.get(room) ?? new Map<string, ConnectionIds>()).keys()
   }
 
   /** Every room with people in it, busiest first; the default room is always listed. */
