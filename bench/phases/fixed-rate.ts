@@ -19,7 +19,11 @@ export interface FixedRateFigure {
   step: StepResult
   /** Server CPU µs per delivery (= CPU seconds per million deliveries). */
   cpuMicrosPerDelivery: number
-  /** The load generator was the limit of this step: its figures are the generator's. */
+  /**
+   * The load generator's timer ran late in this step. The table judges every server's figure
+   * by the ceiling's step at the same rate: a server that delivers in bursts makes the timer
+   * late without the generator being the limit.
+   */
   generatorLimited: boolean
   /** Other work took ≥ 20% of the server's or the load's CPU during the step (after MAX_TRIES tries). */
   disturbed: boolean
@@ -117,7 +121,11 @@ function describeFixed({
     `    ${Math.round(step.deliveriesPerSecond).toLocaleString('en-US')} deliveries/s (${pct(step.deliveredShare)} delivered)` +
     `  p50 ${step.p50Ms.toFixed(2)} p99 ${step.p99Ms.toFixed(2)} ms  ${cpuMicrosPerDelivery.toFixed(2)} µs CPU per delivery` +
     `  cpu server ${pct(step.serverCpuShare)} load ${pct(step.loadCpuShare)}, others ${pct(step.othersOnServerCpu)} ${pct(step.othersOnLoadCpu)}` +
-    (limited ? '  (limited by the load generator)' : '') +
+    (limited
+      ? '  (limited by the load generator)'
+      : step.loadLagP99Ms >= P99_BUDGET_MS / 2
+        ? "  (the load generator's timer ran late)"
+        : '') +
     (disturbed ? `  (busy: other work shared our CPUs in all ${tries} tries)` : tries > 1 ? `  (try ${tries})` : '')
   )
 }

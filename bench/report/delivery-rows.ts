@@ -2,8 +2,7 @@
 // fixed rates, and how far the load generator itself reaches. Each is held to its target
 // against the ceiling (the bare baseline) or the Socket.IO peer measured in the same run.
 import { config } from '../config.ts'
-import { DISTURBED_SHARE } from '../load/ramp.ts'
-import { type DeliveryFigure, generatorLimited } from '../load/ramp-shape.ts'
+import { type DeliveryFigure, generatorReach, withinReach } from '../load/ramp-shape.ts'
 import type { FixedRateFigure, FixedRateFigures } from '../phases/fixed-rate.ts'
 import type { ServerKind } from '../servers/start-servers.ts'
 import { fmtRatio, int, ms, pct, ratioOf, verdict } from './format.ts'
@@ -68,6 +67,26 @@ export function shareVerdict(
   const ratio = knee / other
   if (ratio >= share) return atLeast(b) ? 'inconclusive' : 'PASS'
   return atLeast(a) ? 'inconclusive' : 'FAIL'
+}
+
+/**
+ * The knees as the table reads them: a knee is bound by the load generator only at a rate the
+ * generator did not carry on time for any server in the same rooms. A late timer at a rate it
+ * carried for another server came from how this one delivered (bursts are read in bursts).
+ */
+export function judgedKnees(knees: Knees): Knees {
+  const all = Object.values(knees).flat()
+  const judged = (figure: DeliveryFigure): DeliveryFigure => {
+    if (!figure.loadBound) return figure
+    const reach = generatorReach(all.filter((f) => f.members === figure.members).flatMap((f) => f.steps))
+    return withinReach(figure, reach) ? { ...figure, loadBound: false } : figure
+  }
+  return {
+    baseline: knees.baseline.map(judged),
+    parley: knees.parley.map(judged),
+    parleyMemory: knees.parleyMemory.map(judged),
+    socketio: knees.socketio.map(judged),
+  }
 }
 
 /** The knee rows of every room shape. */
@@ -138,11 +157,22 @@ export function kneeRows(knees: Knees): Row[] {
 
 type FixedByKind = Partial<Record<ServerKind, FixedRateFigure>>
 
+/**
+ * Whether the load generator was the limit at a fixed rate: its timer ran late on the
+ * ceiling's step (the others' late timers may be their own bursts), or on this one's when the
+ * ceiling has no step.
+ */
+const generatorBound = (byKind: FixedByKind, figure: FixedRateFigure) => (byKind.baseline ?? figure).generatorLimited
+
 /** A fixed step's figure, with its delivered share when less than all arrived, and a mark when the load generator was the limit. */
-function fixedCell(figure: FixedRateFigure | undefined, pick: (figure: FixedRateFigure) => number): string {
+function fixedCell(
+  byKind: FixedByKind,
+  figure: FixedRateFigure | undefined,
+  pick: (figure: FixedRateFigure) => number,
+): string {
   if (!figure) return '–'
   const short = figure.step.deliveredShare < 0.95 ? ` (${pct(figure.step.deliveredShare)} arrived)` : ''
-  return `${ms(pick(figure))}${short}${figure.generatorLimited ? ' (load)' : ''}${figure.disturbed ? ' ?' : ''}`
+  return `${ms(pick(figure))}${short}${generatorBound(byKind, figure) ? ' (load)' : ''}${figure.disturbed ? ' ?' : ''}`
 }
 
 /**
@@ -150,9 +180,9 @@ function fixedCell(figure: FixedRateFigure | undefined, pick: (figure: FixedRate
  * when a failure came while other work shared our CPUs; otherwise FAIL when Parley did not
  * deliver or missed the limit.
  */
-function limitVerdict(figure: FixedRateFigure | undefined, within: boolean): Row['result'] {
+function limitVerdict(byKind: FixedByKind, figure: FixedRateFigure | undefined, within: boolean): Row['result'] {
   if (!figure) return 'FAIL'
-  if (figure.generatorLimited) return 'inconclusive'
+  if (generatorBound(byKind, figure)) return 'inconclusive'
   const ok = within && figure.step.deliveredShare >= 0.95
   if (!ok && figure.disturbed) return 'inconclusive'
   return verdict(ok)
@@ -166,9 +196,9 @@ function fixedRow(
 ): Row {
   return {
     figure,
-    parley: fixedCell(byKind.parley, pick),
-    baseline: fixedCell(byKind.baseline, pick),
-    socketio: fixedCell(byKind.socketio, pick),
+    parley: fixedCell(byKind, byKind.parley, pick),
+    baseline: fixedCell(byKind, byKind.baseline, pick),
+    socketio: fixedCell(byKind, byKind.socketio, pick),
     ...extra,
   }
 }
@@ -201,57 +231,47 @@ export function fixedRateRows({ heavy, light }: FixedRateFigures): Row[] {
       ratio: fmtRatio(cpuRatio),
       target: `≤ ${MAX_CPU_VS_CEILING} × ceiling`,
       result:
-        heavy.baseline?.generatorLimited || (heavy.baseline?.disturbed && !heavy.parley?.disturbed)
+        heavy.baseline?.disturbed && !heavy.parley?.disturbed
           ? 'inconclusive'
-          : limitVerdict(heavy.parley, cpuRatio !== undefined && cpuRatio <= MAX_CPU_VS_CEILING),
+          : limitVerdict(heavy, heavy.parley, cpuRatio !== undefined && cpuRatio <= MAX_CPU_VS_CEILING),
     }),
     fixedRow(`  p99 ms there`, heavy, p99Of, {
       ratio: '',
       target: `≤ ${MAX_FIXED_P99_MS} ms`,
-      result: limitVerdict(heavy.parley, parleyP99 <= MAX_FIXED_P99_MS),
+      result: limitVerdict(heavy, heavy.parley, parleyP99 <= MAX_FIXED_P99_MS),
     }),
     fixedRow(`  p50 ms there`, heavy, p50Of, { ratio: '', target: '', result: '' }),
     ...memory(heavy),
     fixedRow(`light load, ${lightAt}: p50 ms`, light, p50Of, {
       ratio: '',
       target: `≤ ${MAX_LIGHT_P50_MS} ms`,
-      result: limitVerdict(light.parley, lightP50 <= MAX_LIGHT_P50_MS),
+      result: limitVerdict(light, light.parley, lightP50 <= MAX_LIGHT_P50_MS),
     }),
     fixedRow(`  p99 ms there`, light, p99Of, {
       ratio: '',
       target: `≤ ${MAX_LIGHT_P99_MS} ms`,
-      result: limitVerdict(light.parley, lightP99 <= MAX_LIGHT_P99_MS),
+      result: limitVerdict(light, light.parley, lightP99 <= MAX_LIGHT_P99_MS),
     }),
     ...memory(light),
   ]
 }
 
-/**
- * How far the load generator was seen to go in a room shape, on any server: the fastest step
- * that delivered ≥ 95% with its timer on time (not generatorLimited) and our CPUs to ourselves.
- * A lower bound: it may go further, but no figure here needs it to.
- */
-export function generatorReach(knees: Knees, members: number): { reach: number; from: string } | undefined {
-  let found: { reach: number; from: string } | undefined
-  for (const [kind, figures] of Object.entries(knees)) {
-    for (const step of figures.find((figure) => figure.members === members)?.steps ?? []) {
-      if (step.deliveredShare < 0.95 || generatorLimited(step) || step.othersOnLoadCpu >= DISTURBED_SHARE) continue
-      if (!found || step.deliveriesPerSecond > found.reach) {
-        const lag = `timer p99 ${step.loadLagP99Ms.toFixed(1)} ms late`
-        found = {
-          reach: step.deliveriesPerSecond,
-          from: `${kind}, ${Math.round(step.loadCpuShare * 100)}% CPU, ${lag}`,
-        }
-      }
-    }
-  }
-  return found
+/** How far the load generator was seen to go in a room shape, on any server, and in which step. */
+function generatorReachIn(knees: Knees, members: number): { reach: number; from: string } | undefined {
+  const steps = Object.entries(knees).flatMap(([kind, figures]) =>
+    (figures.find((figure) => figure.members === members)?.steps ?? []).map((step) => ({ kind, step })),
+  )
+  const fastest = generatorReach(steps.map(({ step }) => step))
+  const kind = steps.find(({ step }) => step === fastest)?.kind
+  if (!fastest || !kind) return undefined
+  const lag = `timer p99 ${fastest.loadLagP99Ms.toFixed(1)} ms late`
+  return { reach: fastest.deliveriesPerSecond, from: `${kind}, ${Math.round(fastest.loadCpuShare * 100)}% CPU, ${lag}` }
 }
 
 /** Per room shape, the load generator's reach next to the ceiling's knee: a ratio figure is sound only below it. */
 export function generatorRows(knees: Knees): Row[] {
   return knees.baseline.flatMap((ceiling) => {
-    const reach = generatorReach(knees, ceiling.members)
+    const reach = generatorReachIn(knees, ceiling.members)
     const share = ratioOf(kneeOf(ceiling), reach?.reach)
     return [
       {

@@ -19,6 +19,7 @@ import {
   boundedRatio,
   fixedRateRows,
   generatorRows,
+  judgedKnees,
   type Knees,
   kneeRows,
   latencies,
@@ -198,6 +199,7 @@ const sections: ((figures: RunFigures) => Row[])[] = [
   (f) => noiseRows(f.deliveries),
 ]
 
-export function rows(figures: RunFigures): Row[] {
+export function rows(measured: RunFigures): Row[] {
+  const figures = { ...measured, deliveries: judgedKnees(measured.deliveries) }
   return sections.flatMap((section) => section(figures))
 }
