@@ -10,6 +10,7 @@ import { TokenBucket } from './connections/token-bucket.ts'
 import { AddressCounts, checkUpgrade } from './connections/upgrade-guard.ts'
 import { redisRoomBus } from './delivery/redis-room-bus.ts'
 import { localRoomBus } from './delivery/room-bus.ts'
+import { RoomTopics } from './delivery/room-topics.ts'
 import { defaultLimits } from './limits.ts'
 import { eventsDocumentText } from './ops/events-schema.ts'
 import { silentLogger } from './ops/logger.ts'
@@ -55,22 +56,23 @@ export async function createApp(config: AppConfig) {
   const countDelivery = (room: string, event: string, excluded: boolean) =>
     metrics.delivered(event, registry.connectionCount(room) - (excluded ? 1 : 0))
   const instanceId = crypto.randomUUID()
+  const topics = new RoomTopics(server)
   const presence = config.redisUrl
-    ? await redisPresence({ url: config.redisUrl, server, registry, log, instanceId })
+    ? await redisPresence({ url: config.redisUrl, topics, registry, log, instanceId })
     : localPresence(registry)
   const bus = config.redisUrl
     ? await redisRoomBus({
         url: config.redisUrl,
-        server,
+        topics,
         store,
         log,
         instanceId,
         onPresence: presence.heard,
         onDelivered: countDelivery,
       })
-    : localRoomBus(server, countDelivery)
+    : localRoomBus(topics, countDelivery)
   const names = new NameClaims()
-  const chat = registerChatHandlers({ server, bus, presence, registry, names, store, limits, log, metrics })
+  const chat = registerChatHandlers({ server, topics, bus, presence, registry, names, store, limits, log, metrics })
   const addresses = new AddressCounts()
   server.onOpen((conn) => {
     addresses.add(conn.remoteAddress)

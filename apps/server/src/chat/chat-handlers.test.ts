@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'bun:test'
 import { failure, nextPush, recordPushes } from '../../test/clients.ts'
 import { startParley } from '../../test/start-parley.ts'
+import { until } from '../../test/until.ts'
 
 describe('join', () => {
   test('answers with everyone in the room and tells the others', async () => {
@@ -50,6 +51,41 @@ describe('join', () => {
     )
     await watcher.request('presence', { room: 'general' })
     expect(joins).toEqual([{ username: 'alice', room: 'general' }])
+  })
+  test('a crowd joining at once: everyone hears each join once, and each joiner speaks after its join is heard', async () => {
+    // In memory, a message is stored at once: it would overtake a join's push still held.
+    await using parley = await startParley({
+      limits: { maxConnectionsPerAddress: 100 },
+      storage: { databaseUrl: 'memory:', dataDir: '' },
+    })
+    const { client } = parley
+    const watcher = client()
+    await watcher.request('join', { username: 'watcher', room: 'crowd' })
+    const heard: string[] = []
+    watcher.on('userJoined', ({ username }) => heard.push(`joined ${username}`))
+    watcher.on('message', ({ username }) => heard.push(`said ${username}`))
+    const names = Array.from({ length: 40 }, (_, i) => `member${i}`)
+    const everyone = ['watcher', ...names].sort()
+    // Each member's list of the room: its join answer's, then the joins it hears.
+    const views = await Promise.all(
+      names.map(async (username) => {
+        const member = client()
+        const joinsHeard: string[] = []
+        member.on('userJoined', (joined) => joinsHeard.push(joined.username))
+        // Sent right behind the join, so that it is stored while the join's push may still wait.
+        const joined = member.request('join', { username, room: 'crowd' })
+        await member.request('sendMessage', { message: 'hello', room: 'crowd' })
+        return { users: (await joined).users, joinsHeard }
+      }),
+    )
+    const listOf = ({ users, joinsHeard }: (typeof views)[number]) => [...users, ...joinsHeard].sort()
+    await until(() => views.every((view) => listOf(view).length >= everyone.length), 'every member hearing every join')
+    for (const view of views) expect(listOf(view)).toEqual(everyone)
+    await until(() => heard.filter((line) => line.startsWith('said')).length === names.length, 'every message')
+    for (const username of names) {
+      expect(heard.indexOf(`joined ${username}`)).toBeGreaterThanOrEqual(0)
+      expect(heard.indexOf(`joined ${username}`)).toBeLessThan(heard.indexOf(`said ${username}`))
+    }
   })
 })
 

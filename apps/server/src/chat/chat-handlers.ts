@@ -1,8 +1,9 @@
 import type { ChatEvents } from '@parley/events'
 import { HISTORY_PAGE_SIZE, sameName } from '@parley/events/rules'
 import { CloseCode, type Payload } from '@parley/wsx/shared'
-import { type ChatConnection, type ChatServer, ROOM_LIST_TOPIC, roomTopic } from '../connections/connection-data.ts'
+import { type ChatConnection, type ChatServer, ROOM_LIST_TOPIC } from '../connections/connection-data.ts'
 import type { RoomBus } from '../delivery/room-bus.ts'
+import type { RoomTopics } from '../delivery/room-topics.ts'
 import type { Limits } from '../limits.ts'
 import type { Logger } from '../ops/logger.ts'
 import type { Metrics } from '../ops/metrics.ts'
@@ -21,6 +22,7 @@ const TYPING_MIN_INTERVAL_MS = 1_000
 
 export interface ChatDependencies {
   server: ChatServer
+  topics: RoomTopics
   bus: RoomBus
   presence: Presence
   registry: RoomRegistry
@@ -38,6 +40,7 @@ export interface ChatDependencies {
  */
 export function registerChatHandlers({
   server,
+  topics,
   bus,
   presence,
   registry,
@@ -52,7 +55,7 @@ export function registerChatHandlers({
   function leaveRoom(conn: ChatConnection, room: string, why: 'asked' | 'closed' | 'refused'): void {
     const username = conn.data.username
     if (!username || !conn.data.rooms.delete(room)) return
-    conn.unsubscribe(roomTopic(room))
+    topics.unsubscribe(conn, room)
     if (registry.leave(room, username, conn.id)) {
       bus.publish(room, 'userLeft', { username, room })
       presence.left(room, username)
@@ -125,7 +128,7 @@ export function registerChatHandlers({
     const alreadyIn = conn.data.rooms.delete(room)
     conn.data.rooms.add(room)
     if (!alreadyIn) {
-      conn.subscribe(roomTopic(room))
+      topics.subscribe(conn, room)
       if (registry.join(room, username, conn.id)) {
         bus.publish(room, 'userJoined', { username, room }, conn)
         presence.joined(room, username)
@@ -227,6 +230,8 @@ export function registerChatHandlers({
 
   server.onRequest('presence', async ({ room }, conn) => {
     requireMember(conn, room, 'see who is there')
+    // The joins and leaves this answer counts reach the asker before it.
+    topics.release(room)
     return { room, users: await presence.users(room) }
   })
 

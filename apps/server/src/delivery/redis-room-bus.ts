@@ -4,11 +4,12 @@ import type { Payload } from '@parley/wsx/shared'
 import { RedisClient } from 'bun'
 import { z } from 'zod'
 import { toChatMessage, toMessageChange } from '../chat/chat-message.ts'
-import type { ChatServer } from '../connections/connection-data.ts'
 import type { Logger } from '../ops/logger.ts'
 import type { MessageStore } from '../storage/message-store.ts'
 import { DeliveredSeqs } from './delivered-seqs.ts'
-import { type DeliveryListener, publishLocally, type RoomBus, type RoomEvent, roomEvents } from './room-bus.ts'
+import type { DeliveryListener, RoomBus } from './room-bus.ts'
+import { type RoomEvent, roomEvents } from './room-events.ts'
+import type { RoomTopics } from './room-topics.ts'
 
 const CATCH_UP_PAGE = 200
 const RECONNECT_EVERY_MS = 2_000
@@ -41,7 +42,8 @@ const channelOf = (room: string) => `${redisKeys.roomChannelPrefix}${room}`
 
 export interface RedisRoomBusOptions {
   url: string
-  server: ChatServer
+  /** This instance's room topics, where events reach its members. */
+  topics: RoomTopics
   store: MessageStore
   log: Logger
   instanceId: string
@@ -67,7 +69,7 @@ export interface RedisRoomBusOptions {
  */
 export async function redisRoomBus({
   url,
-  server,
+  topics,
   store,
   log,
   instanceId,
@@ -90,7 +92,7 @@ export async function redisRoomBus({
     payload: Payload<ChatEvents, K>,
     except?: Parameters<RoomBus['publish']>[3],
   ): void {
-    publishLocally(server, room, event, payload, except)
+    topics.publish(room, event, payload, except)
     onDelivered?.(room, event, except !== undefined)
     const seq = logSeq(event, payload)
     if (seq !== undefined) delivered.delivered(room, seq)

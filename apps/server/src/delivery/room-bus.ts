@@ -1,10 +1,8 @@
 import type { ChatEvents } from '@parley/events'
 import type { Payload } from '@parley/wsx/shared'
-import { type ChatConnection, type ChatServer, roomTopic } from '../connections/connection-data.ts'
-
-/** The events a room's members hear. */
-export const roomEvents = ['message', 'messageChanged', 'userJoined', 'userLeft', 'userTyping'] as const
-export type RoomEvent = (typeof roomEvents)[number]
+import type { ChatConnection } from '../connections/connection-data.ts'
+import type { RoomEvent } from './room-events.ts'
+import type { RoomTopics } from './room-topics.ts'
 
 /** Carries room events to every member, on this instance and, when there are others, on all of them. */
 export interface RoomBus {
@@ -25,23 +23,11 @@ export interface RoomBus {
  */
 export type DeliveryListener = (room: string, event: RoomEvent, excluded: boolean) => void
 
-/** Publishes to this instance's members through Bun's native topics. */
-export function publishLocally<K extends RoomEvent>(
-  server: ChatServer,
-  room: string,
-  event: K,
-  payload: Payload<ChatEvents, K>,
-  except?: ChatConnection,
-): void {
-  if (except) except.publish(roomTopic(room), event, payload)
-  else server.publish(roomTopic(room), event, payload)
-}
-
-/** One instance, nothing to share: room events go straight to Bun's topics. */
-export function localRoomBus(server: ChatServer, onDelivered?: DeliveryListener): RoomBus {
+/** One instance, nothing to share: room events go straight to this instance's topics. */
+export function localRoomBus(topics: RoomTopics, onDelivered?: DeliveryListener): RoomBus {
   return {
     publish(room, event, payload, except) {
-      publishLocally(server, room, event, payload, except)
+      topics.publish(room, event, payload, except)
       onDelivered?.(room, event, except !== undefined)
     },
     watch() {},

@@ -2,8 +2,7 @@ import type { RoomSummary } from '@parley/events'
 import { DEFAULT_ROOM, redisKeys } from '@parley/events/rules'
 import { RedisClient } from 'bun'
 import { z } from 'zod'
-import type { ChatServer } from '../connections/connection-data.ts'
-import { publishLocally } from '../delivery/room-bus.ts'
+import type { RoomTopics } from '../delivery/room-topics.ts'
 import type { Logger } from '../ops/logger.ts'
 import type { Presence } from './presence.ts'
 import type { RoomRegistry } from './room-registry.ts'
@@ -19,7 +18,8 @@ const stringList = z.array(z.string())
 
 export interface RedisPresenceOptions {
   url: string
-  server: ChatServer
+  /** This instance's room topics, where joins and leaves heard from elsewhere reach its members. */
+  topics: RoomTopics
   registry: RoomRegistry
   log: Logger
   instanceId: string
@@ -34,7 +34,7 @@ export interface RedisPresenceOptions {
  */
 export async function redisPresence({
   url,
-  server,
+  topics,
   registry,
   log,
   instanceId,
@@ -81,10 +81,9 @@ export async function redisPresence({
       for (const local of registry.names(room)) present.add(local)
       const before = announced.get(room)
       if (before) {
-        for (const username of before)
-          if (!present.has(username)) publishLocally(server, room, 'userLeft', { username, room })
+        for (const username of before) if (!present.has(username)) topics.publish(room, 'userLeft', { username, room })
         for (const username of present)
-          if (!before.has(username)) publishLocally(server, room, 'userJoined', { username, room })
+          if (!before.has(username)) topics.publish(room, 'userJoined', { username, room })
       }
       announced.set(room, present)
     }
