@@ -11,7 +11,7 @@ import { totalCpuTimes } from '../machine/proc-stats.ts'
 import { percentiles } from '../report/stats.ts'
 import { settleConnections } from '../servers/probes.ts'
 import { type BenchServer, startServer } from '../servers/start-servers.ts'
-import type { RunLog } from './run-log.ts'
+import { consoleRunLog, type RunLog } from './run-log.ts'
 
 export interface BigRoomFigure {
   members: number
@@ -168,17 +168,7 @@ async function measureBigRoom(server: BenchServer, members: number, joinSeconds:
 }
 
 if (import.meta.main) {
-  const figure = await bigRoomPhase({
-    say: (line) => console.log(line),
-    async attempt(what, measure) {
-      try {
-        return await measure()
-      } catch (error) {
-        console.log(`${what} failed: ${error instanceof Error ? error.message : String(error)}`)
-        return undefined
-      }
-    },
-  })
+  const figure = await bigRoomPhase(consoleRunLog)
   console.log(JSON.stringify(figure, null, 2))
   process.exit(0)
 }

@@ -6,7 +6,7 @@
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { startParleyWith } from '../servers/start-servers.ts'
 import { buildWebApp } from '../servers/web-build.ts'
-import type { RunLog } from './run-log.ts'
+import { consoleRunLog, type RunLog } from './run-log.ts'
 
 /** The three ways of asking: what each sends as Accept-Encoding. */
 export const ASKED = { brotli: 'br, gzip', gzip: 'gzip', none: 'identity' } as const
@@ -140,17 +140,7 @@ export async function firstVisitPhase(run: RunLog): Promise<FirstVisitFigure | u
 }
 
 if (import.meta.main) {
-  const figure = await firstVisitPhase({
-    say: (line) => console.log(line),
-    async attempt(what, measure) {
-      try {
-        return await measure()
-      } catch (error) {
-        console.log(`${what} failed: ${error instanceof Error ? error.message : String(error)}`)
-        return undefined
-      }
-    },
-  })
+  const figure = await firstVisitPhase(consoleRunLog)
   console.log(JSON.stringify(figure, null, 2))
   process.exit(figure ? 0 : 1)
 }

@@ -2,8 +2,8 @@
 // joins the socket to the room; `sendMessage` emits one `message` to the room with
 // `io.to(room).emit` (the sender included) and acknowledges. Websocket transport only, no
 // validation, no storage. Plain JavaScript, since Node 20 runs it as it is: `node
-// socketio-server.mjs`, with PORT and HOST from the environment; it prints
-// `listening on <port>` once it listens.
+// socketio-server.mjs`, with PORT and HOST from the environment; it tells its port over
+// Node's IPC channel, as the baseline and Parley do, when started by startServerProcess.
 import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
 import { Server } from 'socket.io'
@@ -53,7 +53,8 @@ io.on('connection', (socket) => {
 })
 
 http.listen(Number(env.PORT ?? 0), env.HOST ?? '127.0.0.1', () => {
-  console.log(`listening on ${http.address().port}`)
+  console.log(`socket.io listening on http://localhost:${http.address().port}`)
+  process.send?.({ listening: http.address().port })
 })
 process.once('SIGTERM', () => {
   io.close()

@@ -11,7 +11,6 @@ import type { Dialect } from '../load/dialect.ts'
 import { SOCKET_IO_PATH, socketIo } from '../load/socketio-wire.ts'
 import { wsx } from '../load/wire.ts'
 import { pinTo, SERVER_CPU } from '../machine/pinning.ts'
-import { startNodeServer } from './node-server-process.ts'
 
 const baselineEntry = fileURLToPath(new URL('./baseline-server.ts', import.meta.url))
 const socketIoEntry = fileURLToPath(new URL('./socketio-server.mjs', import.meta.url))
@@ -91,10 +90,12 @@ async function startBaseline(): Promise<BenchServer> {
 
 /** Starts the Socket.IO peer under Node. */
 async function startSocketIo(): Promise<BenchServer> {
-  const server = await startNodeServer({
+  const server = await startServerProcess({
     name: 'socket.io',
+    runtime: 'node',
     entry: socketIoEntry,
     wsPath: SOCKET_IO_PATH,
+    env: { NODE_ENV: 'production' },
     prefix: pinTo(SERVER_CPU),
   })
   return { ...server, kind: 'socketio', dialect: socketIo }

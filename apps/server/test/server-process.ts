@@ -19,6 +19,10 @@ export interface ServerProcessOptions {
   entry?: string
   /** Arguments for bun before the script (a profiler's flags, say). */
   bunArgs?: string[]
+  /** What runs the script: Bun by default, or Node (for a peer written for it). */
+  runtime?: 'bun' | 'node'
+  /** The WebSocket path after the address; `/ws` by default. */
+  wsPath?: string
   /** Words put before the command, such as `taskset -c 0`. */
   prefix?: string[]
   /** A name for errors. */
@@ -63,12 +67,8 @@ process.on('exit', () => {
 export async function startServerProcess(options: ServerProcessOptions = {}): Promise<ServerProcess> {
   const name = options.name ?? 'parley'
   const startupMs = options.startupMs ?? 15_000
-  const [command = bun, ...args] = [
-    ...(options.prefix ?? []),
-    bun,
-    ...(options.bunArgs ?? []),
-    options.entry ?? serverEntry,
-  ]
+  const runtime = options.runtime === 'node' ? ['node'] : [bun, ...(options.bunArgs ?? [])]
+  const [command = bun, ...args] = [...(options.prefix ?? []), ...runtime, options.entry ?? serverEntry]
   const child = spawn(command, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -108,7 +108,7 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
     name,
     pid: child.pid ?? 0,
     port,
-    url: `ws://127.0.0.1:${port}/ws`,
+    url: `ws://127.0.0.1:${port}${options.wsPath ?? '/ws'}`,
     http: `http://127.0.0.1:${port}`,
     exited,
     output: () => printed,
