@@ -3,7 +3,7 @@ import { useChatSelector } from './chat/context.ts'
 import { loadChatView } from './chat-view.ts'
 import { ConnectionBanner } from './components/ConnectionBanner.tsx'
 import { JoinScreen } from './components/JoinScreen.tsx'
-import { whenIdle } from './when-idle.ts'
+import { whenPaintedAndIdle } from './when-idle.ts'
 
 const ChatLayout = lazy(loadChatView)
 
@@ -15,7 +15,7 @@ export function App() {
   // straight into the chat loads it at the first render instead. A failed load here starts
   // the page's recovery like any other (see preload-recovery.ts).
   useEffect(() => {
-    if (!inChat) return whenIdle(() => void loadChatView().catch(() => undefined))
+    if (!inChat) return whenPaintedAndIdle(() => void loadChatView().catch(() => undefined))
   }, [inChat])
 
   return (
