@@ -1,11 +1,13 @@
 import { defineEvents } from '@parley/wsx/shared'
 import { z } from 'zod'
 import {
+  captionSchema,
   changeAnswerSchema,
   changeIdSchema,
   chatMessageSchema,
   clientIdSchema,
   emojiSchema,
+  fileIdSchema,
   messageChangeSchema,
   messageTextSchema,
   roomNameSchema,
@@ -16,7 +18,7 @@ import {
   sessionTokenSchema,
   usernameSchema,
 } from './fields.ts'
-import { DEFAULT_ROOM, HISTORY_MAX_PAGE, HISTORY_PAGE_SIZE, SEARCH_MAX_PAGE } from './rules.ts'
+import { DEFAULT_ROOM, FILES_MAX_PER_MESSAGE, HISTORY_MAX_PAGE, HISTORY_PAGE_SIZE, SEARCH_MAX_PAGE } from './rules.ts'
 
 /**
  * Parley's events. The first five are the seed's, with its fields and limits; fields
@@ -53,15 +55,23 @@ export const events = defineEvents({
    * Send a message to a joined room; without `room`, to the room joined last. The
    * answer means the message is stored. The same `clientId` sent again is stored
    * and shown once, and answered with the first send's result. `replyTo` names an
-   * earlier message of the room that this one answers.
+   * earlier message of the room that this one answers. `files` names files this
+   * session uploaded to the room (`POST /api/files`) and has not sent yet; with files,
+   * the text (their caption) may be empty.
    */
   sendMessage: {
-    request: z.object({
-      message: messageTextSchema,
-      room: roomNameSchema.optional(),
-      clientId: clientIdSchema.optional(),
-      replyTo: seqSchema.optional(),
-    }),
+    request: z
+      .object({
+        message: captionSchema,
+        room: roomNameSchema.optional(),
+        clientId: clientIdSchema.optional(),
+        replyTo: seqSchema.optional(),
+        files: z.array(fileIdSchema).max(FILES_MAX_PER_MESSAGE).optional(),
+      })
+      .refine((send) => send.message.length > 0 || (send.files?.length ?? 0) > 0, {
+        message: 'A message cannot be empty',
+        path: ['message'],
+      }),
     response: z.object({
       messageId: z.string(),
       timestamp: z.number(),

@@ -37,6 +37,11 @@ export const messageTextSchema = z
   .min(1, 'A message cannot be empty')
   .max(MESSAGE_MAX_LENGTH, `A message has at most ${MESSAGE_MAX_LENGTH} characters`)
 
+/** The text of a message that carries files: like a message's, but it may be empty. */
+export const captionSchema = z
+  .string()
+  .max(MESSAGE_MAX_LENGTH, `A message has at most ${MESSAGE_MAX_LENGTH} characters`)
+
 /**
  * A place in a room's log, 1, 2, 3… with no gaps, assigned by the server. Each new
  * message takes one, and so does each change to a message (edit, deletion, reaction).
@@ -55,6 +60,37 @@ export const clientIdSchema = idOf('message')
 
 /** The sender's own id for a change to a message, so a resend changes it once. */
 export const changeIdSchema = idOf('change')
+
+/** A stored file's id: 22 unguessable characters (128 random bits); knowing it is what lets one download it. */
+export const fileIdSchema = z.string().regex(/^[\w-]{22}$/, 'A file id is 22 letters, digits, "-" and "_"')
+
+/** What an image attachment shows inline: its size, and its thumbnail's (so the page keeps its place while loading). */
+export const imageSizeSchema = z.object({
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  thumbWidth: z.number().int().positive(),
+  thumbHeight: z.number().int().positive(),
+})
+
+/**
+ * A file attached to a message. `type` is what the server read from its bytes (never the
+ * name or the uploader's word); `image` is there for PNG, JPEG, GIF and WebP, shown inline.
+ * It downloads from `fileUrl(id, name)`; an image's thumbnail from `thumbnailUrl(id)`.
+ */
+export const attachmentSchema = z.object({
+  id: fileIdSchema,
+  /** The name as uploaded, made safe to show: no control or direction characters, no folders. */
+  name: z.string(),
+  type: z.string(),
+  size: z.number().int().min(1),
+  image: imageSizeSchema.optional(),
+})
+
+/** What `POST /api/files` answers: the stored file, to name in `sendMessage`'s `files`. */
+export const uploadAnswerSchema = z.object({ file: attachmentSchema })
+
+/** What every `/api` refusal answers, in words. */
+export const httpErrorSchema = z.object({ error: z.string() })
 
 /** A reaction: exactly one emoji (one grapheme), never other text. */
 export const emojiSchema = z.string().refine(isSingleEmoji, 'A reaction is a single emoji')
@@ -91,6 +127,8 @@ export const chatMessageSchema = z.object({
   deleted: z.boolean().optional(),
   reactions: z.array(reactionSchema).optional(),
   rev: seqSchema.optional(),
+  /** The files it carries, in the order sent; gone once deleted. */
+  files: z.array(attachmentSchema).optional(),
 })
 
 /** What a change did. */

@@ -86,3 +86,19 @@ export function isSingleEmoji(text: string): boolean {
   for (const _ of graphemes.segment(text)) if (++count > 1) return false
   return true
 }
+
+/** The most files one message can carry; the server's `UPLOAD_MAX_FILES` may allow fewer. */
+export const FILES_MAX_PER_MESSAGE = 20
+
+/** Where files are uploaded: `POST` with the bytes as the body (see docs/protocol.md). */
+export const UPLOAD_PATH = '/api/files'
+
+/** Where a stored file downloads from; the name is only for the browser's sake, the id finds it. */
+export function fileUrl(id: string, name: string): string {
+  return `/files/${id}/${encodeURIComponent(name)}`
+}
+
+/** Where an image's thumbnail is (WebP, within 480 × 360). */
+export function thumbnailUrl(id: string): string {
+  return `/files/${id}/thumbnail`
+}

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { ChatEvents } from './events.ts'
 import type {
+  attachmentSchema,
   chatMessageSchema,
   messageChangeSchema,
   reactionSchema,
@@ -34,3 +35,4 @@ export type ChangeAnswer = Out<'editMessage', 'response'>
 export type EditMessageRequest = z.input<ChatEvents['editMessage']['request']>
 export type DeleteMessageRequest = z.input<ChatEvents['deleteMessage']['request']>
 export type ReactRequest = z.input<ChatEvents['react']['request']>
+export type Attachment = z.output<typeof attachmentSchema>

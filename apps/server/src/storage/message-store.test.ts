@@ -392,6 +392,7 @@ describe('SQLite file', () => {
       { version: 1 },
       { version: 2 },
       { version: 3 },
+      { version: 4 },
     ])
     await sql.close()
   })

@@ -1,3 +1,4 @@
+import type { Attachment } from '@parley/events'
 import type { SearchQuery } from '../search/search-query.ts'
 
 /** A message to store; the store gives it its `seq`. */
@@ -12,6 +13,8 @@ export interface NewMessage {
   replyTo?: number
   /** A hash of the sender's session token: the session that may edit or delete it. */
   author?: string
+  /** The files it carries, already stored; gone once it is deleted. */
+  files?: Attachment[]
 }
 
 /** A message as its row holds it: `seq` is its place in the room's log, 1, 2, 3… with no gaps. */
@@ -95,7 +98,13 @@ export type AppendOutcome =
 
 export type ChangeOutcome =
   /** Changed now, at the change's own seq. */
-  | { kind: 'changed'; change: ChangeRecord; message: StoredMessage }
+  | {
+      kind: 'changed'
+      change: ChangeRecord
+      message: StoredMessage
+      /** A deletion: the ids of the files the message carried, whose bytes go now. */
+      erasedFiles?: string[]
+    }
   /** Changed before under this clientId: that change, and the message as it stands. */
   | { kind: 'duplicate'; change: ChangeRecord; message: StoredMessage }
   /** Nothing to change (the same text, a reaction already there): the message as it stands. */

@@ -115,6 +115,7 @@ describe('a database the first release left (schema version 1)', () => {
       { version: 1 },
       { version: 2 },
       { version: 3 },
+      { version: 4 },
     ])
     await sql.close()
   })

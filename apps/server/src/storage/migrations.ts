@@ -150,6 +150,39 @@ const migrations: Migration[] = [
       ],
     },
   },
+  {
+    version: 4,
+    name: 'files',
+    statements: {
+      // The attachments a message carries, as JSON; SQLite's instance keeps the bytes under DATA_DIR/files.
+      sqlite: ['ALTER TABLE messages ADD COLUMN files TEXT'],
+      postgres: [
+        'ALTER TABLE messages ADD COLUMN files TEXT',
+        // One row per stored file; `claim` is empty until a message takes it (the sender's clientId or message id).
+        `CREATE TABLE files (
+          id TEXT PRIMARY KEY,
+          room TEXT NOT NULL,
+          author TEXT NOT NULL,
+          username TEXT NOT NULL,
+          name TEXT NOT NULL,
+          type TEXT NOT NULL,
+          size BIGINT NOT NULL,
+          image TEXT,
+          claim TEXT,
+          created_at BIGINT NOT NULL
+        )`,
+        'CREATE INDEX files_unclaimed ON files (created_at) WHERE claim IS NULL',
+        // The bytes, in chunks: the file itself and, for images, the thumbnail.
+        `CREATE TABLE file_chunks (
+          file_id TEXT NOT NULL,
+          part TEXT NOT NULL,
+          n INTEGER NOT NULL,
+          data BYTEA NOT NULL,
+          PRIMARY KEY (file_id, part, n)
+        )`,
+      ],
+    },
+  },
 ]
 
 /** Any constant: instances starting together take turns migrating (PostgreSQL advisory lock). */

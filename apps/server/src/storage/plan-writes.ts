@@ -214,6 +214,7 @@ class RoomState {
     if (!message) return refused(`"${this.#room}" has no message ${change.target}`)
     const refusal = this.#refusal(change, message)
     if (refusal) return refused(refusal)
+    const files = message.files
     if (!this.#apply(change, message, seq, ops)) return { kind: 'unchanged', message: this.#show(message) }
     const record: ChangeRecord = {
       room: this.#room,
@@ -229,7 +230,9 @@ class RoomState {
     ops.updates.push({ ...message })
     ops.changes.push(record)
     this.#changesByClientId.set(change.clientId, record)
-    return { kind: 'changed', change: record, message: this.#show(message) }
+    const outcome: ChangeOutcome = { kind: 'changed', change: record, message: this.#show(message) }
+    if (change.kind === 'delete' && files) outcome.erasedFiles = files.map((file) => file.id)
+    return outcome
   }
 
   #refusal(change: NewChange, message: MessageRecord): string | undefined {
@@ -263,6 +266,7 @@ class RoomState {
     if (change.kind === 'delete') {
       if (message.deletedAt !== undefined) return false
       message.body = ''
+      message.files = undefined
       message.deletedAt = change.timestamp
       this.#reactions.set(message.seq, [])
       ops.reactionsCleared.push({ room: this.#room, messageSeq: message.seq })

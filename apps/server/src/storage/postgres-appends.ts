@@ -10,7 +10,7 @@ const NOTHING = new Map<number, never>()
 
 /**
  * The new messages of a batch that is nothing else, or undefined: messages that need no
- * look at the log before they are stored (no reply to check, no client id repeated within
+ * look at the log before they are stored (no reply to check, no files, no client id repeated within
  * a room of the batch). A client id the log already holds makes the statement fail, and
  * the batch then goes to the planner, which answers with the earlier message.
  */
@@ -18,7 +18,7 @@ export function plainAppends(batch: readonly LogWrite[]): NewMessage[] | undefin
   const messages: NewMessage[] = []
   const clientIds = new Set<string>()
   for (const write of batch) {
-    if (write.kind !== 'message' || write.message.replyTo !== undefined) return undefined
+    if (write.kind !== 'message' || write.message.replyTo !== undefined || write.message.files) return undefined
     const { clientId, room } = write.message
     if (clientId !== undefined) {
       const key = `${room}\n${clientId}`

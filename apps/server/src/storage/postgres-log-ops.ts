@@ -2,7 +2,7 @@ import type { SQL } from 'bun'
 import { z } from 'zod'
 import type { MessageRecord } from './message-store.ts'
 import type { LogOps } from './plan-writes.ts'
-import { toChangeRow, toReactionRow, toRow } from './stored-rows.ts'
+import { toChangeRow, toReactionRow, toRow, toUpdateRow } from './stored-rows.ts'
 
 const lockedSchema = z.array(z.object({ name: z.string(), last_seq: z.coerce.number() }))
 
@@ -33,10 +33,11 @@ export async function applyOps(tx: SQL, ops: LogOps): Promise<void> {
   if (updates.length > 0) {
     const column = <T>(pick: (message: MessageRecord) => T) => updates.map(pick)
     send(tx`
-      UPDATE messages m SET body = u.body, edited_at = u.edited_at, deleted_at = u.deleted_at, rev = u.rev
+      UPDATE messages m SET body = u.body, edited_at = u.edited_at, deleted_at = u.deleted_at, rev = u.rev, files = u.files
       FROM unnest(${column((m) => m.room)}::text[], ${column((m) => m.seq)}::bigint[], ${column((m) => m.body)}::text[],
                   ${column((m) => m.editedAt ?? null)}::bigint[], ${column((m) => m.deletedAt ?? null)}::bigint[],
-                  ${column((m) => m.rev ?? null)}::bigint[]) AS u(room, seq, body, edited_at, deleted_at, rev)
+                  ${column((m) => m.rev ?? null)}::bigint[], ${column((m) => toUpdateRow(m).files)}::text[])
+                  AS u(room, seq, body, edited_at, deleted_at, rev, files)
       WHERE m.room = u.room AND m.seq = u.seq`)
   }
   if (ops.changes.length > 0) send(tx`INSERT INTO changes ${tx(ops.changes.map(toChangeRow))}`)

@@ -4,7 +4,7 @@ import { toChange, toMessage, toReaction } from './stored-rows.ts'
 
 /** The columns a message is read with (not `search`, the index's tsvector, which nothing here reads). */
 const MESSAGE_COLUMNS =
-  'room, seq, message_id, client_id, username, body, created_at, reply_to, author, edited_at, deleted_at, rev'
+  'room, seq, message_id, client_id, username, body, created_at, reply_to, author, edited_at, deleted_at, rev, files'
 
 /** The log's reads through Bun's SQL client, or inside one of its transactions. */
 export function postgresReads(sql: SQL): LogReads {

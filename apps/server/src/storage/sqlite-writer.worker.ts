@@ -104,11 +104,11 @@ function open(file: string, search: boolean, sync: SqliteSync): void {
   // Freed space (a deleted message's text) is overwritten with zeros, not left in free pages.
   opened.run('PRAGMA secure_delete = ON')
   const insert = opened.query<never, MessageRow>(
-    `INSERT INTO messages (room, seq, message_id, client_id, username, body, created_at, reply_to, author)
-     VALUES ($room, $seq, $message_id, $client_id, $username, $body, $created_at, $reply_to, $author)`,
+    `INSERT INTO messages (room, seq, message_id, client_id, username, body, created_at, reply_to, author, files)
+     VALUES ($room, $seq, $message_id, $client_id, $username, $body, $created_at, $reply_to, $author, $files)`,
   )
   const update = opened.query<never, MessageUpdateRow>(
-    `UPDATE messages SET body = $body, edited_at = $edited_at, deleted_at = $deleted_at, rev = $rev
+    `UPDATE messages SET body = $body, edited_at = $edited_at, deleted_at = $deleted_at, rev = $rev, files = $files
      WHERE room = $room AND seq = $seq`,
   )
   const insertChange = opened.query<never, ChangeRow>(

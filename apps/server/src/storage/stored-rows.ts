@@ -1,3 +1,4 @@
+import { attachmentSchema } from '@parley/events'
 import { z } from 'zod'
 import type { ReactionRow } from './log-reads.ts'
 import type { ChangeRecord, MessageRecord } from './message-store.ts'
@@ -18,7 +19,15 @@ const messageRowSchema = z.object({
   edited_at: optionalNumber,
   deleted_at: optionalNumber,
   rev: optionalNumber,
+  files: z.string().nullable().optional(),
 })
+
+/** The `files` column: the attachments as JSON text, or null. */
+const filesColumn = z.array(attachmentSchema)
+
+function filesText(message: MessageRecord): string | null {
+  return message.files && message.files.length > 0 ? JSON.stringify(message.files) : null
+}
 
 /** A row of `messages` as the database returns it. */
 export function toMessage(row: unknown): MessageRecord {
@@ -37,6 +46,7 @@ export function toMessage(row: unknown): MessageRecord {
   if (r.edited_at != null) message.editedAt = r.edited_at
   if (r.deleted_at != null) message.deletedAt = r.deleted_at
   if (r.rev != null) message.rev = r.rev
+  if (r.files != null) message.files = filesColumn.parse(JSON.parse(r.files))
   return message
 }
 
@@ -54,6 +64,7 @@ export type MessageRow = {
   created_at: number
   reply_to: number | null
   author: string | null
+  files: string | null
 }
 
 /** A new message as a row of `messages`. */
@@ -68,6 +79,7 @@ export function toRow(message: MessageRecord): MessageRow {
     created_at: message.timestamp,
     reply_to: message.replyTo ?? null,
     author: message.author ?? null,
+    files: filesText(message),
   }
 }
 
@@ -79,6 +91,7 @@ export type MessageUpdateRow = {
   edited_at: number | null
   deleted_at: number | null
   rev: number | null
+  files: string | null
 }
 
 export function toUpdateRow(message: MessageRecord): MessageUpdateRow {
@@ -89,6 +102,7 @@ export function toUpdateRow(message: MessageRecord): MessageUpdateRow {
     edited_at: message.editedAt ?? null,
     deleted_at: message.deletedAt ?? null,
     rev: message.rev ?? null,
+    files: filesText(message),
   }
 }
 
