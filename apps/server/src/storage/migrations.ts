@@ -168,13 +168,14 @@ const migrations: Migration[] = [
           type TEXT NOT NULL,
           size BIGINT NOT NULL,
           image TEXT,
+          thumbnail_size BIGINT,
           claim TEXT,
           created_at BIGINT NOT NULL
         )`,
         'CREATE INDEX files_unclaimed ON files (created_at) WHERE claim IS NULL',
-        // The bytes, in chunks: the file itself and, for images, the thumbnail.
+        // The bytes, in chunks: the file itself and, for images, the thumbnail; gone with their file.
         `CREATE TABLE file_chunks (
-          file_id TEXT NOT NULL,
+          file_id TEXT NOT NULL REFERENCES files (id) ON DELETE CASCADE,
           part TEXT NOT NULL,
           n INTEGER NOT NULL,
           data BYTEA NOT NULL,
