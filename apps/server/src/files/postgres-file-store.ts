@@ -9,6 +9,9 @@ import { removeQuietly } from './local-files.ts'
 /** The bytes in one `file_chunks` row: big enough for few round trips, small enough to hold one per download. */
 const CHUNK_BYTES = 256 * 1024
 
+/** How long after a removal the chunks' table is vacuumed (removals close together share one). */
+const VACUUM_AFTER_MS = 10_000
+
 /** A `files` row as Bun's client returns it (BIGINT columns come back as strings). */
 interface FileRow {
   id: string
@@ -35,6 +38,7 @@ interface FileRow {
  */
 export class PostgresFileStore implements FileStore {
   readonly #sql: SQL
+  #vacuum: ReturnType<typeof setTimeout> | undefined
 
   constructor(sql: SQL) {
     this.#sql = sql
@@ -113,7 +117,20 @@ export class PostgresFileStore implements FileStore {
 
   async remove(ids: readonly string[]): Promise<void> {
     const asked = ids.filter(isFileId)
-    if (asked.length) await this.#sql`DELETE FROM files WHERE id IN ${this.#sql(asked)}`
+    if (asked.length === 0) return
+    await this.#sql`DELETE FROM files WHERE id IN ${this.#sql(asked)}`
+    this.#vacuumSoon()
+  }
+
+  /** Deleted chunks stay on disk as dead rows until VACUUM makes them unreadable: soon after a removal. */
+  #vacuumSoon(): void {
+    this.#vacuum ??= setTimeout(() => void this.#vacuumNow(), VACUUM_AFTER_MS)
+  }
+
+  async #vacuumNow(): Promise<void> {
+    clearTimeout(this.#vacuum)
+    this.#vacuum = undefined
+    await this.#sql.unsafe('VACUUM file_chunks').catch(() => undefined)
   }
 
   async sweep(before: number): Promise<number> {
@@ -128,6 +145,7 @@ export class PostgresFileStore implements FileStore {
   }
 
   async close(): Promise<void> {
+    if (this.#vacuum) await this.#vacuumNow()
     await this.#sql.close()
   }
 
