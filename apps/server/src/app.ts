@@ -1,4 +1,6 @@
+import { join } from 'node:path'
 import { events } from '@parley/events'
+import { sameName } from '@parley/events/rules'
 import { createElysiaWS } from '@parley/wsx/server'
 import { CloseCode } from '@parley/wsx/shared'
 import { Elysia } from 'elysia'
@@ -11,6 +13,11 @@ import { AddressCounts, checkUpgrade } from './connections/upgrade-guard.ts'
 import { redisRoomBus } from './delivery/redis-room-bus.ts'
 import { localRoomBus } from './delivery/room-bus.ts'
 import { RoomTopics } from './delivery/room-topics.ts'
+import { downloadRoute } from './files/download-route.ts'
+import { defaultFileLimits } from './files/file-limits.ts'
+import { MessageFiles } from './files/message-files.ts'
+import { openFileStore } from './files/open-file-store.ts'
+import { type SessionCheck, uploadRoute } from './files/upload-route.ts'
 import { defaultLimits } from './limits.ts'
 import { eventsDocumentText } from './ops/events-schema.ts'
 import { silentLogger } from './ops/logger.ts'
@@ -26,11 +33,26 @@ import { webApp } from './web-app.ts'
 /** How long clients get to finish the close handshake before their sockets are dropped. */
 const CLOSE_GRACE_MS = 5_000
 
+/** How often uploads that no message sent are looked for and removed. */
+const SWEEP_EVERY_MS = 60 * 60 * 1000
+
 /** Builds Parley's server: `/api/*`, the chat on `/ws` with its history, and the web app when one is given. */
 export async function createApp(config: AppConfig) {
   const log = config.logger ?? silentLogger
   const limits = { ...defaultLimits, ...config.limits }
   const store = await openStore(config.storage)
+  const fileLimits = { ...defaultFileLimits, ...config.fileLimits }
+  const filesDir = config.filesDir ?? join(config.storage.dataDir, 'files')
+  const fileStore = await openFileStore(config.storage, filesDir)
+  const messageFiles = new MessageFiles(fileStore, fileLimits.maxFilesPerMessage, log)
+  const sweepFiles = () =>
+    fileStore.sweep(Date.now() - fileLimits.unsentMs).then(
+      (removed) => removed > 0 && log.info('unsent-files-removed', { removed }),
+      (error: unknown) =>
+        log.warn('file-sweep-failed', { error: error instanceof Error ? error.message : String(error) }),
+    )
+  void sweepFiles()
+  const sweeper = setInterval(sweepFiles, SWEEP_EVERY_MS)
   const registry = new RoomRegistry()
   const { server, handler } = createElysiaWS(events, {
     data: connectionData(limits),
@@ -72,7 +94,22 @@ export async function createApp(config: AppConfig) {
       })
     : localRoomBus(topics, countDelivery)
   const names = new NameClaims()
-  const chat = registerChatHandlers({ server, topics, bus, presence, registry, names, store, limits, log, metrics })
+  const chat = registerChatHandlers({
+    server,
+    topics,
+    bus,
+    presence,
+    registry,
+    names,
+    store,
+    limits,
+    log,
+    metrics,
+    files: messageFiles,
+  })
+  const sessionIn: SessionCheck = async (room, username, token) =>
+    (names.holds(username, token) && [...registry.names(room)].some((name) => sameName(name, username))) ||
+    presence.holdsIn(room, username, token)
   const addresses = new AddressCounts()
   server.onOpen((conn) => {
     addresses.add(conn.remoteAddress)
@@ -108,6 +145,8 @@ export async function createApp(config: AppConfig) {
       backpressureLimit: limits.backpressureBytes,
       closeOnBackpressureLimit: true,
     },
+    // An upload's bytes are read as they arrive; Bun refuses bodies beyond this before they do.
+    serve: { maxRequestBodySize: fileLimits.maxBytes + 64 * 1024 },
   })
     .onRequest(({ request, server: bun }) => {
       if (new URL(request.url).pathname !== '/ws') return
@@ -129,6 +168,16 @@ export async function createApp(config: AppConfig) {
         eventsSchema: config.eventsSchema ?? eventsDocumentText(),
       }),
     )
+    .use(
+      await uploadRoute({
+        store: fileStore,
+        limits: fileLimits,
+        workDir: join(filesDir, '.uploads'),
+        sessionIn,
+        log,
+      }),
+    )
+    .use(downloadRoute(fileStore))
     // GET too: a GET route wins over an ALL route, and the web app answers GET /*.
     .get('/api/*', ({ status }) => status(404, { error: 'Not found' }))
     .all('/api/*', ({ status }) => status(404, { error: 'Not found' }))
@@ -153,9 +202,11 @@ export async function createApp(config: AppConfig) {
     await closed
     clearTimeout(late)
     chat.stop()
+    clearInterval(sweeper)
     await bus.close()
     await presence.close()
     await store.close()
+    await fileStore.close()
   }
 
   return Object.assign(served, { shutdown })

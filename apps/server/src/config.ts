@@ -1,3 +1,4 @@
+import type { FileLimits } from './files/file-limits.ts'
 import type { Limits } from './limits.ts'
 import type { Logger } from './ops/logger.ts'
 import type { StorageConfig } from './storage/open-store.ts'
@@ -12,6 +13,10 @@ export interface AppConfig {
   redisUrl?: string
   /** What one client may do; the defaults where omitted. */
   limits?: Partial<Limits>
+  /** What uploads may do; the defaults where omitted. */
+  fileLimits?: Partial<FileLimits>
+  /** Where files live on one instance; `<dataDir>/files` when omitted (PostgreSQL keeps them itself). */
+  filesDir?: string
   /** Where events are logged; silent when omitted. */
   logger?: Logger
   /** Log every wsx frame. */

@@ -1,4 +1,6 @@
+import { FILES_MAX_PER_MESSAGE } from '@parley/events/rules'
 import { z } from 'zod'
+import { defaultFileLimits, type FileLimits } from './files/file-limits.ts'
 import { defaultLimits, type Limits } from './limits.ts'
 import { logLevels } from './ops/logger.ts'
 import { defaultSqliteSync } from './storage/open-store.ts'
@@ -30,6 +32,30 @@ const envSchema = z.object({
   BACKPRESSURE_LIMIT: z.coerce.number().int().min(1024).default(defaultLimits.backpressureBytes),
   /** Seconds after sending during which a message's author may edit it; 0: no limit. */
   EDIT_WINDOW_SECONDS: z.coerce.number().int().min(0).default(defaultLimits.editWindowSeconds),
+  /** Bytes per uploaded file. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(defaultFileLimits.maxBytes),
+  /** Files per message (at most FILES_MAX_PER_MESSAGE, the protocol's own limit). */
+  UPLOAD_MAX_FILES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(FILES_MAX_PER_MESSAGE)
+    .default(defaultFileLimits.maxFilesPerMessage),
+  /** Uploads one session may start per minute; 0: no limit. */
+  UPLOADS_PER_MINUTE: z.coerce.number().int().min(0).default(defaultFileLimits.uploadsPerMinute),
+  /** Bytes all stored files may take; 0: no limit but the disk's. */
+  FILES_MAX_TOTAL_BYTES: z.coerce.number().int().min(0).default(defaultFileLimits.maxTotalBytes),
+  /** Uploads are refused while the disk would keep less free than this. */
+  UPLOAD_MIN_FREE_BYTES: z.coerce.number().int().min(0).default(defaultFileLimits.minFreeBytes),
+  /** Seconds an upload may send nothing before it is dropped. */
+  UPLOAD_STALL_SECONDS: z.coerce.number().min(1).default(defaultFileLimits.stallSeconds),
+  /** Pixels an uploaded image may have. */
+  UPLOAD_MAX_PIXELS: z.coerce.number().int().min(1).default(defaultFileLimits.maxPixels),
+  /** Hours an upload may wait for a message to send it before it is removed. */
+  UPLOAD_UNSENT_HOURS: z.coerce
+    .number()
+    .min(0)
+    .default(defaultFileLimits.unsentMs / 3_600_000),
   /** Comma-separated origins, besides the page's own, allowed to open /ws. */
   ALLOWED_ORIGINS: z
     .string()
@@ -68,6 +94,20 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')
   console.error(`Parley cannot start, the environment is invalid:\n${problems}`)
   process.exit(1)
+}
+
+/** The upload limits the environment sets. */
+export function fileLimitsFrom(env: Env): FileLimits {
+  return {
+    maxBytes: env.UPLOAD_MAX_BYTES,
+    maxFilesPerMessage: env.UPLOAD_MAX_FILES,
+    uploadsPerMinute: env.UPLOADS_PER_MINUTE,
+    maxTotalBytes: env.FILES_MAX_TOTAL_BYTES,
+    minFreeBytes: env.UPLOAD_MIN_FREE_BYTES,
+    stallSeconds: env.UPLOAD_STALL_SECONDS,
+    maxPixels: env.UPLOAD_MAX_PIXELS,
+    unsentMs: env.UPLOAD_UNSENT_HOURS * 3_600_000,
+  }
 }
 
 /** The limits the environment sets. */

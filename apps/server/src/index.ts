@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app.ts'
-import { limitsFrom, readEnv } from './env.ts'
+import { fileLimitsFrom, limitsFrom, readEnv } from './env.ts'
 import { readEventsSchema } from './ops/events-schema-file.ts'
 import { createLogger } from './ops/logger.ts'
 import { describeStorage } from './storage/open-store.ts'
@@ -24,6 +24,7 @@ const app = await createApp({
   logger,
   redisUrl: env.REDIS_URL,
   limits: limitsFrom(env),
+  fileLimits: fileLimitsFrom(env),
   debug: env.WSX_DEBUG,
   // Answers are checked in development and tests; production spends that time on chat.
   checkResponses: env.NODE_ENV !== 'production',

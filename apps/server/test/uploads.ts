@@ -1,5 +1,4 @@
 import { UPLOAD_PATH } from '@parley/events/rules'
-import sharp from 'sharp'
 
 /** Who uploads: a joined name, its session token and the room. */
 export interface Uploader {
@@ -17,21 +16,6 @@ export function upload(who: Uploader, name: string, bytes: Uint8Array | string, 
     headers: { authorization: `Bearer ${who.token}`, ...headers },
     body: bytes,
   })
-}
-
-/** A PNG of the given size, one colour. */
-export function png(width: number, height: number): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#3366cc' } })
-    .png()
-    .toBuffer()
-}
-
-/** A JPEG that says where it was taken (EXIF GPS), as a phone's camera writes it. */
-export function jpegWithLocation(width: number, height: number): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#cc6633' } })
-    .jpeg()
-    .withExif({ IFD0: { Make: 'Phone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 2382/100' } })
-    .toBuffer()
 }
 
 /**

@@ -100,5 +100,5 @@ export function fileUrl(id: string, name: string): string {
 
 /** Where an image's thumbnail is (WebP, within 480 × 360). */
 export function thumbnailUrl(id: string): string {
-  return `/files/${id}/thumbnail`
+  return `/files/thumbnails/${id}.webp`
 }

@@ -4,6 +4,7 @@ import { CloseCode, type Payload } from '@parley/wsx/shared'
 import { type ChatConnection, type ChatServer, ROOM_LIST_TOPIC } from '../connections/connection-data.ts'
 import type { RoomBus } from '../delivery/room-bus.ts'
 import type { RoomTopics } from '../delivery/room-topics.ts'
+import type { MessageFiles } from '../files/message-files.ts'
 import type { Limits } from '../limits.ts'
 import type { Logger } from '../ops/logger.ts'
 import type { Metrics } from '../ops/metrics.ts'
@@ -31,6 +32,7 @@ export interface ChatDependencies {
   limits: Limits
   log: Logger
   metrics: Metrics
+  files: MessageFiles
 }
 
 /**
@@ -49,6 +51,7 @@ export function registerChatHandlers({
   limits,
   log,
   metrics,
+  files,
 }: ChatDependencies) {
   const roomList = roomListUpdates(server, presence)
 
@@ -175,7 +178,7 @@ export function registerChatHandlers({
   server.onRequest('sendMessage', (payload, conn) => write(() => sendMessage(payload, conn)))
 
   async function sendMessage(
-    { message, room, clientId, replyTo }: Payload<ChatEvents, 'sendMessage'>,
+    { message, room, clientId, replyTo, files: fileIds }: Payload<ChatEvents, 'sendMessage'>,
     conn: ChatConnection,
   ) {
     checkRate(conn)
@@ -193,7 +196,15 @@ export function registerChatHandlers({
       author,
     }
     if (replyTo !== undefined) newMessage.replyTo = replyTo
-    const outcome = await stored(target, () => store.append(newMessage))
+    const taken = fileIds?.length
+      ? await files.take(fileIds, { room: target, author: author ?? '', key: clientId ?? newMessage.messageId })
+      : undefined
+    if (taken) newMessage.files = taken.files
+    const outcome = await stored(target, () => store.append(newMessage)).catch(async (error: unknown) => {
+      await taken?.giveBack()
+      throw error
+    })
+    if (outcome.kind === 'conflict' || outcome.kind === 'refused') await taken?.giveBack()
     if (outcome.kind === 'conflict') throw new Error('That message id was already used for a different message')
     if (outcome.kind === 'refused') throw new Error(outcome.reason)
     const saved = outcome.message
@@ -206,7 +217,7 @@ export function registerChatHandlers({
 
   registerHistory({ server, store, requireMember })
   registerSearch({ server, store, log })
-  registerMessageChanges({ server, bus, store, limits, checkRate, requireMember, write, stored })
+  registerMessageChanges({ server, bus, store, limits, checkRate, requireMember, write, stored, files })
 
   server.onSend('typing', ({ room }, conn) => {
     const username = conn.data.username

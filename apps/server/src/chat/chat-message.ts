@@ -34,6 +34,7 @@ export function toChatMessage(stored: StoredMessage): ChatMessage {
   if (stored.deletedAt !== undefined) message.deleted = true
   if (stored.reactions.length > 0) message.reactions = stored.reactions
   if (stored.rev !== undefined) message.rev = stored.rev
+  if (stored.files) message.files = stored.files
   return message
 }
 

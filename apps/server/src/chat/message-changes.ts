@@ -1,6 +1,7 @@
 import type { ChangeAnswer } from '@parley/events'
 import type { ChatConnection, ChatServer } from '../connections/connection-data.ts'
 import type { RoomBus } from '../delivery/room-bus.ts'
+import type { MessageFiles } from '../files/message-files.ts'
 import type { Limits } from '../limits.ts'
 import type { ChangeOutcome, MessageStore, NewChange } from '../storage/message-store.ts'
 import { toChatMessage, toMessageChange } from './chat-message.ts'
@@ -21,12 +22,15 @@ interface ChangeDependencies {
   write<T>(run: () => Promise<T>): Promise<T>
   /** Runs a storage call, turning a failure into words. */
   stored<T>(room: string, run: () => Promise<T>): Promise<T>
+  /** Where a deleted message's files go. */
+  files: MessageFiles
 }
 
 /**
  * Edits, deletions and reactions: each checked against the message as stored (its
  * author's session, the edit window), recorded at its own seq in the room's log, and
- * pushed to the room as `messageChanged` with the message as it now stands.
+ * pushed to the room as `messageChanged` with the message as it now stands. A deleted
+ * message's files are removed once the deletion is stored.
  */
 export function registerMessageChanges({
   server,
@@ -37,6 +41,7 @@ export function registerMessageChanges({
   requireMember,
   write,
   stored,
+  files,
 }: ChangeDependencies): void {
   async function change(
     conn: ChatConnection,
@@ -57,8 +62,10 @@ export function registerMessageChanges({
     const outcome: ChangeOutcome = await stored(room, () => store.change(asked))
     if (outcome.kind === 'refused') throw new Error(outcome.reason)
     if (outcome.kind === 'unchanged') return { room, changed: false, message: toChatMessage(outcome.message) }
-    if (outcome.kind === 'changed')
+    if (outcome.kind === 'changed') {
       bus.publish(room, 'messageChanged', toMessageChange(outcome.change, outcome.message))
+      if (outcome.erasedFiles) files.erase(outcome.erasedFiles)
+    }
     return { room, changed: true, seq: outcome.change.seq, message: toChatMessage(outcome.message) }
   }
 

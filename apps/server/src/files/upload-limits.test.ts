@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'bun:test'
 import { httpErrorSchema, uploadAnswerSchema } from '@parley/events'
 import { failure } from '../../test/clients.ts'
+import { ELF_HEADER, solidImage } from '../../test/sample-images.ts'
 import { startParley } from '../../test/start-parley.ts'
-import { png, type Uploader, upload } from '../../test/uploads.ts'
+import { type Uploader, upload } from '../../test/uploads.ts'
 import type { FileLimits } from './file-limits.ts'
 
 async function aliceIn(room: string, fileLimits: Partial<FileLimits> = {}) {
@@ -17,7 +18,6 @@ async function refusal(response: Response) {
   return { status: response.status, error: httpErrorSchema.parse(await response.json()).error }
 }
 
-const ELF = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...new Array(120).fill(0)])
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 
 describe('uploads refused in words', () => {
@@ -42,9 +42,13 @@ describe('uploads refused in words', () => {
       status: 413,
       error: 'Files can be at most 1000 bytes; this one is 1001 bytes',
     })
-    const disguised = await refusal(await upload(at.who, 'cat.png', new Uint8Array([...PNG_SIGNATURE, ...ELF])))
+    const disguised = await refusal(
+      await upload(at.who, 'cat.png', new Uint8Array([...PNG_SIGNATURE, ...ELF_HEADER, ...new Uint8Array(100)])),
+    )
     expect(disguised).toEqual({ status: 415, error: expect.stringContaining('PNG') })
-    const truncated = await refusal(await upload(at.who, 'cut.png', (await png(300, 300)).subarray(0, 200)))
+    const truncated = await refusal(
+      await upload(at.who, 'cut.png', (await solidImage(300, 300, 'png')).subarray(0, 200)),
+    )
     expect(truncated).toEqual({ status: 422, error: expect.stringContaining('cut short') })
   })
 

@@ -7,9 +7,10 @@ import { SQL } from 'bun'
 import sharp from 'sharp'
 import { failure, nextPush } from '../../test/clients.ts'
 import { temporaryPostgresSchema } from '../../test/postgres-schema.ts'
+import { phonePhoto, solidImage } from '../../test/sample-images.ts'
 import { startParley, temporaryDataDir } from '../../test/start-parley.ts'
 import { until } from '../../test/until.ts'
-import { jpegWithLocation, png, stalledUpload, type Uploader, upload } from '../../test/uploads.ts'
+import { stalledUpload, type Uploader, upload } from '../../test/uploads.ts'
 import type { AppConfig } from '../config.ts'
 import { FILE_CONTENT_SECURITY_POLICY } from './download-route.ts'
 
@@ -93,7 +94,7 @@ for (const mode of [disk, postgres]) {
   describe(`files, ${mode.name}`, () => {
     test('a screenshot and a log sent with a caption reach the room with their sizes; both download with safe headers', async () => {
       await using room = await roomOfTwo(mode)
-      const shot = await uploaded(await upload(room.asAlice, 'screen shot.png', await png(1200, 800)))
+      const shot = await uploaded(await upload(room.asAlice, 'screen shot.png', await solidImage(1200, 800, 'png')))
       expect(shot).toMatchObject({ name: 'screen shot.png', type: 'image/png' })
       expect(shot.image).toEqual({ width: 1200, height: 800, thumbWidth: 480, thumbHeight: 320 })
       const log = await uploaded(await upload(room.asAlice, 'server.log', 'line one\nline two\n'))
@@ -126,10 +127,10 @@ for (const mode of [disk, postgres]) {
 
     test('a photo loses its EXIF (location included) and HTML downloads as a file, whatever its name says', async () => {
       await using room = await roomOfTwo(mode)
-      const photo = await uploaded(await upload(room.asAlice, 'photo.jpg', await jpegWithLocation(64, 48)))
+      const photo = await uploaded(await upload(room.asAlice, 'photo.jpg', await phonePhoto()))
       const bytes = Buffer.from(await (await fetch(room.parley.http + fileUrl(photo.id, photo.name))).arrayBuffer())
       expect((await sharp(bytes).metadata()).exif).toBeUndefined()
-      expect(bytes.includes('Phone')).toBe(false)
+      expect(bytes.includes('Parley Phone')).toBe(false)
 
       const page = await uploaded(await upload(room.asAlice, 'cat.png', '<!doctype html><script>alert(1)</script>'))
       expect(page.type).toBe('text/html; charset=utf-8')
@@ -140,7 +141,7 @@ for (const mode of [disk, postgres]) {
 
     test('deleting the message deletes its files: gone from storage, and the links answer 404', async () => {
       await using room = await roomOfTwo(mode)
-      const shot = await uploaded(await upload(room.asAlice, 'a.png', await png(40, 30)))
+      const shot = await uploaded(await upload(room.asAlice, 'a.png', await solidImage(40, 30, 'png')))
       expect(await room.bytesOf(shot.id)).toBeGreaterThan(0)
       const sent = await room.alice.request('sendMessage', { room: 'r', message: '', files: [shot.id] })
       const changed = nextPush(room.bob, 'messageChanged')
@@ -161,7 +162,7 @@ for (const mode of [disk, postgres]) {
 
     test('only its uploader can send a file, to the room it was uploaded to, in one message', async () => {
       await using room = await roomOfTwo(mode)
-      const shot = await uploaded(await upload(room.asAlice, 'a.png', await png(20, 20)))
+      const shot = await uploaded(await upload(room.asAlice, 'a.png', await solidImage(20, 20, 'png')))
       expect(await failure(room.bob.request('sendMessage', { room: 'r', message: 'mine now', files: [shot.id] }))).toBe(
         `File ${shot.id} is not one of your uploads to this room; upload it again`,
       )

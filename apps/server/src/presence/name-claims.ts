@@ -28,6 +28,11 @@ export class NameClaims {
     return claim.token
   }
 
+  /** Whether `token` holds `username` here. */
+  holds(username: string, token: string): boolean {
+    return this.#claims.get(usernameKey(username))?.token === token
+  }
+
   /** Lets go of a connection's hold on a name; true when no connection here holds it any more. */
   release(username: string, connectionId: string): boolean {
     const key = usernameKey(username)

@@ -13,6 +13,8 @@ export interface Presence {
   heard(event: 'userJoined' | 'userLeft', room: string, username: string): void
   /** Holds a name for a session everywhere; false when another session holds it. */
   claimName(username: string, token: string): Promise<boolean>
+  /** Whether `token` holds `username` and that name is in `room`, on any instance. */
+  holdsIn(room: string, username: string, token: string): Promise<boolean>
   /** Lets go of a name this instance no longer uses. */
   releaseName(username: string, token: string): Promise<void>
   close(): Promise<void>
@@ -27,6 +29,8 @@ export function localPresence(registry: RoomRegistry): Presence {
     left() {},
     heard() {},
     claimName: async () => true,
+    // One instance: its own name claims and registry, which the caller asks first, are all there is.
+    holdsIn: async () => false,
     releaseName: async () => {},
     close: async () => {},
   }

@@ -153,6 +153,10 @@ export async function redisPresence({
       }
       return false
     },
+    async holdsIn(room, username, token) {
+      if ((await redis.get(nameKey(username))) !== token) return false
+      return (await liveUsers(room)).has(username)
+    },
     async releaseName(username, token) {
       heldNames.delete(username)
       const key = nameKey(username)
