@@ -3,7 +3,8 @@ import { httpErrorSchema, uploadAnswerSchema } from '@parley/events'
 import { failure } from '../../test/clients.ts'
 import { ELF_HEADER, solidImage } from '../../test/sample-images.ts'
 import { startParley } from '../../test/start-parley.ts'
-import { type Uploader, upload } from '../../test/uploads.ts'
+import { until } from '../../test/until.ts'
+import { stalledUpload, type Uploader, upload } from '../../test/uploads.ts'
 import type { FileLimits } from './file-limits.ts'
 
 async function aliceIn(room: string, fileLimits: Partial<FileLimits> = {}) {
@@ -50,6 +51,14 @@ describe('uploads refused in words', () => {
       await upload(at.who, 'cut.png', (await solidImage(300, 300, 'png')).subarray(0, 200)),
     )
     expect(truncated).toEqual({ status: 422, error: expect.stringContaining('cut short') })
+  })
+
+  test('a session may run as many uploads at once as a message carries files', async () => {
+    await using at = await aliceIn('r', { maxFilesPerMessage: 1, stallSeconds: 1 })
+    const stalled = stalledUpload(at.who, 'slow.log', 2000, 1000)
+    await until(async () => (await upload(at.who, 'next.txt', 'x')).status === 429, 'the second upload to be refused')
+    expect(await stalled).toBe('HTTP/1.1 408 Request Timeout')
+    expect((await upload(at.who, 'next.txt', 'x')).status).toBe(201)
   })
 
   test('names are cleaned: no folders, no direction overrides or NUL, not 300 characters long', async () => {

@@ -58,6 +58,9 @@ export async function uploadRoute({ store, limits, workDir, sessionIn, log }: Up
   }, 60_000)
   pruneRates.unref()
 
+  /** Uploads arriving now, per session: as many at once as one message may carry. */
+  const running = new Map<string, number>()
+
   function checkRate(author: string): void {
     if (limits.uploadsPerMinute === 0) return
     const rate = rates.get(author) ?? {
@@ -74,6 +77,12 @@ export async function uploadRoute({ store, limits, workDir, sessionIn, log }: Up
         `You are uploading too fast: ${limits.uploadsPerMinute} files a minute; try again in ${wait} s`,
       )
     }
+  }
+
+  function finished(author: string): void {
+    const left = (running.get(author) ?? 1) - 1
+    if (left > 0) running.set(author, left)
+    else running.delete(author)
   }
 
   async function upload(request: Request): Promise<Attachment> {
@@ -97,7 +106,15 @@ export async function uploadRoute({ store, limits, workDir, sessionIn, log }: Up
         `Files can be at most ${describeBytes(limits.maxBytes)}; this one is ${describeBytes(length)}`,
       )
     }
-    const release = await capacity.reserve(length)
+    const now = running.get(author) ?? 0
+    if (now >= limits.maxFilesPerMessage) {
+      throw new UploadRefusal(429, `You have ${now} uploads running; send more once one has finished`)
+    }
+    running.set(author, now + 1)
+    const release = await capacity.reserve(length).catch((error: unknown) => {
+      finished(author)
+      throw error
+    })
     const id = newFileId()
     const path = join(workDir, `${id}.upload`)
     try {
@@ -114,6 +131,7 @@ export async function uploadRoute({ store, limits, workDir, sessionIn, log }: Up
       return file
     } finally {
       release()
+      finished(author)
       await Promise.all([path, `${path}.image`, `${path}.thumbnail`].map((leftover) => rm(leftover, { force: true })))
     }
   }
