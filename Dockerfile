@@ -16,12 +16,19 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx turbo run build --filter=@parley/server --filter=@parley/web
 
-# Runtime: Bun and the build outputs (the bundled server, its SQLite writer thread, the events' JSON Schema, the web app), nothing else.
+# Runtime: Bun and the build outputs (the bundled server, its SQLite writer thread, the events' JSON Schema, the web app),
+# and sharp, which is native and so not bundled: its loader, what that imports (detect-libc, semver, @img/colour) and the
+# build platform's prebuilt binary and libvips (npm installed only those under @img), about 20 MB. Nothing else.
 FROM oven/bun:1.4.5-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production PORT=3001 DATA_DIR=/data
 COPY --from=build /src/apps/server/dist/server.js /src/apps/server/dist/server.js.map /src/apps/server/dist/sqlite-writer.worker.ts /src/apps/server/dist/events.schema.json ./
 COPY --from=build /src/apps/web/dist ./public
+COPY --from=build /src/node_modules/sharp/package.json ./node_modules/sharp/
+COPY --from=build /src/node_modules/sharp/dist ./node_modules/sharp/dist
+COPY --from=build /src/node_modules/@img ./node_modules/@img
+COPY --from=build /src/node_modules/detect-libc ./node_modules/detect-libc
+COPY --from=build /src/node_modules/semver ./node_modules/semver
 RUN mkdir -p /data && chown bun:bun /data
 USER bun
 VOLUME /data

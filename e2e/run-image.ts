@@ -1,7 +1,8 @@
 // Proves the container image without a Docker engine: builds what the Dockerfile's
 // builder builds, copies only what its runtime stage copies into an empty folder,
-// starts it with the image's CMD and ENV, checks its HEALTHCHECK, and runs the
-// Playwright suite against it.
+// checks that sharp (native, not bundled) works from those files alone, starts it
+// with the image's CMD and ENV, checks its HEALTHCHECK, and runs the Playwright
+// suite against it.
 import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join, relative, resolve } from 'node:path'
@@ -53,6 +54,20 @@ for (const { sources, destination } of stage.copies) {
   }
 }
 console.log(`image files in ${workdir}`)
+
+// sharp is native, so not in the bundle: the image must carry everything it loads. Make a thumbnail with
+// it there, with nothing but the image's files to resolve from (--no-install: no fetching what is missing).
+const SHARP_CHECK = `
+const { default: sharp } = await import('sharp')
+const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#08f' } }).png().toBuffer()
+const thumbnail = await sharp(png).resize(32).webp().toBuffer({ resolveWithObject: true })
+if (thumbnail.info.format !== 'webp' || thumbnail.info.height !== 24) process.exit(1)
+console.log(\`sharp \${sharp.versions.sharp} with libvips \${sharp.versions.vips} works in the image\`)`
+if (run(['bun', '--no-install', '-e', SHARP_CHECK], { cwd: workdir }) !== 0) {
+  console.error('sharp does not work from the image files')
+  rmSync(image, { recursive: true, force: true })
+  process.exit(1)
+}
 
 // The image's ENV, with the port and data folder moved to where this machine allows.
 const env = { PATH: `${bunBin}:/usr/bin:/bin`, ...stage.env, PORT: String(PORT), DATA_DIR: dataDir, HOST: '127.0.0.1' }
