@@ -30,6 +30,7 @@ export function rowOf(corpus: SeedCorpus, i: number, authors: readonly string[])
     created_at: createdAt,
     reply_to: null,
     author: authors[author] ?? null,
+    files: null,
   }
 }
 
