@@ -3,9 +3,10 @@
 // for rooms of 32, 2 and 256; join latency; memory per idle connection; bad input under load;
 // Parley on PostgreSQL and Redis, one instance and two; stored messages/s on memory:, SQLite
 // and PostgreSQL, and with search on and off; search over a seeded history; a first visit's
-// bytes on the wire. Each phase returns its figures; this file puts them together, prints a
-// table with each target's PASS/FAIL and writes JSON to bench/results/. The exit code never
-// depends on the targets.
+// bytes on the wire; files up and down (MB/s, and the server's RSS during uploads at once).
+// Each phase returns its figures; this file puts them together, prints a table with each
+// target's PASS/FAIL and writes JSON to bench/results/. The exit code never depends on the
+// targets.
 import { getPriority, loadavg } from 'node:os'
 import { config } from './config.ts'
 import { canPin, currentAffinity } from './machine/pinning.ts'
@@ -13,6 +14,7 @@ import { isRelaunched, relaunchPinned } from './machine/relaunch.ts'
 import { bigRoomPhase } from './phases/big-room.ts'
 import { clusterPhase } from './phases/cluster.ts'
 import { type DeliveriesFigures, deliveriesPhase } from './phases/deliveries.ts'
+import { filesPhase } from './phases/files.ts'
 import { firstVisitPhase } from './phases/first-visit.ts'
 import { fixedRatePhase } from './phases/fixed-rate.ts'
 import { idleMemoryPhase } from './phases/idle-memory.ts'
@@ -83,8 +85,20 @@ const storage = await storageThroughputPhase(run)
 const searchIndexing = await searchIndexingCostPhase(run)
 const search = await searchPhase(run)
 const firstVisit = await firstVisitPhase(run)
+const files = await filesPhase(run)
 loadAverages.push(loadavg()[0] ?? 0)
-const figures: RunFigures = { ...load, cluster, memory, bigRoom, storage, search, searchIndexing, firstVisit, errors }
+const figures: RunFigures = {
+  ...load,
+  cluster,
+  memory,
+  bigRoom,
+  storage,
+  search,
+  searchIndexing,
+  firstVisit,
+  files,
+  errors,
+}
 
 const seconds = (performance.now() - clock) / 1000
 const table = rows(figures)

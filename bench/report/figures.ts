@@ -5,6 +5,7 @@
 import type { BadInputFigure } from '../phases/bad-input.ts'
 import type { BigRoomFigure } from '../phases/big-room.ts'
 import type { ClusterFigure } from '../phases/cluster.ts'
+import type { FilesFigure } from '../phases/files.ts'
 import type { FirstVisitFigure } from '../phases/first-visit.ts'
 import type { FixedRateFigures } from '../phases/fixed-rate.ts'
 import type { MemoryFigure } from '../phases/idle-memory.ts'
@@ -25,6 +26,7 @@ import {
   latencies,
   shareVerdict,
 } from './delivery-rows.ts'
+import { filesRows } from './files-rows.ts'
 import { firstVisitRows } from './first-visit-rows.ts'
 import { fmtRatio, int, ms, pct, ratioOf, verdict } from './format.ts'
 import { blank, type Row } from './row.ts'
@@ -50,6 +52,8 @@ export interface RunFigures {
   searchIndexing: IndexingCostFigure | undefined
   /** Bytes on the wire before the join screen, per Accept-Encoding. */
   firstVisit: FirstVisitFigure | undefined
+  /** Upload and download MB/s, server RSS during uploads at once, and a photo stored, on SQLite and PostgreSQL. */
+  files: FilesFigure | undefined
   /** Figures that could not be measured, and why. */
   errors: string[]
 }
@@ -195,6 +199,7 @@ const sections: ((figures: RunFigures) => Row[])[] = [
   (f) => badInputRows(f.badInput),
   (f) => searchRows(f.search, f.searchIndexing),
   (f) => firstVisitRows(f.firstVisit),
+  (f) => filesRows(f.files),
   (f) => generatorRows(f.deliveries),
   (f) => noiseRows(f.deliveries),
 ]
