@@ -102,3 +102,5 @@ export function fileUrl(id: string, name: string): string {
 export function thumbnailUrl(id: string): string {
   return `/files/thumbnails/${id}.webp`
 }
+
+export { formatFileSize } from './file-size.ts'
