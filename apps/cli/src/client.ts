@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline'
 import { events } from '@parley/events'
 import { createClient } from '@parley/wsx/client'
 import { parseCommand } from './commands.ts'
+import { webOrigin } from './file-lines.ts'
 import { localTime, reasonOf } from './lines.ts'
 import { runCommand } from './run-command.ts'
 import { RoomSession } from './session.ts'
@@ -20,6 +21,7 @@ const session = new RoomSession(
   room,
   { line: (text) => console.log(text), problem: (text) => console.error(text) },
   localTime,
+  webOrigin(url),
 )
 
 client.connect()

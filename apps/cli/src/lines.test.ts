@@ -26,6 +26,26 @@ const change = (fields: Partial<MessageChange>, target: Partial<ChatMessage> = {
 })
 
 describe('messageLine', () => {
+  test('prints the files a message carries, a line each, after its text or alone', () => {
+    const files = [
+      { id: 'AbCdEfGhIjKlMnOpQrStUv', name: 'shot.png', type: 'image/png', size: 2_500_000 },
+      { id: 'BbCdEfGhIjKlMnOpQrStUv', name: 'app.log', type: 'text/plain', size: 900 },
+    ]
+    expect(messageLine(message({ files }), time, 'http://h:1')).toBe(
+      [
+        '[t1000 #12] alice: hello there',
+        '  📎 shot.png (2.5 MB) http://h:1/files/AbCdEfGhIjKlMnOpQrStUv/shot.png',
+        '  📎 app.log (900 bytes) http://h:1/files/BbCdEfGhIjKlMnOpQrStUv/app.log',
+      ].join('\n'),
+    )
+    expect(messageLine(message({ message: '', files: files.slice(1) }), time, 'http://h:1')).toBe(
+      '[t1000 #12] alice:\n  📎 app.log (900 bytes) http://h:1/files/BbCdEfGhIjKlMnOpQrStUv/app.log',
+    )
+    expect(messageLine(message({ deleted: true, message: '' }), time, 'http://h:1')).toBe(
+      '[t1000 #12] alice: (deleted)',
+    )
+  })
+
   test("keeps the seed's shape, with the seq beside the time", () => {
     expect(messageLine(message(), time)).toBe('[t1000 #12] alice: hello there')
   })

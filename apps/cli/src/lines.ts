@@ -1,4 +1,5 @@
 import type { ChatMessage, MessageChange, Reaction, ReplyQuote } from '@parley/events'
+import { fileLines } from './file-lines.ts'
 import { isCodeLine, terminalText } from './terminal-text.ts'
 
 /** Turns a server timestamp (ms) into the time a line shows. */
@@ -50,15 +51,23 @@ function quoteOf(quote: ReplyQuote): string {
  * A message as the seed prints it, `[time] user: text`, with its seq in the brackets
  * (`[12:01:02 #12] alice: hi`) so commands can name it. A reply names whom it answers;
  * a message replayed after a reconnect shows its current state: edited, deleted, reactions.
- * Code blocks are indented and quotes marked (`terminalText`).
+ * Code blocks are indented and quotes marked (`terminalText`). Its files follow, a line
+ * each, their links on `origin` (the server's web address).
  */
-export function messageLine(message: ChatMessage, time: TimeFormat = localTime): string {
+export function messageLine(message: ChatMessage, time: TimeFormat = localTime, origin = ''): string {
   const who = message.replyTo ? `${message.username} ↪ ${quoteOf(message.replyTo)}` : message.username
   const stamp = `[${time(message.timestamp)} #${message.seq}]`
   if (message.deleted) return `${stamp} ${who}: (deleted)`
   const edited = message.editedAt === undefined ? '' : ' (edited)'
   const counts = reactionCounts(message.reactions)
-  return withText(`${stamp} ${who}:`, message.message, `${edited}${counts ? `  [${counts}]` : ''}`)
+  const tail = `${edited}${counts ? `  [${counts}]` : ''}`
+  const files = fileLines(message.files, origin)
+  // A message of files alone has no text to print.
+  const head =
+    message.message === '' && files.length > 0
+      ? `${stamp} ${who}:${tail}`
+      : withText(`${stamp} ${who}:`, message.message, tail)
+  return [head, ...files].join('\n')
 }
 
 /** A change to a message: `[time] alice edited #12: new text`, `bob reacted 👍 to #12 (👍 2)`. */

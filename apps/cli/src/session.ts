@@ -36,6 +36,8 @@ export class RoomSession {
     room: string,
     readonly out: Output,
     readonly time: TimeFormat,
+    /** The server's web address, for the links to files (`webOrigin` of the socket's). */
+    readonly origin = '',
   ) {
     this.#room = foldRoomName(room)
     client.on('message', (message) => this.#push({ kind: 'message', seq: message.seq, message }))
@@ -131,7 +133,7 @@ export class RoomSession {
   /** Prints a log entry the first time it is seen, and takes it into the log. */
   #show(push: LogEntry): void {
     if (push.kind === 'message') {
-      if (this.log.addMessage(push.message)) this.out.line(messageLine(push.message, this.time))
+      if (this.log.addMessage(push.message)) this.out.line(messageLine(push.message, this.time, this.origin))
     } else if (this.log.applyChange(push.change)) {
       this.out.line(changeLine(push.change, this.time))
     }

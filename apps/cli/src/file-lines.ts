@@ -1,0 +1,29 @@
+import type { Attachment } from '@parley/events'
+import { fileUrl, formatFileSize } from '@parley/events/rules'
+
+/** Control characters (C0, DEL, C1) and direction overrides: never printed to a terminal from a name. */
+const UNPRINTABLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu
+
+/**
+ * The web origin of the server behind a WebSocket address: `ws://host:3001/ws` gives
+ * `http://host:3001`, `wss://…` gives `https://…`. Anything that is not a ws(s) or http(s)
+ * URL gives `''` (file links are then printed as paths).
+ */
+export function webOrigin(socketUrl: string): string {
+  let url: URL
+  try {
+    url = new URL(socketUrl)
+  } catch {
+    return ''
+  }
+  const protocol = { 'ws:': 'http:', 'wss:': 'https:', 'http:': 'http:', 'https:': 'https:' }[url.protocol]
+  return protocol === undefined ? '' : `${protocol}//${url.host}`
+}
+
+/** A message's files, one line each: `  📎 app.log (1.2 MB) http://host/files/<id>/app.log`. */
+export function fileLines(files: readonly Attachment[] | undefined, origin: string): string[] {
+  return (files ?? []).map((file) => {
+    const name = file.name.replace(UNPRINTABLE, '')
+    return `  📎 ${name} (${formatFileSize(file.size)}) ${origin}${fileUrl(file.id, file.name)}`
+  })
+}
