@@ -14,6 +14,7 @@ export default defineConfig(({ mode }) => {
   const proxy: Record<string, ProxyOptions> = {
     '/ws': { target, ws: true, changeOrigin: true },
     '/api': { target, changeOrigin: true },
+    '/files': { target, changeOrigin: true },
   }
 
   return {

@@ -4,6 +4,7 @@ import type { Row } from '../chat/model/rows.ts'
 import { Avatar } from './Avatar.tsx'
 import { ChangeNotes } from './ChangeNotes.tsx'
 import { MessageActions } from './MessageActions.tsx'
+import { MessageFiles } from './MessageFiles.tsx'
 import { MessageText } from './MessageText.tsx'
 import type { MessageHandlers } from './message-handlers.ts'
 import { sameLine } from './message-handlers.ts'
@@ -45,7 +46,7 @@ function isTapOnBackground(event: MouseEvent<HTMLElement>): boolean {
  * messages show as pending until stored, or failed with the reason and Retry. A stored one
  * has its actions (react, reply, and for ours edit and delete) on hover, focus or a tap, the
  * message it replies to above it, "(edited)" after an edited text, its reactions below, and
- * a "message deleted" marker in its place once deleted.
+ * a "message deleted" marker in its place once deleted. Its files show below its text.
  */
 export const MessageItem = memo(function MessageItem({
   row,
@@ -133,6 +134,7 @@ export const MessageItem = memo(function MessageItem({
             )}
           </div>
         )}
+        {!item.deleted && <MessageFiles files={item.files} />}
         {actionable && (
           <Reactions
             reactions={item.reactions}

@@ -43,6 +43,11 @@ export function sameLine(a: MessageLine, b: MessageLine): boolean {
       b.reactions,
       (x, y) => x.emoji === y.emoji && x.mine === y.mine && sameList(x.users, y.users, Object.is),
     ) &&
-    sameList(a.changes, b.changes, (x, y) => x.clientId === y.clientId && x.status === y.status && x.error === y.error)
+    sameList(
+      a.changes,
+      b.changes,
+      (x, y) => x.clientId === y.clientId && x.status === y.status && x.error === y.error,
+    ) &&
+    sameList(a.files, b.files, (x, y) => x.id === y.id)
   )
 }

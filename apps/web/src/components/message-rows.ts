@@ -1,4 +1,5 @@
 import { type RefObject, useLayoutEffect, useRef } from 'react'
+import { filesHeight } from '../chat/model/attachments.ts'
 import { foldName } from '../chat/model/mentions.ts'
 import { dayLabel, type Row } from '../chat/model/rows.ts'
 
@@ -8,8 +9,13 @@ type Key = string | number | bigint
 export function estimateHeight(row: Row | undefined): number {
   switch (row?.kind) {
     case 'message':
-      // A quote above the text and a line of reactions below it each add a line.
-      return (row.continued ? 28 : 54) + (row.item.replyTo ? 20 : 0) + (row.item.reactions.length > 0 ? 32 : 0)
+      // A quote above the text and a line of reactions below it each add a line; files add their known heights.
+      return (
+        (row.continued ? 28 : 54) +
+        (row.item.replyTo ? 20 : 0) +
+        (row.item.reactions.length > 0 ? 32 : 0) +
+        filesHeight(row.item.files)
+      )
     case 'day':
       return 44
     case 'unread':

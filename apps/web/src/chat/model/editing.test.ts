@@ -20,6 +20,7 @@ function line(seq: number | null, username: string, extra: Partial<MessageLine> 
     reactions: [],
     replyTo: null,
     changes: [],
+    files: [],
     ...extra,
   }
 }

@@ -37,6 +37,7 @@ export function confirmOutgoing(timeline: RoomTimeline, clientId: string, answer
   }
   const target = outgoing.replyTo === undefined ? undefined : messageAt(timeline, outgoing.replyTo)
   if (target) stored.replyTo = quoteOf(target)
+  if (outgoing.files?.length) stored.files = outgoing.files
   const merged = mergeMessages(timeline, [stored])
   // Already held under that seq (the push came first without its clientId): still confirmed.
   const outbox = merged.timeline.outbox.filter((item) => item.clientId !== clientId)

@@ -23,6 +23,7 @@ function message(seq: number, username: string, timestamp: number, text = `m${se
     reactions: [],
     replyTo: null,
     changes: [],
+    files: [],
   }
 }
 

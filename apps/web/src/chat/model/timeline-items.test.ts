@@ -180,3 +180,43 @@ describe('quotes of messages not held', () => {
     expect(line(timeline, 60).replyTo).toEqual({ seq: 3, username: 'bob', excerpt: '', deleted: true })
   })
 })
+
+describe('files', () => {
+  const shot = {
+    id: 'AbCdEfGhIjKlMnOpQrStUv',
+    name: 'shot.png',
+    type: 'image/png',
+    size: 900,
+    image: { width: 800, height: 600, thumbWidth: 480, thumbHeight: 360 },
+  }
+
+  test('our message shows its files while pending, and keeps them once the server confirms it', () => {
+    const outgoing = {
+      clientId: 'client-files-1',
+      room: ROOM,
+      username: 'me',
+      message: '',
+      createdAt: 5,
+      status: 'pending' as const,
+      error: null,
+      files: [shot],
+    }
+    let timeline = addOutgoing(joined(), outgoing)
+    const shown = timelineItems(timeline, 'me').at(-1)
+    expect(shown?.kind === 'message' && shown.files).toEqual([shot])
+    timeline = confirmOutgoing(timeline, outgoing.clientId, {
+      messageId: 'x',
+      timestamp: 9,
+      room: ROOM,
+      seq: 1,
+    }).timeline
+    expect(line(timeline, 1).files).toEqual([shot])
+    expect(line(timeline, 1).status).toBe('sent')
+  })
+
+  test('a stored message shows its files, and none once it is deleted', () => {
+    expect(line(joined(message(1, { files: [shot] })), 1).files).toEqual([shot])
+    expect(line(joined(message(1)), 1).files).toEqual([])
+    expect(line(joined(message(1, { files: [shot], deleted: true, message: '' })), 1).files).toEqual([])
+  })
+})

@@ -1,4 +1,4 @@
-import type { ChatMessage, ReplyQuote } from '@parley/events'
+import type { Attachment, ChatMessage, ReplyQuote } from '@parley/events'
 import { type PendingChange, type ReactionView, viewOf } from './pending-changes.ts'
 import { quoteOf } from './quote.ts'
 import { messageAt, type RoomTimeline } from './timeline.ts'
@@ -34,6 +34,8 @@ export interface MessageLine {
   replyTo: ReplyQuote | null
   /** Our changes to it not yet confirmed, oldest first. */
   changes: ChangeStatus[]
+  /** The files it carries; none once deleted. */
+  files: readonly Attachment[]
 }
 
 /** What a timeline shows, in order: stored messages and notes by seq, then our unconfirmed messages. */
@@ -81,6 +83,7 @@ function storedLine(timeline: RoomTimeline, message: ChatMessage, me: string | n
     reactions: view.reactions,
     replyTo,
     changes: changes.length ? changes.map(statusOf) : NONE,
+    files: view.deleted ? NONE : (message.files ?? NONE),
   }
 }
 
@@ -120,6 +123,7 @@ export function timelineItems(timeline: RoomTimeline, me: string | null = null):
       reactions: NONE,
       replyTo: outgoing.replyTo === undefined ? null : quoteAt(timeline, outgoing.replyTo, null),
       changes: NONE,
+      files: outgoing.files ?? NONE,
     })
   }
   return items

@@ -1,4 +1,4 @@
-import type { ChatMessage, JoinResponse, MessageChange } from '@parley/events'
+import type { Attachment, ChatMessage, JoinResponse, MessageChange } from '@parley/events'
 import { type PendingChange, withoutChanges } from './pending-changes.ts'
 import { quoteOf } from './quote.ts'
 
@@ -15,6 +15,8 @@ export interface OutgoingMessage {
   error: string | null
   /** The seq of the message this one answers. */
   replyTo?: number
+  /** The files it carries, uploaded already (the server holds them until this message names them). */
+  files?: Attachment[]
 }
 
 /** A quiet line about someone joining or leaving, shown after the message that was newest then. */
