@@ -1,3 +1,4 @@
+import type { Attachment } from '@parley/events'
 import type { ConnectionStatus } from '@parley/wsx/client'
 import { createContext, useContext } from 'react'
 import { useConnectionStatus } from './hooks/useConnectionStatus.ts'
@@ -14,8 +15,11 @@ export interface ChatActions {
   joinRoom(room: string): Promise<void>
   leave(room: string): Promise<void>
   select(room: string): void
-  /** Sends to the room on screen: the message shows at once as pending, then sent or failed (with Retry). */
-  send(text: string): void
+  /**
+   * Sends to the room on screen, with `files` (uploaded already; the text may then be empty):
+   * the message shows at once as pending, then sent or failed (with Retry).
+   */
+  send(text: string, files?: Attachment[]): void
   /** Sends a failed message again, under the same client id so it is stored once. */
   retry(room: string, clientId: string): void
   /** Loads the page of messages before the oldest one held, if there is one and none is loading. */

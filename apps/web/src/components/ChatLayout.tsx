@@ -1,7 +1,9 @@
 import type { SearchResult } from '@parley/events'
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { useChatActions, useChatSelector } from '../chat/context.ts'
+import { useFileUploads } from '../chat/hooks/useFileUploads.ts'
 import { Composer } from './Composer.tsx'
+import { FileDropZone } from './FileDropZone.tsx'
 import { MessagePane } from './MessagePane.tsx'
 import { Notice } from './Notice.tsx'
 import { PresenceSidebar } from './PresenceSidebar.tsx'
@@ -36,6 +38,7 @@ export function ChatLayout() {
   const username = useChatSelector((state) => state.username) ?? ''
   const people = useChatSelector((state) => state.presence[room] ?? NOBODY)
   const opener = useRef<HTMLElement | null>(null)
+  const uploads = useFileUploads()
 
   function open(next: Panel | null) {
     if (next !== null && document.activeElement instanceof HTMLElement) opener.current = document.activeElement
@@ -109,7 +112,7 @@ export function ChatLayout() {
         <RoomList onNavigate={() => (panel === 'rooms' ? close() : undefined)} />
       </div>
 
-      <main className="flex min-w-0 flex-1 flex-col bg-surface">
+      <FileDropZone room={room} onFiles={(files) => uploads.add(room, files)}>
         <RoomHeader
           room={room}
           people={people.length}
@@ -128,8 +131,8 @@ export function ChatLayout() {
           jumpTo={jump?.room === room ? jump : null}
         />
         <TypingIndicator room={room} />
-        <Composer room={room} people={people} />
-      </main>
+        <Composer room={room} people={people} uploads={uploads} />
+      </FileDropZone>
 
       <div
         id="people-panel"

@@ -12,16 +12,21 @@ import {
 } from 'react'
 import { loadDrafts, saveDrafts } from '../chat/browser/drafts.ts'
 import { useChatActions, useChatSelector, useChatStatus, useChatStore } from '../chat/context.ts'
+import type { FileUploads } from '../chat/hooks/useFileUploads.ts'
 import { lastEditable } from '../chat/model/editing.ts'
 import { completeMention, type MentionQuery, mentionQuery, mentionSuggestions } from '../chat/model/mentions.ts'
 import { viewOf } from '../chat/model/pending-changes.ts'
 import { quoteOf } from '../chat/model/quote.ts'
 import { messageAt } from '../chat/model/timeline.ts'
 import { timelineItems } from '../chat/model/timeline-items.ts'
+import { AttachButton } from './AttachButton.tsx'
 import { ComposeBanner } from './ComposeBanner.tsx'
+import { ComposerHints, RemainingCount } from './ComposerHints.tsx'
 import { CheckIcon, SendIcon } from './icons.tsx'
 import { MentionSuggestions, optionId } from './MentionSuggestions.tsx'
 import { FormattingHelp, FormattingToggle } from './markdown/FormattingHelp.tsx'
+import { FilesNote, PendingFiles } from './PendingFiles.tsx'
+import { useComposerFiles } from './useComposerFiles.ts'
 
 const MAX_HEIGHT_PX = 200
 
@@ -34,9 +39,11 @@ export const COMPOSER_SELECTOR = 'textarea[data-composer]'
  * and if it fails it stays there with the reason and a Retry button. Typing `@` offers the
  * room's people; typing tells the room (at most every 2 s). A reply being written shows its
  * quote above the box; ↑ in an empty box edits our last message there (Enter saves, Escape
- * goes back to the draft, which is kept meanwhile).
+ * goes back to the draft, which is kept meanwhile). Files attached (paperclip, paste, or
+ * dropped on the room) upload at once; Send waits until every one is stored, then the
+ * message carries them, its text as their caption (which may be empty).
  */
-export function Composer({ room, people }: { room: string; people: readonly string[] }) {
+export function Composer({ room, people, uploads }: { room: string; people: readonly string[]; uploads: FileUploads }) {
   const { send, typing, editMessage, setEditing, setReplyTo } = useChatActions()
   const store = useChatStore()
   const status = useChatStatus()
@@ -62,6 +69,9 @@ export function Composer({ room, people }: { room: string; people: readonly stri
   const remaining = MESSAGE_MAX_LENGTH - text.length
   const tooLong = remaining < 0
   const blank = text.trim().length === 0
+  const { attached, ready, waiting, refusal, handlePaste } = useComposerFiles(room, uploads, editing !== null)
+  const empty = blank && (editing !== null || ready.files.length === 0)
+  const cannotSend = empty || tooLong || waiting
   const error = tooLong
     ? `A message has at most ${MESSAGE_MAX_LENGTH} characters`
     : editing !== null && blank
@@ -132,14 +142,15 @@ export function Composer({ room, people }: { room: string; people: readonly stri
   }
 
   function submit() {
-    if (blank || tooLong) return
+    if (cannotSend) return
     if (editing !== null) {
       editMessage(room, editing, text)
       setEditing(room, null)
       textareaRef.current?.focus()
       return
     }
-    send(text)
+    send(blank ? '' : text, ready.files)
+    uploads.sent(room)
     setDrafts((all) => ({ ...all, [room]: '' }))
     setQuery(null)
     textareaRef.current?.focus()
@@ -197,11 +208,6 @@ export function Composer({ room, people }: { room: string; people: readonly stri
     submit()
   }
 
-  const counterTone = tooLong
-    ? 'text-rose-600 font-semibold dark:text-rose-400'
-    : remaining <= 50
-      ? 'text-amber-700 dark:text-amber-400'
-      : 'text-muted'
   const offline = status !== 'open'
 
   return (
@@ -224,6 +230,7 @@ export function Composer({ room, people }: { room: string; people: readonly stri
               <ComposeBanner kind="reply" quote={quoteOf(replyTarget)} onCancel={() => setReplyTo(room, null)} />
             )
           )}
+          {editing === null && <PendingFiles uploads={attached} onCancel={uploads.cancel} onRetry={uploads.retry} />}
           <label htmlFor={id} className="sr-only">
             Message
           </label>
@@ -235,6 +242,7 @@ export function Composer({ room, people }: { room: string; people: readonly stri
             value={text}
             onChange={handleChange}
             onKeyDown={handleKeyDown}
+            onPaste={handlePaste}
             onSelect={(event) => followCaret(event.currentTarget.value, event.currentTarget.selectionStart)}
             onBlur={() => setQuery(null)}
             placeholder={editing !== null ? 'Edit your message' : `Message #${room}`}
@@ -247,38 +255,27 @@ export function Composer({ room, people }: { room: string; people: readonly stri
           />
           {showFormatting && <FormattingHelp id={`${id}-formatting`} />}
           <div className="flex items-center gap-3 px-2 pb-2 pl-3.5">
-            <p className="hidden min-w-0 flex-1 truncate text-xs text-muted sm:block">
-              <kbd className="font-sans font-medium text-ink-soft">Enter</kbd> to {editing === null ? 'send' : 'save'},{' '}
-              <kbd className="font-sans font-medium text-ink-soft">Shift + Enter</kbd> for a new line,{' '}
-              {editing === null ? (
-                <>
-                  <kbd className="font-sans font-medium text-ink-soft">@</kbd> to mention,{' '}
-                  <kbd className="font-sans font-medium text-ink-soft">↑</kbd> to edit
-                </>
-              ) : (
-                <>
-                  <kbd className="font-sans font-medium text-ink-soft">Esc</kbd> to cancel
-                </>
-              )}
-            </p>
+            <AttachButton disabled={editing !== null} onFiles={(files) => uploads.add(room, files)} />
+            <ComposerHints editing={editing !== null} />
             <FormattingToggle
               open={showFormatting}
               controls={`${id}-formatting`}
               onToggle={() => setShowFormatting((shown) => !shown)}
             />
-            <span
-              id={`${id}-remaining`}
-              data-testid="composer-remaining"
-              className={`ml-auto text-xs tabular-nums ${counterTone}`}
-            >
-              {remaining}
-              <span className="sr-only"> characters left</span>
-            </span>
+            <RemainingCount id={`${id}-remaining`} remaining={remaining} />
             <button
               type="submit"
-              disabled={blank || tooLong}
+              disabled={cannotSend}
               aria-label={editing === null ? 'Send' : 'Save'}
-              title={offline ? 'Offline: messages go out once reconnected' : editing === null ? 'Send' : 'Save'}
+              title={
+                waiting
+                  ? 'Sends once every file is uploaded'
+                  : offline
+                    ? 'Offline: messages go out once reconnected'
+                    : editing === null
+                      ? 'Send'
+                      : 'Save'
+              }
               className="inline-flex size-8 shrink-0 items-center justify-center rounded-lg bg-accent-600 text-white transition hover:bg-accent-700 disabled:bg-sunken disabled:text-muted"
             >
               {editing === null ? <SendIcon className="size-4" /> : <CheckIcon className="size-4" />}
@@ -291,6 +288,7 @@ export function Composer({ room, people }: { room: string; people: readonly stri
           {error}
         </p>
       )}
+      {editing === null && <FilesNote ready={ready} refusal={refusal} />}
       <p className="sr-only" aria-live="polite">
         {open
           ? `${suggestions.length} ${suggestions.length === 1 ? 'person' : 'people'} to mention: use the arrow keys, then Enter`

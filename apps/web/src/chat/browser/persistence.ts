@@ -1,3 +1,4 @@
+import type { Attachment } from '@parley/events'
 import { browserStorageKeys } from '@parley/events/rules'
 
 /** What a reload needs to go straight back into the chat. */
@@ -74,6 +75,23 @@ export interface SavedOutgoing {
   createdAt: number
   /** The seq of the message it answers. */
   replyTo?: number
+  /** The files it carries, uploaded already. */
+  files?: Attachment[]
+}
+
+const isPositiveInteger = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value > 0
+
+/** A file as this tab kept it (it came from the server through the schema before it was kept). */
+function isAttachment(value: unknown): value is Attachment {
+  if (typeof value !== 'object' || value === null) return false
+  const { id, name, type, size, image } = value as Record<string, unknown>
+  if (typeof id !== 'string' || typeof name !== 'string' || typeof type !== 'string' || !isPositiveInteger(size)) {
+    return false
+  }
+  if (image === undefined) return true
+  if (typeof image !== 'object' || image === null) return false
+  const { width, height, thumbWidth, thumbHeight } = image as Record<string, unknown>
+  return [width, height, thumbWidth, thumbHeight].every(isPositiveInteger)
 }
 
 function parseOutbox(text: string): SavedOutgoing[] {
@@ -86,11 +104,12 @@ function parseOutbox(text: string): SavedOutgoing[] {
   if (!Array.isArray(value)) return []
   return value.flatMap((item: unknown) => {
     if (typeof item !== 'object' || item === null) return []
-    const { clientId, room, username, message, createdAt, replyTo } = item as Record<string, unknown>
+    const { clientId, room, username, message, createdAt, replyTo, files } = item as Record<string, unknown>
     if (typeof clientId !== 'string' || typeof room !== 'string' || typeof username !== 'string') return []
     if (typeof message !== 'string' || typeof createdAt !== 'number') return []
     const saved: SavedOutgoing = { clientId, room, username, message, createdAt }
-    if (typeof replyTo === 'number' && Number.isInteger(replyTo) && replyTo > 0) saved.replyTo = replyTo
+    if (isPositiveInteger(replyTo)) saved.replyTo = replyTo as number
+    if (Array.isArray(files) && files.length > 0 && files.every(isAttachment)) saved.files = files
     return [saved]
   })
 }

@@ -1,3 +1,4 @@
+import type { Attachment } from '@parley/events'
 import { WsxError } from '@parley/wsx/shared'
 import { useCallback, useEffect } from 'react'
 import { type SavedOutgoing, saveOutbox } from '../browser/persistence.ts'
@@ -20,7 +21,7 @@ function sendFailure(error: unknown, client: ChatClient): string {
 }
 
 /**
- * Optimistic sending: a message shows at once as pending, becomes sent when the server
+ * Optimistic sending: a message (with the files it carries, uploaded already) shows at once as pending, becomes sent when the server
  * stores it, or failed with the reason and a Retry that resends it under the same id.
  * Unconfirmed messages are kept in the tab's storage so a reload does not lose their text.
  */
@@ -39,7 +40,7 @@ export function useSending(client: ChatClient, { dispatch, getState }: ChatStore
   )
 
   const send = useCallback(
-    (text: string) => {
+    (text: string, files: Attachment[] = []) => {
       const { current: room, username, replyTo } = getState()
       if (room === null || username === null) return
       const outgoing: OutgoingMessage = {
@@ -54,6 +55,7 @@ export function useSending(client: ChatClient, { dispatch, getState }: ChatStore
       // The reply being written goes with this message.
       const answers = replyTo[room]
       if (answers !== undefined) outgoing.replyTo = answers
+      if (files.length > 0) outgoing.files = files
       dispatch({ type: 'outgoing', message: outgoing })
       if (answers !== undefined) dispatch({ type: 'replyTo', room, seq: null })
       void deliver(outgoing)
@@ -83,13 +85,14 @@ export function useSavedOutbox(store: ChatStore): void {
       (state) => state.timelines,
       (timelines) => {
         const outbox: SavedOutgoing[] = Object.values(timelines).flatMap((timeline) =>
-          timeline.outbox.map(({ clientId, room, username, message, createdAt, replyTo }) => ({
+          timeline.outbox.map(({ clientId, room, username, message, createdAt, replyTo, files }) => ({
             clientId,
             room,
             username,
             message,
             createdAt,
             ...(replyTo === undefined ? {} : { replyTo }),
+            ...(files === undefined ? {} : { files }),
           })),
         )
         const key = JSON.stringify(outbox)

@@ -153,6 +153,18 @@ describe('delivering a message', () => {
     expect(calls[0]?.payload).toEqual({ message: 'hi', room: 'r', clientId: 'client-1234', replyTo: 7 })
   })
 
+  test('files go by their ids, and a message with files may have no text', async () => {
+    const { client, calls } = fakeClient([() => receipt])
+    const files = [{ id: 'AbCdEfGhIjKlMnOpQrStUv' }, { id: 'BbCdEfGhIjKlMnOpQrStUv' }]
+    await deliverMessage(client, { ...outgoing, message: '', files }, 10_000)
+    expect(calls[0]?.payload).toEqual({
+      message: '',
+      room: 'r',
+      clientId: 'client-1234',
+      files: ['AbCdEfGhIjKlMnOpQrStUv', 'BbCdEfGhIjKlMnOpQrStUv'],
+    })
+  })
+
   test('goes again with the same clientId when the connection drops, within the time left', async () => {
     let clock = 0
     const { client, calls } = fakeClient([

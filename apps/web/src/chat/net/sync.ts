@@ -1,4 +1,11 @@
-import type { ChangeAnswer, ChatMessage, HistoryResponse, MessageChange, SendMessageResponse } from '@parley/events'
+import type {
+  ChangeAnswer,
+  ChatMessage,
+  HistoryResponse,
+  MessageChange,
+  SendMessageRequest,
+  SendMessageResponse,
+} from '@parley/events'
 import { HISTORY_MAX_PAGE } from '@parley/events/rules'
 import { WsxError } from '@parley/wsx/shared'
 import type { PendingChange } from '../model/pending-changes.ts'
@@ -91,18 +98,26 @@ async function requestOnce<T>(send: (timeout: number) => Promise<T>, timeoutMs: 
 }
 
 /**
- * Sends one message and resolves with the server's receipt. If the connection drops with it
- * on the wire, it goes again with the same `clientId` (the server stores and shows it once).
- * Gives up at `timeoutMs`.
+ * Sends one message (its files by id) and resolves with the server's receipt. If the
+ * connection drops with it on the wire, it goes again with the same `clientId` (the server
+ * stores and shows it once). Gives up at `timeoutMs`.
  */
 export function deliverMessage(
   client: Requester,
-  outgoing: { room: string; clientId: string; message: string; replyTo?: number | undefined },
+  outgoing: {
+    room: string
+    clientId: string
+    message: string
+    replyTo?: number | undefined
+    files?: ReadonlyArray<{ id: string }> | undefined
+  },
   timeoutMs: number,
   now: () => number = Date.now,
 ): Promise<SendMessageResponse> {
-  const { message, room, clientId, replyTo } = outgoing
-  const payload = replyTo === undefined ? { message, room, clientId } : { message, room, clientId, replyTo }
+  const { message, room, clientId, replyTo, files } = outgoing
+  const payload: SendMessageRequest = { message, room, clientId }
+  if (replyTo !== undefined) payload.replyTo = replyTo
+  if (files?.length) payload.files = files.map((file) => file.id)
   return requestOnce((timeout) => client.request('sendMessage', payload, { timeout }), timeoutMs, now)
 }
 
