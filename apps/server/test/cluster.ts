@@ -1,7 +1,6 @@
 import { temporaryPostgresSchema } from './postgres-schema.ts'
 import { startRedis } from './redis-process.ts'
 import { spawnServer } from './spawn-server.ts'
-import { temporaryDataDir } from './start-parley.ts'
 
 /** Two instances on one PostgreSQL schema and one private Redis; `await using` takes it all down. */
 export async function startCluster() {
@@ -9,14 +8,7 @@ export async function startCluster() {
   const schema = stack.use(await temporaryPostgresSchema())
   const redis = stack.use(await startRedis())
   const env = { DATABASE_URL: schema.url, REDIS_URL: redis.url, MESSAGE_RATE_LIMIT: '0' }
-  // Each instance has a data folder of its own, for uploads while they arrive.
-  const folders = [temporaryDataDir(), temporaryDataDir()]
-  stack.defer(() => {
-    for (const folder of folders) folder.remove()
-  })
-  const [one, two] = await Promise.all(
-    folders.map(({ dataDir }) => spawnServer({ env: { ...env, DATA_DIR: dataDir } })),
-  )
+  const [one, two] = await Promise.all([spawnServer({ env }), spawnServer({ env })])
   if (!one || !two) throw new Error('two instances expected')
   return {
     env,

@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 
@@ -69,8 +72,11 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
   const startupMs = options.startupMs ?? 15_000
   const runtime = options.runtime === 'node' ? ['node'] : [bun, ...(options.bunArgs ?? [])]
   const [command = bun, ...args] = [...(options.prefix ?? []), ...runtime, options.entry ?? serverEntry]
+  // Without a data folder of the caller's, a fresh one (uploads arrive there, whatever the storage), removed at exit.
+  const ownData = options.env?.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'parley-process-')) : undefined
+  const dataEnv = ownData === undefined ? {} : { DATA_DIR: ownData }
   const child = spawn(command, args, {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...options.env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...dataEnv, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
   running.add(child)
@@ -83,6 +89,7 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
       running.delete(child)
+      if (ownData !== undefined) rmSync(ownData, { recursive: true, force: true })
       resolve(code)
     }),
   )
