@@ -177,8 +177,9 @@ async function insertChunks(tx: SQL, id: string, part: FilePart, path: string): 
   const handle = await open(path, 'r')
   try {
     let total = 0
+    // One buffer for every chunk: each INSERT has sent its bytes before the next read fills it.
+    const chunk = new Uint8Array(CHUNK_BYTES)
     for (let n = 0; ; n += 1) {
-      const chunk = new Uint8Array(CHUNK_BYTES)
       let filled = 0
       while (filled < CHUNK_BYTES) {
         const { bytesRead } = await handle.read(chunk, filled, CHUNK_BYTES - filled, total + filled)
