@@ -17,8 +17,8 @@ import { percentiles } from '../report/stats.ts'
 import { type FileStoreKind, startFilesServer } from '../servers/files-server.ts'
 import { consoleRunLog, type RunLog } from './run-log.ts'
 
-/** MB as the server's limits count them (UPLOAD_MAX_BYTES is 25 × 2^20): MB/s below are these too. */
-export const MB = 1024 * 1024
+/** MB as the server's limits count them (UPLOAD_MAX_BYTES is 25,000,000): MB/s below are these too. */
+export const MB = 1_000_000
 /** The file: 25 MB, the default UPLOAD_MAX_BYTES, the largest a server as shipped takes. */
 export const FILE_BYTES = 25 * MB
 /** Uploads (and then downloads) at once, each on a session of its own. */

@@ -18,29 +18,16 @@ export interface FileLimits {
   unsentMs: number
 }
 
-const MB = 1024 * 1024
+/** Sizes as people read them, and as `formatFileSize` shows them: in powers of 1000. */
+const MB = 1_000_000
 
 export const defaultFileLimits: FileLimits = {
   maxBytes: 25 * MB,
   maxFilesPerMessage: 10,
   uploadsPerMinute: 30,
   maxTotalBytes: 0,
-  minFreeBytes: 1024 * MB,
+  minFreeBytes: 1000 * MB,
   stallSeconds: 30,
   maxPixels: 50_000_000,
   unsentMs: 24 * 60 * 60 * 1000,
-}
-
-/** A byte count as a person reads it: "812 bytes", "1.4 MB", "25 MB". */
-export function describeBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`
-  const units = ['KB', 'MB', 'GB', 'TB']
-  let value = bytes / 1024
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit += 1
-  }
-  const shown = value >= 10 || Number.isInteger(value) ? Math.round(value) : Math.round(value * 10) / 10
-  return `${shown} ${units[unit]}`
 }

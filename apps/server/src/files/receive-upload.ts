@@ -1,5 +1,5 @@
 import { unlink } from 'node:fs/promises'
-import { describeBytes } from './file-limits.ts'
+import { formatFileSize } from '@parley/events/rules'
 
 /** Why an upload's bytes did not all arrive, as an HTTP status and words. */
 export class UploadRefusal extends Error {
@@ -35,13 +35,13 @@ export async function receiveUpload(body: ReadableStream<Uint8Array>, path: stri
       if (done) break
       received += value.byteLength
       if (received > options.expected) {
-        throw new UploadRefusal(413, `The upload sent more than the ${describeBytes(options.expected)} it announced`)
+        throw new UploadRefusal(413, `The upload sent more than the ${formatFileSize(options.expected)} it announced`)
       }
       file.write(value)
       await file.flush()
     }
     if (received < options.expected) {
-      throw new UploadRefusal(400, `The upload was cut off after ${describeBytes(received)}`)
+      throw new UploadRefusal(400, `The upload was cut off after ${formatFileSize(received)}`)
     }
   } catch (error) {
     reader.cancel().catch(() => undefined)

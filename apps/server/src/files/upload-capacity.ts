@@ -1,5 +1,6 @@
 import { statfs } from 'node:fs/promises'
-import { describeBytes, type FileLimits } from './file-limits.ts'
+import { formatFileSize } from '@parley/events/rules'
+import type { FileLimits } from './file-limits.ts'
 import type { FileStore } from './file-store.ts'
 import { UploadRefusal } from './receive-upload.ts'
 
@@ -27,7 +28,7 @@ export class UploadCapacity {
     const { maxTotalBytes, minFreeBytes } = this.#limits
     // No await from here on: the check and the reservation happen together.
     if (maxTotalBytes > 0 && used + this.#reserved + bytes > maxTotalBytes) {
-      throw new UploadRefusal(507, `The server's file storage is full (${describeBytes(maxTotalBytes)})`)
+      throw new UploadRefusal(507, `The server's file storage is full (${formatFileSize(maxTotalBytes)})`)
     }
     // Twice the bytes: an image is kept re-encoded beside the upload until it is stored.
     if (free - this.#reserved - 2 * bytes < minFreeBytes) {

@@ -39,9 +39,9 @@ describe('uploads refused in words', () => {
   test('empty, too big, damaged, or an executable dressed as a PNG', async () => {
     await using at = await aliceIn('r', { maxBytes: 1000 })
     expect(await refusal(await upload(at.who, 'empty.txt', ''))).toEqual({ status: 422, error: 'The file is empty' })
-    expect(await refusal(await upload(at.who, 'big.bin', new Uint8Array(1001)))).toEqual({
+    expect(await refusal(await upload(at.who, 'big.bin', new Uint8Array(1500)))).toEqual({
       status: 413,
-      error: 'Files can be at most 1000 bytes; this one is 1001 bytes',
+      error: 'Files can be at most 1 KB; this one is 1.5 KB',
     })
     const disguised = await refusal(
       await upload(at.who, 'cat.png', new Uint8Array([...PNG_SIGNATURE, ...ELF_HEADER, ...new Uint8Array(100)])),

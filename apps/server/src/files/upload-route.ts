@@ -1,13 +1,13 @@
 import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type Attachment, roomNameSchema, sessionTokenSchema, usernameSchema } from '@parley/events'
-import { UPLOAD_PATH } from '@parley/events/rules'
+import { formatFileSize, UPLOAD_PATH } from '@parley/events/rules'
 import { Elysia } from 'elysia'
 import { z } from 'zod'
 import { sessionAuthor } from '../chat/session-author.ts'
 import { TokenBucket } from '../connections/token-bucket.ts'
 import type { Logger } from '../ops/logger.ts'
-import { describeBytes, type FileLimits } from './file-limits.ts'
+import type { FileLimits } from './file-limits.ts'
 import { safeFileName } from './file-names.ts'
 import type { FileStore } from './file-store.ts'
 import { inspectUpload } from './inspect-upload.ts'
@@ -103,7 +103,7 @@ export async function uploadRoute({ store, limits, workDir, sessionIn, log }: Up
     if (length > limits.maxBytes) {
       throw new UploadRefusal(
         413,
-        `Files can be at most ${describeBytes(limits.maxBytes)}; this one is ${describeBytes(length)}`,
+        `Files can be at most ${formatFileSize(limits.maxBytes)}; this one is ${formatFileSize(length)}`,
       )
     }
     const now = running.get(author) ?? 0
