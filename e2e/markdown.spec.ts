@@ -153,6 +153,8 @@ test('the composer shows the formatting syntax on demand, by keyboard too, and s
 
   await composer(alice).focus()
   await alice.keyboard.press('Tab')
+  await expect(alice.getByRole('button', { name: 'Attach files' })).toBeFocused()
+  await alice.keyboard.press('Tab')
   await expect(toggle).toBeFocused()
   await alice.keyboard.press('Enter')
   await expect(toggle).toHaveAttribute('aria-expanded', 'true')
