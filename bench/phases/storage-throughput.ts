@@ -5,9 +5,9 @@
 // requests through the wsx client (CBOR).
 import { events } from '@parley/events'
 import { createClient, type WsxClient } from '@parley/wsx/client'
-import { temporaryPostgresSchema } from '../../apps/server/test/postgres-schema.ts'
 import { config } from '../config.ts'
-import { type BenchServer, startParley, startParleyWith } from '../servers/start-servers.ts'
+import { startParleyOnPostgres } from '../servers/parley-on-postgres.ts'
+import { type BenchServer, startParley } from '../servers/start-servers.ts'
 import type { RunLog } from './run-log.ts'
 
 /** Where Parley stores: nowhere (`memory:`), a SQLite file, or PostgreSQL. */
@@ -108,24 +108,7 @@ export async function measureStoredWrites(
 
 /** Parley on `store`, fresh; PostgreSQL gets a schema of its own, dropped when the server stops. */
 async function startOn(store: Store): Promise<BenchServer> {
-  if (store !== 'postgres') return startParley(store)
-  const schema = await temporaryPostgresSchema(config.postgresUrl, 'parley_bench')
-  try {
-    const server = await startParleyWith('parley (postgres)', { DATABASE_URL: schema.url })
-    return {
-      ...server,
-      async stop(signal) {
-        try {
-          return await server.stop(signal)
-        } finally {
-          await schema.remove()
-        }
-      },
-    }
-  } catch (error) {
-    await schema.remove()
-    throw error
-  }
+  return store === 'postgres' ? startParleyOnPostgres('parley (postgres)') : startParley(store)
 }
 
 async function measureOn(store: Store, writes: number, workload: Workload): Promise<number> {
