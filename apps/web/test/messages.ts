@@ -1,4 +1,4 @@
-import type { ChatMessage } from '@parley/events'
+import type { Attachment, ChatMessage } from '@parley/events'
 
 /** The room the model tests' messages are in. */
 export const ROOM = 'general'
@@ -19,4 +19,13 @@ export function message(seq: number, extra: Partial<ChatMessage> = {}): ChatMess
 /** The messages at seqs `from` to `to`, both included. */
 export function range(from: number, to: number): ChatMessage[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => message(from + i))
+}
+
+/** An image attachment as the server describes one: 800 × 600, its thumbnail 480 × 360. */
+export const screenshot: Attachment = {
+  id: 'AbCdEfGhIjKlMnOpQrStUv',
+  name: 'shot.png',
+  type: 'image/png',
+  size: 900,
+  image: { width: 800, height: 600, thumbWidth: 480, thumbHeight: 360 },
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test'
 import type { ChatMessage } from '@parley/events'
-import { ROOM, message as storedMessage } from '../../../test/messages.ts'
+import { ROOM, screenshot, message as storedMessage } from '../../../test/messages.ts'
 import { addChange, addOutgoing, confirmOutgoing, dropChange, setChangeStatus, settleChange } from './own-entries.ts'
 import type { PendingChange } from './pending-changes.ts'
 import { applyChanges, applyJoin, emptyTimeline, type RoomTimeline } from './timeline.ts'
@@ -182,14 +182,6 @@ describe('quotes of messages not held', () => {
 })
 
 describe('files', () => {
-  const shot = {
-    id: 'AbCdEfGhIjKlMnOpQrStUv',
-    name: 'shot.png',
-    type: 'image/png',
-    size: 900,
-    image: { width: 800, height: 600, thumbWidth: 480, thumbHeight: 360 },
-  }
-
   test('our message shows its files while pending, and keeps them once the server confirms it', () => {
     const outgoing = {
       clientId: 'client-files-1',
@@ -199,24 +191,24 @@ describe('files', () => {
       createdAt: 5,
       status: 'pending' as const,
       error: null,
-      files: [shot],
+      files: [screenshot],
     }
     let timeline = addOutgoing(joined(), outgoing)
     const shown = timelineItems(timeline, 'me').at(-1)
-    expect(shown?.kind === 'message' && shown.files).toEqual([shot])
+    expect(shown?.kind === 'message' && shown.files).toEqual([screenshot])
     timeline = confirmOutgoing(timeline, outgoing.clientId, {
       messageId: 'x',
       timestamp: 9,
       room: ROOM,
       seq: 1,
     }).timeline
-    expect(line(timeline, 1).files).toEqual([shot])
+    expect(line(timeline, 1).files).toEqual([screenshot])
     expect(line(timeline, 1).status).toBe('sent')
   })
 
   test('a stored message shows its files, and none once it is deleted', () => {
-    expect(line(joined(message(1, { files: [shot] })), 1).files).toEqual([shot])
+    expect(line(joined(message(1, { files: [screenshot] })), 1).files).toEqual([screenshot])
     expect(line(joined(message(1)), 1).files).toEqual([])
-    expect(line(joined(message(1, { files: [shot], deleted: true, message: '' })), 1).files).toEqual([])
+    expect(line(joined(message(1, { files: [screenshot], deleted: true, message: '' })), 1).files).toEqual([])
   })
 })
