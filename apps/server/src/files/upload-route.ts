@@ -136,13 +136,15 @@ export async function uploadRoute({ store, limits, workDir, sessionIn, log }: Up
     }
   }
 
-  return new Elysia({ name: 'file-uploads' }).post(UPLOAD_PATH, async ({ request }) => {
-    try {
-      return answer(201, { file: await upload(request) })
-    } catch (error) {
-      if (error instanceof UploadRefusal) return answer(error.status, { error: error.message })
-      log.error('upload-failed', { error: error instanceof Error ? error.message : String(error) })
-      return answer(500, { error: 'The file could not be stored; try again' })
-    }
-  })
+  return new Elysia({ name: 'file-uploads' })
+    .post(UPLOAD_PATH, async ({ request }) => {
+      try {
+        return answer(201, { file: await upload(request) })
+      } catch (error) {
+        if (error instanceof UploadRefusal) return answer(error.status, { error: error.message })
+        log.error('upload-failed', { error: error instanceof Error ? error.message : String(error) })
+        return answer(500, { error: 'The file could not be stored; try again' })
+      }
+    })
+    .onStop(() => clearInterval(pruneRates))
 }
