@@ -150,6 +150,9 @@ for (const mode of [disk, postgres]) {
       // The bytes go once the deletion is stored, just after its answer.
       await until(async () => (await room.bytesOf(shot.id)) === 0, 'the deleted file to leave storage')
       expect((await fetch(room.parley.http + fileUrl(shot.id, 'a.png'))).status).toBe(404)
+      // Nor does any other id, or a path that is no id, find anything.
+      expect((await fetch(room.parley.http + fileUrl('A'.repeat(22), 'a.png'))).status).toBe(404)
+      expect((await fetch(`${room.parley.http}/files/..%2F..%2Fparley.db/x`)).status).toBe(404)
       expect((await fetch(room.parley.http + thumbnailUrl(shot.id))).status).toBe(404)
       expect((await room.bob.request('history', { room: 'r' })).messages.at(-1)?.files).toBeUndefined()
     })
