@@ -1,14 +1,16 @@
 import { describe, expect, test } from 'bun:test'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { httpErrorSchema, uploadAnswerSchema } from '@parley/events'
 import { failure } from '../../test/clients.ts'
 import { ELF_HEADER, solidImage } from '../../test/sample-images.ts'
-import { startParley } from '../../test/start-parley.ts'
+import { startParley, temporaryDataDir } from '../../test/start-parley.ts'
 import { until } from '../../test/until.ts'
 import { stalledUpload, type Uploader, upload } from '../../test/uploads.ts'
 import type { FileLimits } from './file-limits.ts'
 
-async function aliceIn(room: string, fileLimits: Partial<FileLimits> = {}) {
-  const parley = await startParley({ fileLimits })
+async function aliceIn(room: string, fileLimits: Partial<FileLimits> = {}, filesDir?: string) {
+  const parley = await startParley(filesDir ? { fileLimits, filesDir } : { fileLimits })
   const alice = parley.client()
   const { token } = await alice.request('join', { username: 'alice', room })
   const who: Uploader = { http: parley.http, room, user: 'alice', token }
@@ -54,9 +56,16 @@ describe('uploads refused in words', () => {
   })
 
   test('a session may run as many uploads at once as a message carries files', async () => {
-    await using at = await aliceIn('r', { maxFilesPerMessage: 1, stallSeconds: 1 })
+    using data = temporaryDataDir()
+    const filesDir = join(data.dataDir, 'files')
+    await using at = await aliceIn('r', { maxFilesPerMessage: 1, stallSeconds: 1 }, filesDir)
     const stalled = stalledUpload(at.who, 'slow.log', 2000, 1000)
-    await until(async () => (await upload(at.who, 'next.txt', 'x')).status === 429, 'the second upload to be refused')
+    const arriving = () => readdirSync(join(filesDir, '.uploads')).some((name) => name.endsWith('.upload'))
+    await until(arriving, 'the first upload to be arriving')
+    expect(await refusal(await upload(at.who, 'next.txt', 'x'))).toEqual({
+      status: 429,
+      error: 'You have an upload running; send more once one has finished',
+    })
     expect(await stalled).toBe('HTTP/1.1 408 Request Timeout')
     expect((await upload(at.who, 'next.txt', 'x')).status).toBe(201)
   })

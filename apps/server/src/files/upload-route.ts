@@ -108,7 +108,8 @@ export async function uploadRoute({ store, limits, workDir, sessionIn, log }: Up
     }
     const now = running.get(author) ?? 0
     if (now >= limits.maxFilesPerMessage) {
-      throw new UploadRefusal(429, `You have ${now} uploads running; send more once one has finished`)
+      const held = now === 1 ? 'an upload' : `${now} uploads`
+      throw new UploadRefusal(429, `You have ${held} running; send more once one has finished`)
     }
     running.set(author, now + 1)
     const release = await capacity.reserve(length).catch((error: unknown) => {
