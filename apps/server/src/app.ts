@@ -106,6 +106,7 @@ export async function createApp(config: AppConfig) {
     log,
     metrics,
     files: messageFiles,
+    uploadLimits: { maxBytes: fileLimits.maxBytes, maxFiles: fileLimits.maxFilesPerMessage },
   })
   const sessionIn: SessionCheck = async (room, username, token) =>
     (names.holds(username, token) && [...registry.names(room)].some((name) => sameName(name, username))) ||

@@ -16,6 +16,7 @@ import {
   searchResultSchema,
   seqSchema,
   sessionTokenSchema,
+  uploadLimitsSchema,
   usernameSchema,
 } from './fields.ts'
 import { DEFAULT_ROOM, FILES_MAX_PER_MESSAGE, HISTORY_MAX_PAGE, HISTORY_PAGE_SIZE, SEARCH_MAX_PAGE } from './rules.ts'
@@ -48,6 +49,8 @@ export const events = defineEvents({
       token: z.string(),
       /** How long after sending a message its author may edit it, in seconds; 0: no limit. */
       editWindowSeconds: z.number().int().min(0),
+      /** The largest file this server takes, in bytes, and the most files one message carries. */
+      uploadLimits: uploadLimitsSchema,
     }),
   },
 

@@ -86,6 +86,12 @@ export const attachmentSchema = z.object({
   image: imageSizeSchema.optional(),
 })
 
+/** What uploads may be on this server: the largest file, in bytes, and the most files a message carries. */
+export const uploadLimitsSchema = z.object({
+  maxBytes: z.number().int().positive(),
+  maxFiles: z.number().int().positive(),
+})
+
 /** What `POST /api/files` answers: the stored file, to name in `sendMessage`'s `files`. */
 export const uploadAnswerSchema = z.object({ file: attachmentSchema })
 

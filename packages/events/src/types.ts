@@ -8,6 +8,7 @@ import type {
   replyQuoteSchema,
   roomSummarySchema,
   searchResultSchema,
+  uploadLimitsSchema,
 } from './fields.ts'
 
 type Out<K extends keyof ChatEvents, P extends 'request' | 'response'> =
@@ -36,3 +37,4 @@ export type EditMessageRequest = z.input<ChatEvents['editMessage']['request']>
 export type DeleteMessageRequest = z.input<ChatEvents['deleteMessage']['request']>
 export type ReactRequest = z.input<ChatEvents['react']['request']>
 export type Attachment = z.output<typeof attachmentSchema>
+export type UploadLimits = z.output<typeof uploadLimitsSchema>

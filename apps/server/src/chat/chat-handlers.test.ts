@@ -18,6 +18,7 @@ describe('join', () => {
       messages: [],
       token: expect.any(String),
       editWindowSeconds: 900,
+      uploadLimits: { maxBytes: 25_000_000, maxFiles: 10 },
     })
     const joined = nextPush(alice, 'userJoined')
     expect((await bob.request('join', { username: 'bob', room: 'general' })).users).toEqual(['alice', 'bob'])

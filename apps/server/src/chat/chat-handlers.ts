@@ -1,4 +1,4 @@
-import type { ChatEvents } from '@parley/events'
+import type { ChatEvents, UploadLimits } from '@parley/events'
 import { HISTORY_PAGE_SIZE, sameName } from '@parley/events/rules'
 import { CloseCode, type Payload } from '@parley/wsx/shared'
 import { type ChatConnection, type ChatServer, ROOM_LIST_TOPIC } from '../connections/connection-data.ts'
@@ -33,6 +33,8 @@ export interface ChatDependencies {
   log: Logger
   metrics: Metrics
   files: MessageFiles
+  /** What the join answer tells clients about uploads. */
+  uploadLimits: UploadLimits
 }
 
 /**
@@ -52,6 +54,7 @@ export function registerChatHandlers({
   log,
   metrics,
   files,
+  uploadLimits,
 }: ChatDependencies) {
   const roomList = roomListUpdates(server, presence)
 
@@ -158,6 +161,7 @@ export function registerChatHandlers({
       messages: latest.map(toChatMessage),
       token: claim.token,
       editWindowSeconds: limits.editWindowSeconds,
+      uploadLimits,
     }
   })
 

@@ -1,8 +1,7 @@
-import { FILES_MAX_PER_MESSAGE } from '@parley/events/rules'
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { useChatStore } from '../context.ts'
 import { newClientId } from '../model/client-id.ts'
-import { type PendingUpload, roomFor, type UploadAction, uploadsReducer } from '../model/uploads.ts'
+import { admit, type PendingUpload, type UploadAction, uploadsReducer } from '../model/uploads.ts'
 import { loadedConnection } from '../net/client.ts'
 import { type RunningUpload, startUpload, UploadCancelled } from '../net/upload.ts'
 import type { ChatStore } from '../store.ts'
@@ -12,7 +11,7 @@ export interface FileUploads {
   /** Every room's pending files, in the order attached; `subscribe` tells of changes. */
   getState(): readonly PendingUpload[]
   subscribe(listener: () => void): () => void
-  /** Per room, why some files dropped or picked were not attached (too many for one message). */
+  /** Per room, why some files dropped or picked were not attached (too big, or too many for one message). */
   refusal(room: string): string | null
   /** Attaches `files` to `room`'s next message and starts uploading each at once. */
   add(room: string, files: readonly File[]): void
@@ -98,14 +97,8 @@ function createFileUploads(chat: ChatStore): FileUploads {
     add(room, files) {
       if (files.length === 0) return
       const attached = state.filter((upload) => upload.room === room).length
-      const taken = files.slice(0, roomFor(attached, files.length))
-      const left = files.length - taken.length
-      setRefusal(
-        room,
-        left === 0
-          ? null
-          : `A message carries at most ${FILES_MAX_PER_MESSAGE} files: ${left} ${left === 1 ? 'was' : 'were'} not attached.`,
-      )
+      const { taken, refusal } = admit(files, attached, chat.getState().uploadLimits)
+      setRefusal(room, refusal)
       const uploads = taken.map((blob) => {
         const key = newClientId()
         held.set(key, { blob, running: null })

@@ -11,7 +11,7 @@ import type { OutgoingMessage } from './timeline.ts'
 
 /** What the reducer needs of a join answer. */
 type JoinAnswer = Pick<JoinResponse, 'room' | 'users' | 'lastSeq' | 'messages'> &
-  Partial<Pick<JoinResponse, 'editWindowSeconds'>>
+  Partial<Pick<JoinResponse, 'editWindowSeconds' | 'uploadLimits'>>
 
 /** Everything that changes the chat's state (see `chatReducer`). */
 export type ChatAction =

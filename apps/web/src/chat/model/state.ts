@@ -1,4 +1,4 @@
-import type { RoomSummary } from '@parley/events'
+import type { RoomSummary, UploadLimits } from '@parley/events'
 import type { SavedOutgoing } from '../browser/persistence.ts'
 import type { ChatAction } from './actions.ts'
 import { foldName } from './mentions.ts'
@@ -48,6 +48,8 @@ export interface ChatState extends ReadState {
   notice: string | null
   /** How long after sending we may edit a message, in seconds (0: no limit); `null` until a join says. */
   editWindowSeconds: number | null
+  /** The largest file the server takes and the most files a message carries; `null` until a join says. */
+  uploadLimits: UploadLimits | null
   /** Per room, the seq of the message the reply being written answers. */
   replyTo: Record<string, number>
   /** Per room, the seq of our message being edited in the composer. */
@@ -87,6 +89,7 @@ export function initialChatState(
     directory: [],
     notice: null,
     editWindowSeconds: null,
+    uploadLimits: null,
     replyTo: {},
     editing: {},
   }
@@ -169,6 +172,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         current: action.select || state.current === null ? room : state.current,
         presence: { ...state.presence, [room]: sortedPeople(users) },
         editWindowSeconds: action.answer.editWindowSeconds ?? state.editWindowSeconds,
+        uploadLimits: action.answer.uploadLimits ?? state.uploadLimits,
         ...(action.select ? openRoom(state, room) : {}),
       }
       // A rejoin's answer brings what was missed: that counts as unread; a first join's history does not.

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test'
 import type { Attachment } from '@parley/events'
-import { type PendingUpload, percentOf, readiness, roomFor, type UploadAction, uploadsReducer } from './uploads.ts'
+import { admit, type PendingUpload, percentOf, readiness, type UploadAction, uploadsReducer } from './uploads.ts'
 
 const stored = (id: string, name: string): Attachment => ({
   id: id.padEnd(22, 'x'),
@@ -67,10 +67,22 @@ describe('the upload queue', () => {
     expect(run([{ type: 'retrying', key: 'c' }], failed)).toEqual(failed)
   })
 
-  test('a message carries at most its share of files', () => {
-    expect(roomFor(0, 3, 20)).toBe(3)
-    expect(roomFor(18, 5, 20)).toBe(2)
-    expect(roomFor(20, 1, 20)).toBe(0)
-    expect(roomFor(25, 1, 20)).toBe(0)
+  test('a message carries at most the files the server takes, each no bigger than it takes', () => {
+    const limits = { maxBytes: 1_000, maxFiles: 3 }
+    const files = (...sizes: number[]) => sizes.map((size, index) => ({ name: `f${index}.txt`, size }))
+    expect(admit(files(10, 20), 0, limits)).toEqual({ taken: files(10, 20), refusal: null })
+    expect(admit(files(10, 20), 2, limits)).toEqual({
+      taken: files(10),
+      refusal: 'A message carries at most 3 files: 1 was not attached.',
+    })
+    expect(admit(files(10, 2_500), 0, limits)).toEqual({
+      taken: files(10),
+      refusal: 'f1.txt is 2.5 KB: files can be at most 1 KB.',
+    })
+    expect(admit(files(2_000, 3_000, 1, 2, 3), 1, limits).refusal).toBe(
+      '2 files are over 1 KB, the most a file can be. A message carries at most 3 files: 1 was not attached.',
+    )
+    // Before any join has said, only the protocol's own count applies.
+    expect(admit(files(...new Array(25).fill(5_000_000)), 0, null).taken).toHaveLength(20)
   })
 })

@@ -1,5 +1,5 @@
-import type { Attachment } from '@parley/events'
-import { FILES_MAX_PER_MESSAGE } from '@parley/events/rules'
+import type { Attachment, UploadLimits } from '@parley/events'
+import { FILES_MAX_PER_MESSAGE, formatFileSize } from '@parley/events/rules'
 
 /**
  * A file attached in the composer, on its way to the server or there already. It goes
@@ -106,9 +106,33 @@ export function readiness(uploads: readonly PendingUpload[]): UploadReadiness {
   return { uploading, failed, files }
 }
 
-/** How many of `adding` files fit beside the `held` ones in one message. */
-export function roomFor(held: number, adding: number, max = FILES_MAX_PER_MESSAGE): number {
-  return Math.max(0, Math.min(adding, max - held))
+/** What this page assumes until a join answer says what the server takes. */
+const ASSUMED_LIMITS: UploadLimits = { maxBytes: Number.POSITIVE_INFINITY, maxFiles: FILES_MAX_PER_MESSAGE }
+
+/**
+ * Which of the files being attached go beside the `held` ones: none the server would refuse
+ * for its size, and no more than one message carries. The others are named, in words.
+ */
+export function admit<F extends { name: string; size: number }>(
+  adding: readonly F[],
+  held: number,
+  limits: UploadLimits | null,
+): { taken: F[]; refusal: string | null } {
+  const { maxBytes, maxFiles } = limits ?? ASSUMED_LIMITS
+  const fitting = adding.filter((file) => file.size <= maxBytes)
+  const tooBig = adding.filter((file) => file.size > maxBytes)
+  const taken = fitting.slice(0, Math.max(0, maxFiles - held))
+  const left = fitting.length - taken.length
+  const reasons: string[] = []
+  if (tooBig.length === 1 && tooBig[0]) {
+    const [file] = tooBig
+    reasons.push(`${file.name} is ${formatFileSize(file.size)}: files can be at most ${formatFileSize(maxBytes)}.`)
+  } else if (tooBig.length > 1) {
+    reasons.push(`${tooBig.length} files are over ${formatFileSize(maxBytes)}, the most a file can be.`)
+  }
+  if (left > 0)
+    reasons.push(`A message carries at most ${maxFiles} files: ${left} ${left === 1 ? 'was' : 'were'} not attached.`)
+  return { taken, refusal: reasons.length > 0 ? reasons.join(' ') : null }
 }
 
 /** How far along an upload is, 0 to 100. */
