@@ -29,6 +29,7 @@ describe('the seed contract', () => {
         messages: [],
         token: 'session-token-1234',
         editWindowSeconds: 900,
+        uploadLimits: { maxBytes: 25_000_000, maxFiles: 10 },
       }),
     ).toMatchObject({
       success: true,

@@ -15,6 +15,7 @@ function answer(token: string): JoinResponse {
     messages: [],
     token,
     editWindowSeconds: 900,
+    uploadLimits: { maxBytes: 25_000_000, maxFiles: 10 },
   }
 }
 
