@@ -107,6 +107,7 @@ export async function createApp(config: AppConfig) {
     metrics,
     files: messageFiles,
     uploadLimits: { maxBytes: fileLimits.maxBytes, maxFiles: fileLimits.maxFilesPerMessage },
+    adminToken: config.adminToken,
   })
   const sessionIn: SessionCheck = async (room, username, token) =>
     (names.holds(username, token) && [...registry.names(room)].some((name) => sameName(name, username))) ||

@@ -23,6 +23,8 @@ export interface AppConfig {
   debug?: boolean
   /** Check every answer against its schema before sending it (a guard against our own bugs). Default true. */
   checkResponses?: boolean
+  /** When set, a connection that presents it (`operator`) holds every right in every room. */
+  adminToken?: string
   /** When set, `/api/metrics` answers only requests with `Authorization: Bearer <metricsToken>`. */
   metricsToken?: string
   /** The text of `/api/events.schema.json`, as the build wrote it; built from `@parley/events` when omitted. */

@@ -5,6 +5,16 @@ import { defaultLimits, type Limits } from './limits.ts'
 import { logLevels } from './ops/logger.ts'
 import { defaultSqliteSync } from './storage/open-store.ts'
 
+/** A secret from the environment: unset or empty means none. */
+const secretSchema = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z
+    .string()
+    .min(16, 'use at least 16 characters (say, `openssl rand -hex 32`)')
+    .regex(/^[\x21-\x7e]+$/, 'use printable ASCII without spaces')
+    .optional(),
+)
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -69,14 +79,9 @@ const envSchema = z.object({
   /** redis://…: room traffic and presence across instances. */
   REDIS_URL: z.string().min(1).optional(),
   /** When set, /api/metrics wants `Authorization: Bearer <METRICS_TOKEN>`; unset or empty, it is open. */
-  METRICS_TOKEN: z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z
-      .string()
-      .min(16, 'use at least 16 characters (say, `openssl rand -hex 32`)')
-      .regex(/^[\x21-\x7e]+$/, 'use printable ASCII without spaces')
-      .optional(),
-  ),
+  METRICS_TOKEN: secretSchema,
+  /** The operator's token: a connection that presents it (`operator`) holds every right in every room. */
+  ADMIN_TOKEN: secretSchema,
   LOG_LEVEL: z.enum(logLevels).default('info'),
   NODE_ENV: z.string().default('development'),
   WSX_DEBUG: z

@@ -29,6 +29,7 @@ const app = await createApp({
   // Answers are checked in development and tests; production spends that time on chat.
   checkResponses: env.NODE_ENV !== 'production',
   metricsToken: env.METRICS_TOKEN,
+  adminToken: env.ADMIN_TOKEN,
   eventsSchema: await readEventsSchema(new URL('./events.schema.json', import.meta.url)),
 })
 app.listen({ port: env.PORT, hostname: env.HOST })

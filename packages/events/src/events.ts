@@ -128,7 +128,10 @@ export const events = defineEvents({
     response: changeAnswerSchema,
   },
 
-  /** Delete one of your own messages: its text is erased; a "deleted" marker keeps its place. */
+  /**
+   * Delete one of your own messages (the operator: any message): its text and files are
+   * erased; a "deleted" marker keeps its place, and the change names who deleted it.
+   */
   deleteMessage: {
     request: z.object({ room: roomNameSchema, seq: seqSchema, clientId: changeIdSchema }),
     response: changeAnswerSchema,
@@ -162,6 +165,15 @@ export const events = defineEvents({
       /** There are more results: ask again with this as `cursor`. */
       nextCursor: z.string().optional(),
     }),
+  },
+
+  /**
+   * Act as the server's operator (its `ADMIN_TOKEN`): from then on this connection may
+   * delete any message in the rooms it is in. A wrong token is refused in words.
+   */
+  operator: {
+    request: z.object({ token: z.string().max(256) }),
+    response: z.object({ operator: z.literal(true) }),
   },
 
   /** A message in a room you are in was edited, deleted or reacted to (server → client). */

@@ -17,6 +17,7 @@ import type { MessageStore, NewMessage } from '../storage/message-store.ts'
 import { toChatMessage } from './chat-message.ts'
 import { registerHistory } from './history-handler.ts'
 import { registerMessageChanges } from './message-changes.ts'
+import { registerOperators } from './operators.ts'
 
 /** Typing signals closer together than this, per connection and room, are dropped. */
 const TYPING_MIN_INTERVAL_MS = 1_000
@@ -35,6 +36,8 @@ export interface ChatDependencies {
   files: MessageFiles
   /** What the join answer tells clients about uploads. */
   uploadLimits: UploadLimits
+  /** The operator's token (`ADMIN_TOKEN`), when the server has one. */
+  adminToken: string | undefined
 }
 
 /**
@@ -55,6 +58,7 @@ export function registerChatHandlers({
   metrics,
   files,
   uploadLimits,
+  adminToken,
 }: ChatDependencies) {
   const roomList = roomListUpdates(server, presence)
 
@@ -221,7 +225,8 @@ export function registerChatHandlers({
 
   registerHistory({ server, store, requireMember })
   registerSearch({ server, store, log })
-  registerMessageChanges({ server, bus, store, limits, checkRate, requireMember, write, stored, files })
+  const { isOperator } = registerOperators({ server, adminToken, checkRate, log })
+  registerMessageChanges({ server, bus, store, limits, checkRate, requireMember, write, stored, files, isOperator })
 
   server.onSend('typing', ({ room }, conn) => {
     const username = conn.data.username

@@ -8,7 +8,7 @@ import { toChatMessage, toMessageChange } from './chat-message.ts'
 
 type ChangeRequest =
   | { kind: 'edit'; body: string }
-  | { kind: 'delete' }
+  | { kind: 'delete'; anyMessage: boolean }
   | { kind: 'react'; emoji: string; add: boolean }
 
 interface ChangeDependencies {
@@ -24,6 +24,8 @@ interface ChangeDependencies {
   stored<T>(room: string, run: () => Promise<T>): Promise<T>
   /** Where a deleted message's files go. */
   files: MessageFiles
+  /** Whether a connection may delete any message, not only its own. */
+  isOperator(conn: ChatConnection): boolean
 }
 
 /**
@@ -42,6 +44,7 @@ export function registerMessageChanges({
   write,
   stored,
   files,
+  isOperator,
 }: ChangeDependencies): void {
   async function change(
     conn: ChatConnection,
@@ -73,7 +76,7 @@ export function registerMessageChanges({
     write(() => change(conn, room, seq, clientId, { kind: 'edit', body: message })),
   )
   server.onRequest('deleteMessage', ({ room, seq, clientId }, conn) =>
-    write(() => change(conn, room, seq, clientId, { kind: 'delete' })),
+    write(() => change(conn, room, seq, clientId, { kind: 'delete', anyMessage: isOperator(conn) })),
   )
   server.onRequest('react', ({ room, seq, emoji, add, clientId }, conn) =>
     write(() => change(conn, room, seq, clientId, { kind: 'react', emoji, add })),

@@ -19,6 +19,7 @@ const directions = {
   deleteMessage: 'request',
   react: 'request',
   search: 'request',
+  operator: 'request',
   typing: 'send',
   message: 'push',
   userJoined: 'push',

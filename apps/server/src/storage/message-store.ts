@@ -65,7 +65,11 @@ export type NewChange = {
       body: string /** How long after sending the author may edit, in ms; 0: no limit. */
       windowMs: number
     }
-  | { kind: 'delete' }
+  | {
+      kind: 'delete'
+      /** Asked by someone who may delete any message here (the operator), not only their own. */
+      anyMessage?: boolean
+    }
   | { kind: 'react'; emoji: string; add: boolean }
 )
 

@@ -245,6 +245,7 @@ class RoomState {
       }
       return undefined
     }
+    if (change.kind === 'delete' && change.anyMessage) return undefined
     if (message.author === undefined || message.author !== change.author)
       return `You can only ${verb} your own messages`
     if (change.kind === 'delete') return undefined
