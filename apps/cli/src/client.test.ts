@@ -49,6 +49,41 @@ test('two terminals edit, reply, react and delete, and see each other do it', as
   expect(bob.output().match(/alice edited/g)).toHaveLength(1)
 }, 30_000)
 
+test('a terminal that presents the operator token deletes anyone’s message, also after a restart; a wrong token is refused', async () => {
+  const token = 'operator-token-0123456789'
+  const dataDir = mkdtempSync(join(tmpdir(), 'parley-cli-'))
+  try {
+    const env = { DATA_DIR: dataDir, ADMIN_TOKEN: token }
+    const first = await spawnServer({ env })
+    await using alice = startTerminal(first.url, 'alice', 'lobby')
+    await alice.printed(/Users in room: alice/)
+    await using carol = startTerminal(first.url, 'carol', 'lobby')
+    await carol.printed(/Users in room: /)
+    alice.type('something rude')
+    const seq = seqOf(await carol.printed(/ #(\d+)\] alice: something rude\n/))
+
+    carol.type('/operator not-the-operator-token')
+    await carol.printed(/Not the operator: That is not the operator token\n/)
+    carol.type(`/delete #${seq}`)
+    await carol.printed(/Not changed: .*own messages/)
+    carol.type(`/operator ${token}`)
+    await carol.printed(/You are the operator/)
+
+    // A new connection is not the operator until told: the terminal tells it after the restart.
+    await first[Symbol.asyncDispose]()
+    await using _back = await spawnServer({ env: { ...env, PORT: String(first.port) } })
+    // Carol's terminal shows pushes only once it has rejoined, and it presents the token before that.
+    alice.type('after the restart')
+    await carol.printed(/ #\d+\] alice: after the restart\n/)
+    carol.type(`/delete #${seq}`)
+    await alice.printed(new RegExp(`\\] carol deleted #${seq}\n`))
+    expect(await alice.end()).toBe(0)
+    expect(await carol.end()).toBe(0)
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}, 30_000)
+
 test('after the server restarts, the terminal prints what it missed once and still edits its own message', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-cli-'))
   try {

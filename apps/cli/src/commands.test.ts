@@ -51,6 +51,15 @@ describe('parseCommand', () => {
     expect(parseCommand('/react 👍')).toMatchObject({ kind: 'unknown' })
   })
 
+  test('/operator takes one token', () => {
+    expect(parseCommand('/operator operator-token-0123456789')).toEqual({
+      kind: 'operator',
+      token: 'operator-token-0123456789',
+    })
+    expect(parseCommand('/operator')).toMatchObject({ kind: 'unknown', problem: 'Usage: /operator <token>' })
+    expect(parseCommand('/operator two words')).toMatchObject({ kind: 'unknown', problem: 'Usage: /operator <token>' })
+  })
+
   test('#0 and absurd numbers are not seqs', () => {
     expect(parseCommand('/delete #0')).toMatchObject({ kind: 'unknown' })
     expect(parseCommand('/reply #99999999999999999999 hi')).toMatchObject({ kind: 'unknown' })

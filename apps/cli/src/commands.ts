@@ -7,6 +7,7 @@ export type Command =
   | { kind: 'edit'; seq?: number; text: string }
   | { kind: 'delete'; seq?: number }
   | { kind: 'react'; seq: number; emoji: string }
+  | { kind: 'operator'; token: string }
   | { kind: 'help' }
   | { kind: 'unknown'; problem: string }
 
@@ -16,9 +17,10 @@ export const HELP = [
   '  /edit <text>           edit your last message',
   '  /edit #N <text>        edit your message #N',
   '  /delete                delete your last message',
-  '  /delete #N             delete your message #N',
+  '  /delete #N             delete your message #N (the operator: any message)',
   '  /reply #N <text>       answer message #N',
   '  /react #N <emoji>      react to #N with one emoji; again takes it back',
+  "  /operator <token>      act as the server's operator (its ADMIN_TOKEN)",
   '  /help                  this list',
   'Any other line is sent as a message; start it with // to send a line that starts with /.',
 ].join('\n')
@@ -63,6 +65,9 @@ export function parseCommand(line: string): Command {
     case '/reply':
       if (seq === undefined || !after) return usage('/reply #N <text>')
       return { kind: 'reply', seq, text: after }
+    case '/operator':
+      if (!rest || /\s/.test(rest)) return usage('/operator <token>')
+      return { kind: 'operator', token: rest }
     case '/react':
       if (seq === undefined || !after) return usage('/react #N <emoji>')
       if (!isSingleEmoji(after)) return { kind: 'unknown', problem: `A reaction is a single emoji, not "${after}"` }

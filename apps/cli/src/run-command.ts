@@ -95,6 +95,13 @@ export async function runCommand(session: RoomSession, command: Command): Promis
     }
     case 'react':
       return react(session, command.seq, command.emoji)
+    case 'operator':
+      try {
+        await session.becomeOperator(command.token)
+        return out.line('You are the operator: /delete #N deletes any message in this room')
+      } catch (error) {
+        return out.problem(`Not the operator: ${reasonOf(error)}`)
+      }
     case 'help':
       return out.line(HELP)
     case 'unknown':

@@ -29,6 +29,8 @@ export class RoomSession {
   #joined = false
   #waiting: Array<() => void> = []
   #pending: LogEntry[] = []
+  /** The operator's token, once accepted: each new connection presents it again. */
+  #operatorToken: string | undefined
 
   constructor(
     readonly client: WsxClient<ChatEvents>,
@@ -79,10 +81,26 @@ export class RoomSession {
     } else if (this.log.held < answer.lastSeq) {
       await this.#catchUp(mine)
     }
+    if (this.#operatorToken !== undefined) await this.#presentOperatorToken(this.#operatorToken)
     this.#joined = true
     for (const push of this.#pending.splice(0)) this.#show(push)
     for (const wake of this.#waiting.splice(0)) wake()
     return answer
+  }
+
+  /** Acts as the server's operator on this connection, and on every one after it; throws the refusal. */
+  async becomeOperator(token: string): Promise<void> {
+    await this.whileJoined(() => this.client.request('operator', { token }))
+    this.#operatorToken = token
+  }
+
+  async #presentOperatorToken(token: string): Promise<void> {
+    try {
+      await this.client.request('operator', { token })
+    } catch (error) {
+      this.#operatorToken = undefined
+      this.out.problem(`No longer the operator: ${reasonOf(error)}`)
+    }
   }
 
   /**
