@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'react'
+import { useId } from 'react'
+import { useModalDialog } from './useModalDialog.ts'
 
 interface DeleteDialogProps {
   /** The words of the message to delete, to show what goes. */
@@ -13,21 +14,7 @@ interface DeleteDialogProps {
  */
 export function DeleteDialog({ text, onConfirm, onCancel }: DeleteDialogProps) {
   const id = useId()
-  const dialogRef = useRef<HTMLDialogElement>(null)
-  const latest = useRef(onCancel)
-  latest.current = onCancel
-
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    dialog.showModal()
-    const cancel = () => latest.current()
-    dialog.addEventListener('close', cancel)
-    return () => {
-      dialog.removeEventListener('close', cancel)
-      if (dialog.open) dialog.close()
-    }
-  }, [])
+  const dialogRef = useModalDialog(onCancel)
 
   return (
     <dialog

@@ -1,7 +1,8 @@
 import { fileUrl, formatFileSize } from '@parley/events/rules'
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
+import { type KeyboardEvent, useId, useState } from 'react'
 import type { ImageAttachment } from '../chat/model/attachments.ts'
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon, DownloadIcon } from './icons.tsx'
+import { useModalDialog } from './useModalDialog.ts'
 
 interface ImageViewerProps {
   /** The message's images, in order. */
@@ -21,22 +22,8 @@ const CONTROL =
  */
 export function ImageViewer({ images, start, onClose }: ImageViewerProps) {
   const id = useId()
-  const dialogRef = useRef<HTMLDialogElement>(null)
+  const dialogRef = useModalDialog(onClose)
   const [index, setIndex] = useState(start)
-  const latest = useRef(onClose)
-  latest.current = onClose
-
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    dialog.showModal()
-    const close = () => latest.current()
-    dialog.addEventListener('close', close)
-    return () => {
-      dialog.removeEventListener('close', close)
-      if (dialog.open) dialog.close()
-    }
-  }, [])
 
   const count = images.length
   const image = images[Math.min(index, count - 1)]
