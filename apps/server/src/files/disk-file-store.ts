@@ -108,7 +108,7 @@ export class DiskFileStore implements FileStore {
         for (const record of written) await this.#writeRecord(record)
         throw error
       }
-      return checked.map((record) => ({ ...record, claim: claim.key }))
+      return checked
     })
   }
 

@@ -108,7 +108,8 @@ describe.each([
     )
     expect(await store.get(id)).toEqual(record)
 
-    expect(await store.claim([id], ALICE)).toEqual([{ ...record, claim: 'message-1' }])
+    // The records as they stood: unclaimed the first time; the second time, claimed by this message.
+    expect(await store.claim([id], ALICE)).toEqual([record])
     expect((await store.get(id))?.claim).toBe('message-1')
     expect(await store.claim([id], ALICE)).toEqual([{ ...record, claim: 'message-1' }])
     expect(await store.claim([id], { ...ALICE, key: 'message-2' })).toMatch(/already in another message/)

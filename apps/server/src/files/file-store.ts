@@ -47,7 +47,8 @@ export interface FileStore {
   read(id: string, part: FilePart): Promise<FileBytes | undefined>
   /**
    * Takes files for one message: each must be this session's, uploaded to this room, and
-   * not taken by another message. All or none: the records in the order asked, or why not in words.
+   * not taken by another message. All or none: the records in the order asked as they stood
+   * before (a `claim` already set is this message's own, sent again), or why not in words.
    */
   claim(ids: readonly string[], claim: FileClaim): Promise<FileRecord[] | string>
   /** Gives back files a message took but could not store; they can be sent again. */

@@ -30,11 +30,10 @@ export class MessageFiles {
   async take(ids: readonly string[], claim: FileClaim): Promise<{ files: Attachment[]; giveBack(): Promise<void> }> {
     if (ids.length > this.#maxPerMessage) throw new Error(`A message can carry at most ${this.#maxPerMessage} files`)
     if (new Set(ids).size !== ids.length) throw new Error('The same file is named twice')
-    const before = await Promise.all(ids.map((id) => this.#store.get(id)))
     const taken = await this.#store.claim(ids, claim)
     if (typeof taken === 'string') throw new Error(taken)
     // A resend of the same message finds its files taken already: those are not given back.
-    const newlyTaken = ids.filter((_, index) => before[index]?.claim === undefined)
+    const newlyTaken = taken.filter((record) => record.claim === undefined).map((record) => record.id)
     return {
       files: taken.map(toAttachment),
       giveBack: () => this.#store.release(newlyTaken, claim.key),

@@ -106,7 +106,7 @@ export class PostgresFileStore implements FileStore {
           AND (claim IS NULL OR claim = ${claim.key})
         RETURNING id`
       if (taken.length !== checked.length) throw new Error('Files changed while they were being claimed')
-      return checked.map((record) => ({ ...record, claim: claim.key }))
+      return checked
     })
   }
 
