@@ -133,7 +133,8 @@ export async function uploadRoute({ store, limits, workDir, sessionIn, log }: Up
     } finally {
       release()
       finished(author)
-      await Promise.all([path, `${path}.image`, `${path}.thumbnail`].map((leftover) => rm(leftover, { force: true })))
+      // Only the upload itself can be left: inspection removes what it could not finish, and `put` takes the parts.
+      await rm(path, { force: true })
     }
   }
 
