@@ -21,8 +21,9 @@ function sendFailure(error: unknown, client: ChatClient): string {
 }
 
 /**
- * Optimistic sending: a message (with the files it carries, uploaded already) shows at once as pending, becomes sent when the server
- * stores it, or failed with the reason and a Retry that resends it under the same id.
+ * Optimistic sending: a message (with the files it carries, uploaded already) shows at once
+ * as pending, becomes sent when the server stores it, or failed with the reason and a Retry
+ * that resends it under the same id.
  * Unconfirmed messages are kept in the tab's storage so a reload does not lose their text.
  */
 export function useSending(client: ChatClient, { dispatch, getState }: ChatStore) {
