@@ -18,6 +18,10 @@ import { defaultFileLimits } from './files/file-limits.ts'
 import { MessageFiles } from './files/message-files.ts'
 import { openFileStore } from './files/open-file-store.ts'
 import { type SessionCheck, uploadRoute } from './files/upload-route.ts'
+import { defaultHandoffLimits } from './handoff/handoff-limits.ts'
+import { handoffRoute } from './handoff/handoff-route.ts'
+import { Handoffs } from './handoff/handoffs.ts'
+import { openHandoffStore } from './handoff/open-handoff-store.ts'
 import { defaultLimits } from './limits.ts'
 import { eventsDocumentText } from './ops/events-schema.ts'
 import { silentLogger } from './ops/logger.ts'
@@ -53,6 +57,8 @@ export async function createApp(config: AppConfig) {
     )
   void sweepFiles()
   const sweeper = setInterval(sweepFiles, SWEEP_EVERY_MS)
+  const handoffLimits = { ...defaultHandoffLimits, ...config.handoff }
+  const handoffs = new Handoffs(await openHandoffStore(config.storage), handoffLimits, log)
   const registry = new RoomRegistry()
   const { server, handler } = createElysiaWS(events, {
     data: connectionData(limits),
@@ -108,6 +114,7 @@ export async function createApp(config: AppConfig) {
     files: messageFiles,
     uploadLimits: { maxBytes: fileLimits.maxBytes, maxFiles: fileLimits.maxFilesPerMessage },
     adminToken: config.adminToken,
+    handoffs,
   })
   const sessionIn: SessionCheck = async (room, username, token) =>
     (names.holds(username, token) && [...registry.names(room)].some((name) => sameName(name, username))) ||
@@ -180,6 +187,7 @@ export async function createApp(config: AppConfig) {
       }),
     )
     .use(downloadRoute(fileStore))
+    .use(handoffRoute({ handoffs, limits: handoffLimits, log }))
     // GET too: a GET route wins over an ALL route, and the web app answers GET /*.
     .get('/api/*', ({ status }) => status(404, { error: 'Not found' }))
     .all('/api/*', ({ status }) => status(404, { error: 'Not found' }))
@@ -207,6 +215,7 @@ export async function createApp(config: AppConfig) {
     clearInterval(sweeper)
     await bus.close()
     await presence.close()
+    await handoffs.close()
     await store.close()
     await fileStore.close()
   }

@@ -1,4 +1,5 @@
 import type { FileLimits } from './files/file-limits.ts'
+import type { HandoffLimits } from './handoff/handoff-limits.ts'
 import type { Limits } from './limits.ts'
 import type { Logger } from './ops/logger.ts'
 import type { StorageConfig } from './storage/open-store.ts'
@@ -15,6 +16,8 @@ export interface AppConfig {
   limits?: Partial<Limits>
   /** What uploads may do; the defaults where omitted. */
   fileLimits?: Partial<FileLimits>
+  /** How "continue on another device" codes behave; the defaults where omitted. */
+  handoff?: Partial<HandoffLimits>
   /** Where files live on one instance; `<dataDir>/files` when omitted (PostgreSQL keeps them itself). */
   filesDir?: string
   /** Where events are logged; silent when omitted. */

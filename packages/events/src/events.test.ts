@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'bun:test'
 import { events } from './events.ts'
-import { isSingleEmoji, usernameKey } from './rules.ts'
+import { handoffAnswerSchema, handoffRedeemSchema } from './fields.ts'
+import { continueCode, continueLink, isSingleEmoji, usernameKey } from './rules.ts'
 
 describe('the seed contract', () => {
   test('join defaults the room to general, as the seed does', () => {
@@ -120,5 +121,27 @@ describe('reactions', () => {
   test('changes carry an id of their own, described as such', () => {
     const result = events.deleteMessage.request.safeParse({ room: 'general', seq: 1, clientId: 'x' })
     expect(result.error?.issues[0]?.message).toBe('A change id has 8 to 64 characters')
+  })
+})
+
+describe('continuing on another device', () => {
+  const code = `${'A'.repeat(42)}_`
+
+  test('a link carries the code in its fragment, and only a continue fragment gives one back', () => {
+    const link = continueLink('https://chat.example', code)
+    expect(link).toBe(`https://chat.example/#continue=${code}`)
+    expect(continueCode(new URL(link).hash)).toBe(code)
+    for (const hash of ['', '#', '#continue=', '#other=abc', '#continue=a b', '#continue=abc&x=1']) {
+      expect(continueCode(hash)).toBeNull()
+    }
+  })
+
+  test('codes are 43 base64url characters; a redemption names one and nothing else', () => {
+    expect(handoffRedeemSchema.safeParse({ code }).success).toBe(true)
+    for (const bad of [code.slice(1), `${code}A`, `${code.slice(1)}/`, 43, null]) {
+      expect(handoffRedeemSchema.safeParse({ code: bad }).success).toBe(false)
+    }
+    expect(events.handoff.response.safeParse({ code, expiresAt: 1 }).success).toBe(true)
+    expect(handoffAnswerSchema.safeParse({ username: 'alice', token: 'short', rooms: [] }).success).toBe(false)
   })
 })

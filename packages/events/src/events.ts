@@ -8,6 +8,7 @@ import {
   clientIdSchema,
   emojiSchema,
   fileIdSchema,
+  handoffCodeSchema,
   messageChangeSchema,
   messageTextSchema,
   roomNameSchema,
@@ -174,6 +175,16 @@ export const events = defineEvents({
   operator: {
     request: z.object({ token: z.string().max(256) }),
     response: z.object({ operator: z.literal(true) }),
+  },
+
+  /**
+   * Hand this connection's session to another device (client → server, after a join): a
+   * one-time code that `POST /api/handoff` redeems, once, until `expiresAt` (ms since the
+   * epoch), for this name, its session token and the rooms this connection is in.
+   */
+  handoff: {
+    request: z.object({}),
+    response: z.object({ code: handoffCodeSchema, expiresAt: z.number().int() }),
   },
 
   /** A message in a room you are in was edited, deleted or reacted to (server → client). */

@@ -95,6 +95,20 @@ export const uploadLimitsSchema = z.object({
 /** What `POST /api/files` answers: the stored file, to name in `sendMessage`'s `files`. */
 export const uploadAnswerSchema = z.object({ file: attachmentSchema })
 
+/** A one-time code that hands a session to another device: 256 random bits, base64url. */
+const HANDOFF_CODE_RULE = 'A handoff code is 43 letters, digits, "-" and "_"'
+export const handoffCodeSchema = z.string({ error: HANDOFF_CODE_RULE }).regex(/^[\w-]{43}$/, HANDOFF_CODE_RULE)
+
+/** What `POST /api/handoff` takes: the code from the link. */
+export const handoffRedeemSchema = z.object({ code: handoffCodeSchema })
+
+/** What `POST /api/handoff` answers, once per code: the session to continue, and the rooms to open. */
+export const handoffAnswerSchema = z.object({
+  username: z.string(),
+  token: sessionTokenSchema,
+  rooms: z.array(z.string()),
+})
+
 /** What every `/api` refusal answers, in words. */
 export const httpErrorSchema = z.object({ error: z.string() })
 

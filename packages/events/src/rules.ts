@@ -103,4 +103,21 @@ export function thumbnailUrl(id: string): string {
   return `/files/thumbnails/${id}.webp`
 }
 
+/** How long a "continue on another device" code can be redeemed, in seconds, from when it was made. */
+export const HANDOFF_TTL_SECONDS = 300
+
+/** Where a handoff code is redeemed: `POST` with `{code}` (see docs/protocol.md). */
+export const HANDOFF_PATH = '/api/handoff'
+
+/** The address another device opens to continue a session: the code in the fragment, so no server log sees it. */
+export function continueLink(origin: string, code: string): string {
+  return `${origin}/#continue=${code}`
+}
+
+/** The code a `#continue=<code>` fragment carries, or `null` when the fragment holds none. */
+export function continueCode(hash: string): string | null {
+  const match = /^#?continue=([\w-]+)$/.exec(hash)
+  return match?.[1] ?? null
+}
+
 export { formatFileSize } from './file-size.ts'

@@ -3,6 +3,7 @@ import type { ChatEvents } from './events.ts'
 import type {
   attachmentSchema,
   chatMessageSchema,
+  handoffAnswerSchema,
   messageChangeSchema,
   reactionSchema,
   replyQuoteSchema,
@@ -38,3 +39,5 @@ export type DeleteMessageRequest = z.input<ChatEvents['deleteMessage']['request'
 export type ReactRequest = z.input<ChatEvents['react']['request']>
 export type Attachment = z.output<typeof attachmentSchema>
 export type UploadLimits = z.output<typeof uploadLimitsSchema>
+export type HandoffResponse = Out<'handoff', 'response'>
+export type HandoffAnswer = z.output<typeof handoffAnswerSchema>

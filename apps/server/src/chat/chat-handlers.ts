@@ -5,6 +5,8 @@ import { type ChatConnection, type ChatServer, ROOM_LIST_TOPIC } from '../connec
 import type { RoomBus } from '../delivery/room-bus.ts'
 import type { RoomTopics } from '../delivery/room-topics.ts'
 import type { MessageFiles } from '../files/message-files.ts'
+import { registerHandoffRequest } from '../handoff/handoff-request.ts'
+import type { Handoffs } from '../handoff/handoffs.ts'
 import type { Limits } from '../limits.ts'
 import type { Logger } from '../ops/logger.ts'
 import type { Metrics } from '../ops/metrics.ts'
@@ -38,6 +40,8 @@ export interface ChatDependencies {
   uploadLimits: UploadLimits
   /** The operator's token (`ADMIN_TOKEN`), when the server has one. */
   adminToken: string | undefined
+  /** "Continue on another device" codes. */
+  handoffs: Handoffs
 }
 
 /**
@@ -59,6 +63,7 @@ export function registerChatHandlers({
   files,
   uploadLimits,
   adminToken,
+  handoffs,
 }: ChatDependencies) {
   const roomList = roomListUpdates(server, presence)
 
@@ -226,6 +231,7 @@ export function registerChatHandlers({
   registerHistory({ server, store, requireMember })
   registerSearch({ server, store, log })
   const { isOperator } = registerOperators({ server, adminToken, checkRate, log })
+  registerHandoffRequest({ server, handoffs, checkRate, log })
   registerMessageChanges({ server, bus, store, limits, checkRate, requireMember, write, stored, files, isOperator })
 
   server.onSend('typing', ({ room }, conn) => {

@@ -20,6 +20,7 @@ const directions = {
   react: 'request',
   search: 'request',
   operator: 'request',
+  handoff: 'request',
   typing: 'send',
   message: 'push',
   userJoined: 'push',

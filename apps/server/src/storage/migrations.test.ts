@@ -116,6 +116,7 @@ describe('a database the first release left (schema version 1)', () => {
       { version: 2 },
       { version: 3 },
       { version: 4 },
+      { version: 5 },
     ])
     await sql.close()
   })

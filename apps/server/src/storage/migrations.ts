@@ -184,6 +184,33 @@ const migrations: Migration[] = [
       ],
     },
   },
+  {
+    version: 5,
+    name: 'handoff codes',
+    statements: {
+      // "Continue on another device": one row per code made and not yet redeemed, found by the code's SHA-256.
+      sqlite: [
+        `CREATE TABLE handoffs (
+          code_hash TEXT PRIMARY KEY,
+          username TEXT NOT NULL,
+          token TEXT NOT NULL,
+          rooms TEXT NOT NULL,
+          expires_at INTEGER NOT NULL
+        ) WITHOUT ROWID`,
+        'CREATE INDEX handoffs_expiry ON handoffs (expires_at)',
+      ],
+      postgres: [
+        `CREATE TABLE handoffs (
+          code_hash TEXT PRIMARY KEY,
+          username TEXT NOT NULL,
+          token TEXT NOT NULL,
+          rooms TEXT NOT NULL,
+          expires_at BIGINT NOT NULL
+        )`,
+        'CREATE INDEX handoffs_expiry ON handoffs (expires_at)',
+      ],
+    },
+  },
 ]
 
 /** Any constant: instances starting together take turns migrating (PostgreSQL advisory lock). */

@@ -32,7 +32,13 @@ export function describeStorage(config: StorageConfig): string {
   return 'PostgreSQL'
 }
 
-function sqliteFile({ databaseUrl, dataDir }: StorageConfig): string {
+/** Whether `url` names a PostgreSQL database. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url)
+}
+
+/** The SQLite file a config names: `sqlite://path`, or `parley.db` in `dataDir`. */
+export function sqliteFile({ databaseUrl, dataDir }: StorageConfig): string {
   if (!databaseUrl) return resolve(join(dataDir, 'parley.db'))
   return resolve(databaseUrl.replace(/^sqlite:(\/\/)?/, ''))
 }
@@ -42,7 +48,7 @@ export async function openStore(config: StorageConfig): Promise<MessageStore> {
   const url = config.databaseUrl
   const search = config.search ?? true
   if (url === 'memory:') return new MemoryMessageStore(search)
-  if (url && /^postgres(ql)?:\/\//.test(url)) {
+  if (url && isPostgresUrl(url)) {
     const sql = new SQL(url)
     await migrate(sql, 'postgres')
     return new PostgresMessageStore(sql, search)
