@@ -31,6 +31,8 @@ describe('the seed contract', () => {
         token: 'session-token-1234',
         editWindowSeconds: 900,
         uploadLimits: { maxBytes: 25_000_000, maxFiles: 10 },
+        readSeq: 0,
+        notify: 'mentions',
       }),
     ).toMatchObject({
       success: true,
@@ -143,5 +145,26 @@ describe('continuing on another device', () => {
     }
     expect(events.handoff.response.safeParse({ code, expiresAt: 1 }).success).toBe(true)
     expect(handoffAnswerSchema.safeParse({ username: 'alice', token: 'short', rooms: [] }).success).toBe(false)
+  })
+})
+
+describe('read state', () => {
+  test('markRead takes a room and a place in its log, 0 or more', () => {
+    expect(events.markRead.request.parse({ room: ' Lobby ', seq: 3 })).toEqual({ room: 'lobby', seq: 3 })
+    expect(events.markRead.request.safeParse({ room: 'lobby', seq: -1 }).success).toBe(false)
+    expect(events.markRead.request.safeParse({ room: 'lobby', seq: 1.5 }).success).toBe(false)
+  })
+
+  test('a notification level is all, mentions or nothing, refused in words otherwise', () => {
+    for (const level of ['all', 'mentions', 'nothing']) {
+      expect(events.notifyLevel.request.safeParse({ room: 'lobby', level }).success).toBe(true)
+    }
+    const wrong = events.notifyLevel.request.safeParse({ room: 'lobby', level: 'loud' })
+    expect(wrong.error?.issues[0]?.message).toBe("A notification level is 'all', 'mentions' or 'nothing'")
+  })
+
+  test('the readState push carries the room, the position and the level', () => {
+    const push = { room: 'lobby', seq: 4, notify: 'all' } as const
+    expect(events.readState.request.parse(push)).toEqual(push)
   })
 })

@@ -11,6 +11,7 @@ import {
   handoffCodeSchema,
   messageChangeSchema,
   messageTextSchema,
+  notifyLevelSchema,
   roomNameSchema,
   roomSummarySchema,
   searchQuerySchema,
@@ -52,6 +53,10 @@ export const events = defineEvents({
       editWindowSeconds: z.number().int().min(0),
       /** The largest file this server takes, in bytes, and the most files one message carries. */
       uploadLimits: uploadLimitsSchema,
+      /** This session's read position in the room: messages after it are unread (0: none read). */
+      readSeq: z.number().int().min(0),
+      /** This session's notification level in the room. */
+      notify: notifyLevelSchema,
     }),
   },
 
@@ -185,6 +190,33 @@ export const events = defineEvents({
   handoff: {
     request: z.object({}),
     response: z.object({ code: handoffCodeSchema, expiresAt: z.number().int() }),
+  },
+
+  /**
+   * Everything up to `seq` in a joined room is read, for this session (its token): the
+   * position only moves forward, and it may not pass the room's last seq. The answer is the
+   * position as it now stands; the session's other connections get `readState`.
+   */
+  markRead: {
+    request: z.object({ room: roomNameSchema, seq: z.number().int().min(0) }),
+    response: z.object({ room: z.string(), seq: z.number().int().min(0) }),
+  },
+
+  /**
+   * How much a joined room calls for this session's attention: `all` messages, `mentions`
+   * (the default) or `nothing`. The session's other connections get `readState`.
+   */
+  notifyLevel: {
+    request: z.object({ room: roomNameSchema, level: notifyLevelSchema }),
+    response: z.object({ room: z.string(), level: notifyLevelSchema }),
+  },
+
+  /**
+   * This session's read position or notification level in a room changed on another of its
+   * connections, here or on another device (server → client).
+   */
+  readState: {
+    request: z.object({ room: z.string(), seq: z.number().int().min(0), notify: notifyLevelSchema }),
   },
 
   /** A message in a room you are in was edited, deleted or reacted to (server → client). */

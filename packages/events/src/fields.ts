@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { isSingleEmoji, MESSAGE_MAX_LENGTH, ROOM_MAX_LENGTH, SEARCH_MAX_LENGTH, USERNAME_MAX_LENGTH } from './rules.ts'
+import {
+  isSingleEmoji,
+  MESSAGE_MAX_LENGTH,
+  NOTIFY_LEVELS,
+  ROOM_MAX_LENGTH,
+  SEARCH_MAX_LENGTH,
+  USERNAME_MAX_LENGTH,
+} from './rules.ts'
 
 /** Control, format (zero-width and direction marks), private-use, unassigned and line-separator characters. */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u
@@ -22,6 +29,9 @@ export const sessionTokenSchema = z
   .min(16, 'A session token has 16 to 128 characters')
   .max(128, 'A session token has 16 to 128 characters')
   .regex(/^[\w-]+$/, 'A session token uses letters, digits, "-" and "_"')
+
+/** How much a room calls for attention (see NOTIFY_LEVELS). */
+export const notifyLevelSchema = z.enum(NOTIFY_LEVELS, "A notification level is 'all', 'mentions' or 'nothing'")
 
 /** A room name: 1 to 50 characters once surrounding space is trimmed, folded to lower case. */
 export const roomNameSchema = z

@@ -61,6 +61,11 @@ export const redisKeys = {
   roomChannelPrefix: 'parley:room:',
 } as const
 
+/** How much a room may call for your attention: every message, only mentions of you (the default), or nothing. */
+export const NOTIFY_LEVELS = ['all', 'mentions', 'nothing'] as const
+export type NotifyLevel = (typeof NOTIFY_LEVELS)[number]
+export const DEFAULT_NOTIFY_LEVEL: NotifyLevel = 'mentions'
+
 /** The longest search, in characters, and the most results one page of them brings. */
 export const SEARCH_MAX_LENGTH = 500
 export const SEARCH_MAX_PAGE = 50

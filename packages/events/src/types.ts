@@ -41,3 +41,6 @@ export type Attachment = z.output<typeof attachmentSchema>
 export type UploadLimits = z.output<typeof uploadLimitsSchema>
 export type HandoffResponse = Out<'handoff', 'response'>
 export type HandoffAnswer = z.output<typeof handoffAnswerSchema>
+export type MarkReadResponse = Out<'markRead', 'response'>
+export type NotifyLevelResponse = Out<'notifyLevel', 'response'>
+export type ReadStatePush = Out<'readState', 'request'>

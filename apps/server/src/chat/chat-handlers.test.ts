@@ -19,6 +19,8 @@ describe('join', () => {
       token: expect.any(String),
       editWindowSeconds: 900,
       uploadLimits: { maxBytes: 25_000_000, maxFiles: 10 },
+      readSeq: 0,
+      notify: 'mentions',
     })
     const joined = nextPush(alice, 'userJoined')
     expect((await bob.request('join', { username: 'bob', room: 'general' })).users).toEqual(['alice', 'bob'])

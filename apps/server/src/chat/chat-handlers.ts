@@ -20,6 +20,7 @@ import { toChatMessage } from './chat-message.ts'
 import { registerHistory } from './history-handler.ts'
 import { registerMessageChanges } from './message-changes.ts'
 import { registerOperators } from './operators.ts'
+import { registerReadState } from './read-state.ts'
 
 /** Typing signals closer together than this, per connection and room, are dropped. */
 const TYPING_MIN_INTERVAL_MS = 1_000
@@ -66,6 +67,7 @@ export function registerChatHandlers({
   handoffs,
 }: ChatDependencies) {
   const roomList = roomListUpdates(server, presence)
+  const readState = registerReadState({ server, topics, bus, store, log, requireMember })
 
   function leaveRoom(conn: ChatConnection, room: string, why: 'asked' | 'closed' | 'refused'): void {
     const username = conn.data.username
@@ -80,6 +82,7 @@ export function registerChatHandlers({
     log.info('leave', { room, connectionId: conn.id, why })
     const token = conn.data.token
     if (conn.data.rooms.size === 0 && token !== undefined) {
+      readState.left(conn)
       if (names.release(username, conn.id)) void presence.releaseName(username, token)
       conn.data.token = undefined
     }
@@ -161,6 +164,7 @@ export function registerChatHandlers({
     // the messages are read after the last seq, so they show at least every change up to it.
     const lastSeq = await store.lastSeq(room)
     const latest = await store.before(room, undefined, HISTORY_PAGE_SIZE)
+    const mark = await readState.joined(conn, room)
     return {
       success: true,
       message: `Welcome to ${room}!`,
@@ -171,6 +175,8 @@ export function registerChatHandlers({
       token: claim.token,
       editWindowSeconds: limits.editWindowSeconds,
       uploadLimits,
+      readSeq: mark.seq,
+      notify: mark.notify,
     }
   })
 

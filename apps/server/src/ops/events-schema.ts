@@ -21,6 +21,8 @@ const directions = {
   search: 'request',
   operator: 'request',
   handoff: 'request',
+  markRead: 'request',
+  notifyLevel: 'request',
   typing: 'send',
   message: 'push',
   userJoined: 'push',
@@ -28,6 +30,7 @@ const directions = {
   userTyping: 'push',
   rooms: 'push',
   messageChanged: 'push',
+  readState: 'push',
 } as const satisfies Record<keyof ChatEvents, 'request' | 'send' | 'push'>
 
 type JsonSchema = Record<string, unknown>

@@ -2,6 +2,7 @@ import type { LogReads, ReactionRow } from './log-reads.ts'
 import { memorySearch } from './memory-search.ts'
 import type { ChangeRecord, MessageRecord, SearchPage, SearchRequest } from './message-store.ts'
 import { type LogOps, type LogWrite, planWrites, type WriteOutcome } from './plan-writes.ts'
+import { MemoryReadMarks } from './read-marks.ts'
 import { RoomLogStore } from './room-log-store.ts'
 
 /** One room's log in memory. */
@@ -36,6 +37,7 @@ function firstAfter(sorted: readonly { seq: number }[], seq: number): number {
 export class MemoryMessageStore extends RoomLogStore {
   readonly #rooms: Map<string, MemoryRoom>
   readonly #reads: LogReads
+  readonly readMarks = new MemoryReadMarks()
   readonly search?: (request: SearchRequest) => Promise<SearchPage>
 
   /** `search` says whether messages can be searched; leave the rest out (they let the base class read these rooms). */

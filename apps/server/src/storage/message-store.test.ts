@@ -393,6 +393,8 @@ describe('SQLite file', () => {
       { version: 2 },
       { version: 3 },
       { version: 4 },
+      { version: 5 },
+      { version: 6 },
     ])
     await sql.close()
   })

@@ -1,5 +1,6 @@
 import type { Attachment } from '@parley/events'
 import type { SearchQuery } from '../search/search-query.ts'
+import type { ReadMarks } from './read-marks.ts'
 
 /** A message to store; the store gives it its `seq`. */
 export interface NewMessage {
@@ -169,6 +170,8 @@ export interface MessageStore {
    * out throws `SearchCursorError`. Undefined when this store's search is turned off.
    */
   search?(request: SearchRequest): Promise<SearchPage>
+  /** Each session's read position and notification level per room, kept beside the logs. */
+  readonly readMarks: ReadMarks
   /** Rejects when the database cannot be reached. */
   ping(): Promise<void>
   /**

@@ -117,6 +117,7 @@ describe('a database the first release left (schema version 1)', () => {
       { version: 3 },
       { version: 4 },
       { version: 5 },
+      { version: 6 },
     ])
     await sql.close()
   })

@@ -211,6 +211,31 @@ const migrations: Migration[] = [
       ],
     },
   },
+  {
+    version: 6,
+    name: 'read marks',
+    statements: {
+      // Per session (the hash of its token) and room: read up to seq, and how much the room calls for attention.
+      sqlite: [
+        `CREATE TABLE read_marks (
+          author TEXT NOT NULL,
+          room TEXT NOT NULL,
+          seq INTEGER NOT NULL DEFAULT 0,
+          notify TEXT NOT NULL DEFAULT 'mentions',
+          PRIMARY KEY (author, room)
+        ) WITHOUT ROWID`,
+      ],
+      postgres: [
+        `CREATE TABLE read_marks (
+          author TEXT NOT NULL,
+          room TEXT NOT NULL,
+          seq BIGINT NOT NULL DEFAULT 0,
+          notify TEXT NOT NULL DEFAULT 'mentions',
+          PRIMARY KEY (author, room)
+        )`,
+      ],
+    },
+  },
 ]
 
 /** Any constant: instances starting together take turns migrating (PostgreSQL advisory lock). */

@@ -3,6 +3,7 @@ import type { SearchPage, SearchRequest } from './message-store.ts'
 import { type LogWrite, planWrites, type WriteOutcome } from './plan-writes.ts'
 import { appendInOneStatement, isUniqueViolation, plainAppends } from './postgres-appends.ts'
 import { applyOps, lockRooms } from './postgres-log-ops.ts'
+import { PostgresReadMarks } from './postgres-read-marks.ts'
 import { postgresReads } from './postgres-reads.ts'
 import { postgresSearch } from './postgres-search.ts'
 import { RoomLogStore } from './room-log-store.ts'
@@ -23,12 +24,14 @@ export class PostgresMessageStore extends RoomLogStore {
   readonly #sql: SQL
   readonly #health = new WriteHealth(() => this.#probe())
   #vacuum: ReturnType<typeof setTimeout> | undefined
+  readonly readMarks: PostgresReadMarks
   readonly search?: (request: SearchRequest) => Promise<SearchPage>
 
   /** With `search`, messages can be searched (the index is kept by PostgreSQL either way). */
   constructor(sql: SQL, search = true) {
     super(postgresReads(sql))
     this.#sql = sql
+    this.readMarks = new PostgresReadMarks(sql)
     if (search) this.search = postgresSearch(sql)
   }
 

@@ -11,6 +11,7 @@ import type {
   StoredMessage,
 } from './message-store.ts'
 import type { LogWrite, WriteOutcome } from './plan-writes.ts'
+import type { ReadMarks } from './read-marks.ts'
 import { WriteBatcher } from './write-batcher.ts'
 
 /**
@@ -31,6 +32,7 @@ export abstract class RoomLogStore implements MessageStore {
   /** Plans and commits a batch (see `planWrites`); one at a time, in order. */
   protected abstract writeBatch(batch: LogWrite[]): Promise<WriteOutcome[]>
 
+  abstract readonly readMarks: ReadMarks
   abstract ping(): Promise<void>
   abstract close(): Promise<void>
 

@@ -3,6 +3,7 @@ import type { LogReads } from './log-reads.ts'
 import type { SearchPage, SearchRequest } from './message-store.ts'
 import { type LogOps, type LogWrite, planWrites, type WriteOutcome } from './plan-writes.ts'
 import { RoomLogStore } from './room-log-store.ts'
+import { SqliteReadMarks } from './sqlite-read-marks.ts'
 import { sqliteReads } from './sqlite-reads.ts'
 import { sqliteSearch } from './sqlite-search.ts'
 import type { SqliteSync, WriterBatch } from './sqlite-writer.worker.ts'
@@ -59,6 +60,7 @@ export class SqliteMessageStore extends RoomLogStore {
   readonly #reads: LogReads & { ping(): void }
   readonly #writer: SqliteWriterThread
   readonly #health: WriteHealth
+  readonly readMarks: SqliteReadMarks
   readonly search?: (request: SearchRequest) => Promise<SearchPage>
 
   private constructor(db: Database, writer: SqliteWriterThread, search: boolean, reads = sqliteReads(db)) {
@@ -67,6 +69,7 @@ export class SqliteMessageStore extends RoomLogStore {
     this.#reads = reads
     this.#writer = writer
     this.#health = new WriteHealth(() => writer.probe())
+    this.readMarks = new SqliteReadMarks(db, (marks) => writer.writeMarks(marks))
     if (search) this.search = sqliteSearch(db)
   }
 
@@ -94,6 +97,7 @@ export class SqliteMessageStore extends RoomLogStore {
   async close(): Promise<void> {
     this.#health.close()
     await this.drainWrites()
+    await this.readMarks.drain()
     await this.#writer.close()
     this.#db.close()
   }

@@ -1,3 +1,4 @@
+import type { ReadMarkWrite } from './read-marks.ts'
 import type { SqliteSync, WriterBatch, WriterReply, WriterRequest } from './sqlite-writer.worker.ts'
 
 type Request = WriterRequest extends infer R ? (R extends WriterRequest ? Omit<R, 'id'> : never) : never
@@ -54,6 +55,11 @@ export class SqliteWriterThread {
   /** Commits a batch's rows and the rooms' new last seqs in one transaction. */
   write(batch: WriterBatch): Promise<void> {
     return this.#call({ kind: 'write', batch })
+  }
+
+  /** Commits sessions' read marks in one transaction. */
+  writeMarks(marks: ReadMarkWrite[]): Promise<void> {
+    return this.#call({ kind: 'marks', marks })
   }
 
   /** Makes a write that changes nothing, to learn whether writes reach the disk again. */

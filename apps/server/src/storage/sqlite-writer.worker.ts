@@ -5,6 +5,7 @@
 // The production build copies this file beside server.js as it is: it may import nothing
 // but Bun's built-ins (type imports vanish when it is compiled).
 import { Database, type Statement } from 'bun:sqlite'
+import type { ReadMarkWrite } from './read-marks.ts'
 import type { ChangeRow, MessageRow, MessageUpdateRow, ReactionDbRow } from './stored-rows.ts'
 
 /** A room whose `last_seq` moves from `from` to `to` in this batch. */
@@ -41,6 +42,7 @@ export type SqliteSync = 'full' | 'normal'
 export type WriterRequest =
   | { kind: 'open'; id: number; file: string; search: boolean; sync: SqliteSync }
   | { kind: 'write'; id: number; batch: WriterBatch }
+  | { kind: 'marks'; id: number; marks: ReadMarkWrite[] }
   | { kind: 'probe'; id: number }
   | { kind: 'close'; id: number }
 
@@ -50,6 +52,7 @@ declare const self: Worker
 
 let db: Database | undefined
 let writeBatch: ((batch: WriterBatch) => void) | undefined
+let writeMarks: ((marks: ReadMarkWrite[]) => void) | undefined
 /**
  * Indexes the logs for at most `budgetMs`, or merges the index after words were removed;
  * true while more is left.
@@ -174,8 +177,27 @@ function open(file: string, search: boolean, sync: SqliteSync): void {
     // file (where secure_delete zeroed the text) and empty it.
     if (batch.erased) opened.run('PRAGMA wal_checkpoint(TRUNCATE)')
   }
+  writeMarks = readMarksWriter(opened)
   indexSome = search ? searchIndexer(opened, addWords, messagesSync) : undefined
   db = opened
+}
+
+/** Commits sessions' read marks in one transaction: a position only moves forward. */
+function readMarksWriter(db: Database): (marks: ReadMarkWrite[]) => void {
+  const markSeq = db.query<never, { author: string; room: string; seq: number }>(
+    `INSERT INTO read_marks (author, room, seq) VALUES ($author, $room, $seq)
+     ON CONFLICT (author, room) DO UPDATE SET seq = excluded.seq WHERE excluded.seq > read_marks.seq`,
+  )
+  const markNotify = db.query<never, { author: string; room: string; notify: string }>(
+    `INSERT INTO read_marks (author, room, notify) VALUES ($author, $room, $notify)
+     ON CONFLICT (author, room) DO UPDATE SET notify = excluded.notify`,
+  )
+  return db.transaction((marks: ReadMarkWrite[]) => {
+    for (const mark of marks) {
+      if ('seq' in mark) markSeq.run({ author: mark.author, room: mark.room, seq: mark.seq })
+      else markNotify.run({ author: mark.author, room: mark.room, notify: mark.notify })
+    }
+  })
 }
 
 type Stretch = { room: string; from: number; to: number }
@@ -343,12 +365,16 @@ function handle(request: WriterRequest): void {
     case 'write':
       if (!writeBatch) throw new Error('The database is not open')
       return writeBatch(request.batch)
+    case 'marks':
+      if (!writeMarks) throw new Error('The database is not open')
+      return writeMarks(request.marks)
     case 'probe':
       return probe()
     case 'close':
       db?.close()
       db = undefined
       writeBatch = undefined
+      writeMarks = undefined
       indexSome = undefined
   }
 }

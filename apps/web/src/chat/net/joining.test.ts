@@ -16,6 +16,8 @@ function answer(token: string): JoinResponse {
     token,
     editWindowSeconds: 900,
     uploadLimits: { maxBytes: 25_000_000, maxFiles: 10 },
+    readSeq: 0,
+    notify: 'mentions',
   }
 }
 
