@@ -3,6 +3,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { loadOutbox, loadSession, saveLastUsername, saveSession } from './browser/persistence.ts'
 import { roomFromPath } from './browser/route.ts'
 import { type ChatActions, ChatContext } from './context.ts'
+import { useContinueLink } from './hooks/useContinueLink.ts'
 import { useDocumentTitle } from './hooks/useDocumentTitle.ts'
 import { useMentionNotifications } from './hooks/useMentionNotifications.ts'
 import { useMessageChanges } from './hooks/useMessageChanges.ts'
@@ -190,6 +191,8 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
     dispatch({ type: 'signedOut' })
     window.history.replaceState(window.history.state, '', '/')
   }, [client, dispatch, getState])
+
+  useContinueLink(store, join, signOut)
 
   const dismissNotice = useCallback(() => dispatch({ type: 'notice', notice: null }), [dispatch])
   const markRead = useCallback((room: string) => dispatch({ type: 'markRead', room }), [dispatch])

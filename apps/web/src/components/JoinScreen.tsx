@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { loadLastUsername } from '../chat/browser/persistence.ts'
 import { roomFromPath } from '../chat/browser/route.ts'
 import { useChatActions, useChatSelector } from '../chat/context.ts'
+import { openedByContinueLink } from '../chat/hooks/useContinueLink.ts'
 import { describeError } from '../chat/model/errors.ts'
 import { loadConnection } from '../chat/net/client.ts'
 import { LogoMark } from './icons.tsx'
@@ -19,6 +20,8 @@ export function JoinScreen() {
   const signedInAs = useChatSelector((state) => state.username)
   const notice = useChatSelector((state) => state.notice)
   const [linked] = useState(() => roomFromPath(window.location.pathname))
+  // Opened by a link from another device: the session is on its way, unless the link is refused (a notice).
+  const [continuing] = useState(openedByContinueLink)
   const [username, setUsername] = useState(() => signedInAs ?? loadLastUsername())
   const [room, setRoom] = useState(linked ?? DEFAULT_ROOM)
   const [usernameError, setUsernameError] = useState<string | null>(null)
@@ -56,9 +59,15 @@ export function JoinScreen() {
         <div className="mb-8 flex flex-col items-center text-center">
           <LogoMark className="size-12" />
           <h1 className="mt-4 text-2xl font-semibold tracking-tight text-ink">Welcome to Parley</h1>
-          <p className="mt-1.5 text-sm text-muted">
-            {linked ? `Pick a name to join #${linked}.` : 'Pick a name and a room to start talking.'}
-          </p>
+          {continuing && notice === null ? (
+            <p role="status" className="mt-1.5 text-sm text-muted">
+              Continuing your session from the other device…
+            </p>
+          ) : (
+            <p className="mt-1.5 text-sm text-muted">
+              {linked ? `Pick a name to join #${linked}.` : 'Pick a name and a room to start talking.'}
+            </p>
+          )}
         </div>
 
         <form

@@ -1,5 +1,10 @@
+import { lazy, Suspense, useState } from 'react'
 import { useChatActions, useChatSelector, useChatStatus } from '../chat/context.ts'
 import { Avatar } from './Avatar.tsx'
+import { PhoneIcon } from './icons.tsx'
+
+// The dialog and its QR code library load when first wanted.
+const ContinueDialog = lazy(() => import('./ContinueDialog.tsx').then((module) => ({ default: module.ContinueDialog })))
 
 const dotByStatus = {
   open: 'bg-emerald-500',
@@ -15,11 +20,12 @@ const labelByStatus = {
   closed: 'Offline',
 } as const
 
-/** Who you are, whether you are connected, and the way out. */
+/** Who you are, whether you are connected, carrying on on another device, and the way out. */
 export function UserBadge() {
   const username = useChatSelector((state) => state.username)
   const status = useChatStatus()
   const { signOut } = useChatActions()
+  const [continuing, setContinuing] = useState(false)
   if (username === null) return null
 
   return (
@@ -37,11 +43,27 @@ export function UserBadge() {
       </div>
       <button
         type="button"
+        aria-label="Continue on another device"
+        title="Continue on another device"
+        aria-haspopup="dialog"
+        aria-expanded={continuing}
+        onClick={() => setContinuing(true)}
+        className="inline-flex size-8 shrink-0 items-center justify-center rounded-md text-muted transition hover:bg-hover hover:text-ink"
+      >
+        <PhoneIcon className="size-4.5" />
+      </button>
+      <button
+        type="button"
         onClick={() => void signOut()}
         className="shrink-0 rounded-md px-2 py-1 text-xs font-medium text-muted transition hover:bg-hover hover:text-ink"
       >
         Sign out
       </button>
+      {continuing && (
+        <Suspense fallback={null}>
+          <ContinueDialog onClose={() => setContinuing(false)} />
+        </Suspense>
+      )}
     </div>
   )
 }

@@ -6,6 +6,7 @@ import { createClient } from '@parley/wsx/client'
  * loads this module right after its first paint (see `loadConnection` in client.ts), so
  * the join screen and the chat's frame draw without waiting for those libraries.
  */
+export { redeemHandoff } from './handoff-redeem.ts'
 export { browserTokens } from './session-token.ts'
 
 /** A wsx client on Parley's events, connecting to whatever `url` answers each time. */
