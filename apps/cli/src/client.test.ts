@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { nextPush } from '../../server/test/clients.ts'
+import { redeem } from '../../server/test/handoffs.ts'
 import { spawnServer } from '../../server/test/spawn-server.ts'
 import { startTerminal } from '../test/terminal.ts'
 
@@ -184,3 +185,18 @@ test('when the server lost its last messages and others took their seqs, the ter
     rmSync(earlier, { recursive: true, force: true })
   }
 }, 60_000)
+
+test('/continue prints a one-time link, with its QR code, that hands this terminal’s session to a browser', async () => {
+  await using server = await spawnServer({ env: { DATABASE_URL: 'memory:' } })
+  await using alice = startTerminal(server.url, 'alice', 'lobby')
+  await alice.printed(/Users in room: alice/)
+  alice.type('/continue')
+  const [, link, code] = await alice.printed(/Open (http:\/\/127\.0\.0\.1:\d+\/#continue=([\w-]{43})) on your phone/)
+  await alice.printed(/It works once, until /)
+  // The quiet zone around the code is light: blocks, on a dark terminal.
+  expect(alice.output()).toMatch(/\n█{10,}\n/)
+  expect(link).toStartWith(`${server.http}/`)
+  const redeemed = await redeem(server.http, code ?? '')
+  expect(redeemed.grant).toMatchObject({ username: 'alice', rooms: ['lobby'] })
+  expect(await alice.end()).toBe(0)
+})

@@ -60,6 +60,11 @@ describe('parseCommand', () => {
     expect(parseCommand('/operator two words')).toMatchObject({ kind: 'unknown', problem: 'Usage: /operator <token>' })
   })
 
+  test('/continue takes nothing', () => {
+    expect(parseCommand('/continue')).toEqual({ kind: 'continue' })
+    expect(parseCommand('/continue now')).toMatchObject({ kind: 'unknown', problem: 'Usage: /continue' })
+  })
+
   test('#0 and absurd numbers are not seqs', () => {
     expect(parseCommand('/delete #0')).toMatchObject({ kind: 'unknown' })
     expect(parseCommand('/reply #99999999999999999999 hi')).toMatchObject({ kind: 'unknown' })

@@ -8,6 +8,7 @@ export type Command =
   | { kind: 'delete'; seq?: number }
   | { kind: 'react'; seq: number; emoji: string }
   | { kind: 'operator'; token: string }
+  | { kind: 'continue' }
   | { kind: 'help' }
   | { kind: 'unknown'; problem: string }
 
@@ -21,6 +22,7 @@ export const HELP = [
   '  /reply #N <text>       answer message #N',
   '  /react #N <emoji>      react to #N with one emoji; again takes it back',
   "  /operator <token>      act as the server's operator (its ADMIN_TOKEN)",
+  '  /continue              a one-time link (and QR code) to carry on as you in a browser or on a phone',
   '  /help                  this list',
   'Any other line is sent as a message; start it with // to send a line that starts with /.',
 ].join('\n')
@@ -68,6 +70,9 @@ export function parseCommand(line: string): Command {
     case '/operator':
       if (!rest || /\s/.test(rest)) return usage('/operator <token>')
       return { kind: 'operator', token: rest }
+    case '/continue':
+      if (rest) return usage('/continue')
+      return { kind: 'continue' }
     case '/react':
       if (seq === undefined || !after) return usage('/react #N <emoji>')
       if (!isSingleEmoji(after)) return { kind: 'unknown', problem: `A reaction is a single emoji, not "${after}"` }

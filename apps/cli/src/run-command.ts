@@ -1,5 +1,6 @@
 import type { ChangeAnswer } from '@parley/events'
-import { sameName } from '@parley/events/rules'
+import { continueLink, sameName } from '@parley/events/rules'
+import { renderUnicodeCompact } from 'uqr'
 import { type Command, HELP } from './commands.ts'
 import { reasonOf } from './lines.ts'
 import type { RoomSession } from './session.ts'
@@ -69,6 +70,22 @@ async function react(session: RoomSession, seq: number, emoji: string): Promise<
   }
 }
 
+/**
+ * Prints a one-time link that opens this session in a browser, with its QR code for a
+ * phone: its light modules are drawn as blocks, for the dark background of most terminals.
+ */
+async function continueElsewhere(session: RoomSession): Promise<void> {
+  try {
+    const { code, expiresAt } = await session.whileJoined(() => session.client.request('handoff', {}))
+    const link = continueLink(session.origin, code)
+    session.out.line(renderUnicodeCompact(link, { ecc: 'L', border: 2 }))
+    session.out.line(`Open ${link} on your phone or in a browser to carry on as ${session.username} there.`)
+    session.out.line(`It works once, until ${session.time(expiresAt)}; anyone who has it can use it.`)
+  } catch (error) {
+    session.out.problem(`No link: ${reasonOf(error)}`)
+  }
+}
+
 /** Does what one typed line asks, printing refusals in words. */
 export async function runCommand(session: RoomSession, command: Command): Promise<void> {
   const { client, out } = session
@@ -102,6 +119,8 @@ export async function runCommand(session: RoomSession, command: Command): Promis
       } catch (error) {
         return out.problem(`Not the operator: ${reasonOf(error)}`)
       }
+    case 'continue':
+      return continueElsewhere(session)
     case 'help':
       return out.line(HELP)
     case 'unknown':
