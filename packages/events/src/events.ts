@@ -21,6 +21,15 @@ import {
   uploadLimitsSchema,
   usernameSchema,
 } from './fields.ts'
+import {
+  inviteSchema,
+  moderateRequestSchema,
+  roomChangeAnswerSchema,
+  roomChangeSchema,
+  roomSettingsSchema,
+  slowModeSchema,
+  topicSchema,
+} from './room-fields.ts'
 import { DEFAULT_ROOM, FILES_MAX_PER_MESSAGE, HISTORY_MAX_PAGE, HISTORY_PAGE_SIZE, SEARCH_MAX_PAGE } from './rules.ts'
 
 /**
@@ -39,6 +48,10 @@ export const events = defineEvents({
       room: roomNameSchema.default(DEFAULT_ROOM),
       /** The token an earlier join answered with: it reclaims the name from a ghost of this session. */
       token: sessionTokenSchema.optional(),
+      /** The invite a private room's link carries; a session it admitted needs it no more. */
+      invite: inviteSchema.optional(),
+      /** Make the room private if this join creates it (a room that exists keeps what it is). */
+      private: z.boolean().optional(),
     }),
     response: z.object({
       success: z.boolean(),
@@ -57,6 +70,8 @@ export const events = defineEvents({
       readSeq: z.number().int().min(0),
       /** This session's notification level in the room. */
       notify: notifyLevelSchema,
+      /** The room's topic, privacy, slow mode, owner and moderators. */
+      settings: roomSettingsSchema,
     }),
   },
 
@@ -117,6 +132,8 @@ export const events = defineEvents({
       messages: z.array(chatMessageSchema),
       /** The changes in an `after` page, by seq; empty for the others. */
       changes: z.array(messageChangeSchema),
+      /** The changes to the room itself in an `after` page (topic, rules, moderation), by seq; empty for the others. */
+      roomChanges: z.array(roomChangeSchema),
       /** More lies beyond this page in the direction asked (for `around`: older messages). */
       hasMore: z.boolean(),
       /** For `around`: newer messages lie after this page. */
@@ -217,6 +234,69 @@ export const events = defineEvents({
    */
   readState: {
     request: z.object({ room: z.string(), seq: z.number().int().min(0), notify: notifyLevelSchema }),
+  },
+
+  /** Set a room's topic (its owner, moderators and the operator). Members get `roomChanged`. */
+  setTopic: {
+    request: z.object({ room: roomNameSchema, topic: topicSchema, clientId: changeIdSchema }),
+    response: roomChangeAnswerSchema,
+  },
+
+  /** Let each person send one message per `seconds` in a room; 0 turns it off (owner, moderators, operator). */
+  setSlowMode: {
+    request: z.object({ room: roomNameSchema, seconds: slowModeSchema, clientId: changeIdSchema }),
+    response: roomChangeAnswerSchema,
+  },
+
+  /**
+   * Hand a room to a name in it (the operator, or its owner): that name's session owns it.
+   * Rooms made before owners existed have none until the operator names one.
+   */
+  setOwner: {
+    request: z.object({ room: roomNameSchema, username: usernameSchema, clientId: changeIdSchema }),
+    response: roomChangeAnswerSchema,
+  },
+
+  /** Make a name in the room a moderator, or no longer one (the owner and the operator). */
+  setModerator: {
+    request: z.object({ room: roomNameSchema, username: usernameSchema, add: z.boolean(), clientId: changeIdSchema }),
+    response: roomChangeAnswerSchema,
+  },
+
+  /**
+   * Mute a name in a room (it can read, not send or react), remove it (it leaves, and a
+   * private room's invite no longer admits it), or ban it (removed, and refused until the
+   * ban ends; with `address`, so are the addresses it connected from); and undo those.
+   * Owners, moderators and the operator; the person is told by the `roomChanged` it gets.
+   */
+  moderate: {
+    request: moderateRequestSchema,
+    response: roomChangeAnswerSchema,
+  },
+
+  /** A private room's invite (owners, moderators, the operator); `rotate` makes a new one, and the old one stops working. */
+  roomInvite: {
+    request: z.object({
+      room: roomNameSchema,
+      rotate: z.boolean().default(false),
+      clientId: changeIdSchema.optional(),
+    }),
+    response: z.object({ room: z.string(), invite: inviteSchema }),
+  },
+
+  /** The moderation record of a room, newest first (owners, moderators, the operator). */
+  moderationLog: {
+    request: z.object({
+      room: roomNameSchema,
+      before: seqSchema.optional(),
+      limit: z.number().int().min(1).max(HISTORY_MAX_PAGE).default(HISTORY_PAGE_SIZE),
+    }),
+    response: z.object({ room: z.string(), entries: z.array(roomChangeSchema), hasMore: z.boolean() }),
+  },
+
+  /** A room you are in changed: its topic, its rules, or a moderation action (server → client). */
+  roomChanged: {
+    request: roomChangeSchema,
   },
 
   /** A message in a room you are in was edited, deleted or reacted to (server → client). */

@@ -10,6 +10,13 @@ export const MESSAGE_MAX_LENGTH = 500
 export const ROOM_MAX_LENGTH = 50
 export const DEFAULT_ROOM = 'general'
 
+/** A room's topic, slow mode and the longest timed mute or ban. */
+export const TOPIC_MAX_LENGTH = 200
+export const SLOW_MODE_MAX_SECONDS = 3600
+export const MODERATION_MAX_MINUTES = 525_600
+/** How long a mute lasts when no length is given. */
+export const MUTE_DEFAULT_MINUTES = 10
+
 /** How many messages a join brings, and the default and largest history page. */
 export const HISTORY_PAGE_SIZE = 50
 export const HISTORY_MAX_PAGE = 200

@@ -11,6 +11,7 @@ import type {
   searchResultSchema,
   uploadLimitsSchema,
 } from './fields.ts'
+import type { roomChangeSchema, roomSettingsSchema } from './room-fields.ts'
 
 type Out<K extends keyof ChatEvents, P extends 'request' | 'response'> =
   ChatEvents[K] extends Record<P, z.ZodType> ? z.output<ChatEvents[K][P]> : never
@@ -44,3 +45,7 @@ export type HandoffAnswer = z.output<typeof handoffAnswerSchema>
 export type MarkReadResponse = Out<'markRead', 'response'>
 export type NotifyLevelResponse = Out<'notifyLevel', 'response'>
 export type ReadStatePush = Out<'readState', 'request'>
+export type RoomSettings = z.output<typeof roomSettingsSchema>
+export type RoomChange = z.output<typeof roomChangeSchema>
+export type RoomChangeAnswer = Out<'setTopic', 'response'>
+export type ModerateRequest = z.input<ChatEvents['moderate']['request']>

@@ -86,10 +86,11 @@ export interface ChangeRecord {
   emoji?: string
 }
 
-/** One place in a room's log: a message, or a change with the message it changed, as it stands now. */
+/** One place in a room's log: a message, a change with the message it changed, or a change to the room, as they stand now. */
 export type LogEntry =
   | { kind: 'message'; message: StoredMessage }
   | { kind: 'change'; change: ChangeRecord; message: StoredMessage }
+  | { kind: 'room'; change: RoomChangeRecord; rules: RoomRules }
 
 export type AppendOutcome =
   /** Stored now, with a new seq. */
@@ -117,6 +118,111 @@ export type ChangeOutcome =
   /** Not allowed or not possible, in words. */
   | { kind: 'refused'; reason: string }
 
+/** A name and the session that held it (`NewMessage.author`): how a room's rules know a person. */
+export interface RoomPerson {
+  name: string
+  author: string
+}
+
+/** A mute or ban of one name in one room, until a time or for good. */
+export interface Sanction {
+  /** The name's key (`usernameKey`). */
+  key: string
+  name: string
+  /** The session that held the name when it was sanctioned, if it was there: refused under any name. */
+  author?: string
+  /** When it ends (server clock, ms); absent: for good. */
+  until?: number
+  /** A ban by address too: the addresses it connected from. Never sent to clients. */
+  addresses?: string[]
+}
+
+/** Everything a room's rules hold, stored with the room. Clients see only the public part (topic, privacy, slow mode, names). */
+export interface RoomRules {
+  owner?: RoomPerson
+  moderators: RoomPerson[]
+  private: boolean
+  /** A private room's current invite token. */
+  invite?: string
+  topic: string
+  slowModeSeconds: number
+  mutes: Sanction[]
+  bans: Sanction[]
+  /** A private room's members: the sessions (author hashes) its invite admitted, and its creator's. */
+  members: string[]
+}
+
+/** What a change to a room asks for. `create` and `admit` take no place in the log; the others do. */
+export type RoomAction =
+  /** Make the room, owned by the asking session, unless it exists. */
+  | { kind: 'create'; private: boolean; invite?: string }
+  /** A private room's invite admits the asking session as a member. */
+  | { kind: 'admit'; invite: string }
+  | { kind: 'topic'; topic: string }
+  | { kind: 'slowMode'; seconds: number }
+  | { kind: 'owner'; target: RoomPerson }
+  | { kind: 'moderator'; target: RoomPerson; add: boolean }
+  /** `target.author` when the name is held now: then that session is muted or banned under any name. */
+  | { kind: 'mute'; target: { name: string; author?: string }; until?: number }
+  | { kind: 'unmute'; target: { name: string } }
+  /** A private room also forgets the session as a member. */
+  | { kind: 'remove'; target: { name: string; author?: string } }
+  | { kind: 'ban'; target: { name: string; author?: string }; until?: number; addresses: string[] }
+  | { kind: 'unban'; target: { name: string } }
+  | { kind: 'rotateInvite'; invite: string }
+
+/** A change to a room asked for, by whom, with what rights beyond the room's own. */
+export interface NewRoomChange {
+  room: string
+  clientId: string
+  username: string
+  author: string | undefined
+  timestamp: number
+  /** The asking connection acts as the operator: every right in every room. */
+  operator: boolean
+  action: RoomAction
+}
+
+export type RoomChangeKind =
+  | 'topic'
+  | 'slowMode'
+  | 'owner'
+  | 'moderatorAdded'
+  | 'moderatorRemoved'
+  | 'muted'
+  | 'unmuted'
+  | 'removed'
+  | 'banned'
+  | 'unbanned'
+  | 'inviteRotated'
+
+/** A change to a room as the log keeps it (with `ChangeRecord`s, at `target` 0): never an address or an invite. */
+export interface RoomChangeRecord {
+  room: string
+  seq: number
+  kind: RoomChangeKind
+  /** Who made it. */
+  username: string
+  clientId: string
+  timestamp: number
+  /** The name acted on. */
+  target?: string
+  until?: number
+  /** A ban that covers addresses. */
+  address?: boolean
+}
+
+export type RoomChangeOutcome =
+  /** Changed now, at its own seq. */
+  | { kind: 'changed'; change: RoomChangeRecord; rules: RoomRules }
+  /** `create` made the room, or `admit` admitted the session (nothing in the log). */
+  | { kind: 'done'; rules: RoomRules }
+  /** Changed before under this clientId. */
+  | { kind: 'duplicate'; change: RoomChangeRecord; rules: RoomRules }
+  /** Nothing to change (the same topic; `create` of a room that exists; `admit` of a member). */
+  | { kind: 'unchanged'; rules: RoomRules }
+  | { kind: 'refused'; reason: string }
+
 /** A page of search results to find: the query, the order, and where the last page ended. */
 export interface SearchRequest {
   query: SearchQuery
@@ -124,6 +230,8 @@ export interface SearchRequest {
   /** The `nextCursor` of the page before; the first page without one. */
   cursor?: string
   limit: number
+  /** Rooms whose messages must not be found (private rooms the asker is not in). */
+  hiddenRooms?: readonly string[]
 }
 
 /** A message that matches, as it stands. */
@@ -165,6 +273,17 @@ export interface MessageStore {
   around(room: string, seq: number, limit: number): Promise<AroundPage>
   /** The room's last seq, 0 when it has none. */
   lastSeq(room: string): Promise<number>
+  /** Resolves once the change to the room is durable, or says why there is none. Rights are checked here, against the rules as stored. */
+  roomChange(change: NewRoomChange): Promise<RoomChangeOutcome>
+  /**
+   * A room's rules; undefined when the room never existed (no entry in its log and never
+   * created). A room from before owners existed has rules without an owner.
+   */
+  roomRules(room: string): Promise<RoomRules | undefined>
+  /** Up to `limit` changes to the room before `seq` (or the latest), newest first: the moderation record. */
+  roomChangesBefore(room: string, seq: number | undefined, limit: number): Promise<RoomChangeRecord[]>
+  /** The names of every private room. */
+  privateRooms(): Promise<string[]>
   /**
    * Messages that match, across rooms, never deleted ones; a cursor it did not give
    * out throws `SearchCursorError`. Undefined when this store's search is turned off.
