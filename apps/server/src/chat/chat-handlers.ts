@@ -10,7 +10,7 @@ import type { Handoffs } from '../handoff/handoffs.ts'
 import type { Limits } from '../limits.ts'
 import type { Logger } from '../ops/logger.ts'
 import type { Metrics } from '../ops/metrics.ts'
-import type { NameClaims } from '../presence/name-claims.ts'
+import { type NameClaims, newToken } from '../presence/name-claims.ts'
 import type { Presence } from '../presence/presence.ts'
 import { roomListUpdates } from '../presence/room-list-updates.ts'
 import type { RoomRegistry } from '../presence/room-registry.ts'
@@ -21,6 +21,13 @@ import { registerHistory } from './history-handler.ts'
 import { registerMessageChanges } from './message-changes.ts'
 import { registerOperators } from './operators.ts'
 import { registerReadState } from './read-state.ts'
+import { registerRoomChanges } from './room-changes.ts'
+import { roomChecks } from './room-checks.ts'
+import { roomPeople } from './room-people.ts'
+import { roomRemovals } from './room-removals.ts'
+import { RoomRulesCache } from './room-rules-cache.ts'
+import { publicSettings } from './room-settings.ts'
+import { sessionAuthor } from './session-author.ts'
 
 /** Typing signals closer together than this, per connection and room, are dropped. */
 const TYPING_MIN_INTERVAL_MS = 1_000
@@ -66,10 +73,13 @@ export function registerChatHandlers({
   adminToken,
   handoffs,
 }: ChatDependencies) {
-  const roomList = roomListUpdates(server, presence)
+  const rules = new RoomRulesCache(store)
+  const roomList = roomListUpdates(server, presence, (room) => rules.isPrivate(room))
   const readState = registerReadState({ server, topics, bus, store, log, requireMember })
+  const { isOperator } = registerOperators({ server, adminToken, checkRate, log })
+  const checks = roomChecks({ store, rules, isOperator, stored })
 
-  function leaveRoom(conn: ChatConnection, room: string, why: 'asked' | 'closed' | 'refused'): void {
+  function leaveRoom(conn: ChatConnection, room: string, why: 'asked' | 'closed' | 'refused' | 'removed'): void {
     const username = conn.data.username
     if (!username || !conn.data.rooms.delete(room)) return
     topics.unsubscribe(conn, room)
@@ -77,7 +87,11 @@ export function registerChatHandlers({
       bus.publish(room, 'userLeft', { username, room })
       presence.left(room, username)
     }
-    if (registry.connectionCount(room) === 0) bus.unwatch(room)
+    if (registry.connectionCount(room) === 0) {
+      bus.unwatch(room)
+      rules.forget(room)
+      checks.forget(room)
+    }
     roomList.changed()
     log.info('leave', { room, connectionId: conn.id, why })
     const token = conn.data.token
@@ -93,14 +107,12 @@ export function registerChatHandlers({
    * here; `fresh` when the connection did not hold it already (the other instances
    * still have to agree).
    */
-  function claimName(conn: ChatConnection, username: string, token: string | undefined) {
+  function claimName(conn: ChatConnection, username: string, token: string) {
     const current = conn.data.username
     const held = conn.data.token
     if (held !== undefined && current !== undefined && sameName(current, username)) {
       return { token: held, fresh: false }
     }
-    if (held !== undefined)
-      throw new Error(`This connection is already chatting as "${current}"; leave its rooms to change name`)
     const granted = names.claim(username, conn.id, token)
     if (!granted) throw new Error(`The name "${username}" is taken: pick another`)
     conn.data.token = granted
@@ -136,16 +148,35 @@ export function registerChatHandlers({
     if (!conn.data.rooms.has(room)) throw new Error(`Join "${room}" to ${doing}`)
   }
 
-  server.onRequest('join', async ({ username, room, token }, conn) => {
+  /** The session token this connection will hold `username` with, refusing a name it cannot take here. */
+  function sessionFor(conn: ChatConnection, username: string, token: string | undefined): string {
+    const { username: current, token: held } = conn.data
+    if (held !== undefined && current !== undefined && sameName(current, username)) return held
+    if (held !== undefined)
+      throw new Error(`This connection is already chatting as "${current}"; leave its rooms to change name`)
+    const holder = names.tokenOf(username)
+    if (holder !== undefined && holder !== token) throw new Error(`The name "${username}" is taken: pick another`)
+    return token ?? newToken()
+  }
+
+  server.onRequest('join', async ({ username, room, token, invite, private: asPrivate }, conn) => {
     if (!conn.data.rooms.has(room) && conn.data.rooms.size >= limits.maxRoomsPerConnection) {
       throw new Error(`You are in ${limits.maxRoomsPerConnection} rooms already: leave one to join another`)
     }
-    const claim = claimName(conn, username, token)
+    const session = sessionFor(conn, username, token)
+    // The room's rules first: a refused join holds nothing, and a new room is made, owned by this session.
+    const who = { name: username, author: sessionAuthor(session) }
+    const asked = { invite, private: asPrivate }
+    const roomRules = (conn.data.rooms.has(room) && rules.cached(room)) || (await checks.admit(conn, room, asked, who))
+    // Closed while the rules were read: it must hold nothing, since its close has been handled.
+    if (!conn.isOpen) throw new Error('The connection closed')
+    const claim = claimName(conn, username, session)
     conn.data.username = username
     // Re-joining moves the room to the end: it becomes the room joined last.
     const alreadyIn = conn.data.rooms.delete(room)
     conn.data.rooms.add(room)
     if (!alreadyIn) {
+      rules.keep(room, roomRules)
       topics.subscribe(conn, room)
       if (registry.join(room, username, conn.id)) {
         bus.publish(room, 'userJoined', { username, room }, conn)
@@ -177,6 +208,7 @@ export function registerChatHandlers({
       uploadLimits,
       readSeq: mark.seq,
       notify: mark.notify,
+      settings: publicSettings(rules.cached(room) ?? roomRules),
     }
   })
 
@@ -205,13 +237,15 @@ export function registerChatHandlers({
     const target = room ?? [...rooms].at(-1)
     if (!username || !target) throw new Error('Join a room before sending messages')
     if (!rooms.has(target)) throw new Error(`You are not in "${target}"; join it first`)
+    const timestamp = Date.now()
+    checks.checkSend(conn, target, timestamp)
     const newMessage: NewMessage = {
       room: target,
       messageId: Bun.randomUUIDv7(),
       clientId,
       username,
       body: message,
-      timestamp: Date.now(),
+      timestamp,
       author,
     }
     if (replyTo !== undefined) newMessage.replyTo = replyTo
@@ -236,9 +270,35 @@ export function registerChatHandlers({
 
   registerHistory({ server, store, requireMember })
   registerSearch({ server, store, log })
-  const { isOperator } = registerOperators({ server, adminToken, checkRate, log })
   registerHandoffRequest({ server, handoffs, checkRate, log })
-  registerMessageChanges({ server, bus, store, limits, checkRate, requireMember, write, stored, files, isOperator })
+  const { mayDeleteAny, checkReact } = checks
+  registerMessageChanges({
+    server,
+    bus,
+    store,
+    limits,
+    checkRate,
+    requireMember,
+    write,
+    stored,
+    files,
+    mayDeleteAny,
+    checkReact,
+  })
+  const people = roomPeople({ server, registry, names, presence })
+  registerRoomChanges({
+    server,
+    bus,
+    store,
+    rules,
+    checkRate,
+    requireMember,
+    write,
+    stored,
+    isOperator,
+    findPerson: people.find,
+  })
+  roomRemovals({ bus, rules, isOperator, people, leave: (conn, room) => leaveRoom(conn, room, 'removed'), log })
 
   server.onSend('typing', ({ room }, conn) => {
     const username = conn.data.username
@@ -257,7 +317,7 @@ export function registerChatHandlers({
 
   server.onRequest('listRooms', async (_payload, conn) => {
     conn.subscribe(ROOM_LIST_TOPIC)
-    return { rooms: await presence.summaries() }
+    return { rooms: await roomList.visible() }
   })
 
   server.onRequest('presence', async ({ room }, conn) => {

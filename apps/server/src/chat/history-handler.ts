@@ -1,6 +1,7 @@
 import type { ChatConnection, ChatServer } from '../connections/connection-data.ts'
 import type { MessageStore } from '../storage/message-store.ts'
 import { toChatMessage, toMessageChange } from './chat-message.ts'
+import { toRoomChange } from './room-settings.ts'
 
 interface HistoryDependencies {
   server: ChatServer
@@ -22,14 +23,17 @@ export function registerHistory({ server, store, requireMember }: HistoryDepende
       const changes = entries.flatMap((entry) =>
         entry.kind === 'change' ? [toMessageChange(entry.change, entry.message)] : [],
       )
+      const roomChanges = entries.flatMap((entry) =>
+        entry.kind === 'room' ? [toRoomChange(entry.change, entry.rules)] : [],
+      )
       const last = entries.at(-1)
       const reached = last ? (last.kind === 'message' ? last.message.seq : last.change.seq) : after
-      return { room, messages, changes, hasMore: reached < lastSeq, lastSeq }
+      return { room, messages, changes, roomChanges, hasMore: reached < lastSeq, lastSeq }
     }
     if (around !== undefined) {
       const page = await store.around(room, around, limit)
       const messages = page.messages.map(toChatMessage)
-      return { room, messages, changes: [], hasMore: page.hasOlder, hasNewer: page.hasNewer, lastSeq }
+      return { room, messages, changes: [], roomChanges: [], hasMore: page.hasOlder, hasNewer: page.hasNewer, lastSeq }
     }
     const page = await store.before(room, before, limit)
     const oldest = page[0]?.seq
@@ -37,6 +41,7 @@ export function registerHistory({ server, store, requireMember }: HistoryDepende
       room,
       messages: page.map(toChatMessage),
       changes: [],
+      roomChanges: [],
       hasMore: oldest !== undefined && oldest > 1,
       lastSeq,
     }

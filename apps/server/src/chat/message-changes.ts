@@ -24,8 +24,10 @@ interface ChangeDependencies {
   stored<T>(room: string, run: () => Promise<T>): Promise<T>
   /** Where a deleted message's files go. */
   files: MessageFiles
-  /** Whether a connection may delete any message, not only its own. */
-  isOperator(conn: ChatConnection): boolean
+  /** Whether a connection may delete any message in the room, not only its own (owners, moderators, the operator). */
+  mayDeleteAny(conn: ChatConnection, room: string): boolean
+  /** Refuses a reaction from someone muted in the room. */
+  checkReact(conn: ChatConnection, room: string, now: number): void
 }
 
 /**
@@ -44,7 +46,8 @@ export function registerMessageChanges({
   write,
   stored,
   files,
-  isOperator,
+  mayDeleteAny,
+  checkReact,
 }: ChangeDependencies): void {
   async function change(
     conn: ChatConnection,
@@ -57,7 +60,9 @@ export function registerMessageChanges({
     requireMember(conn, room, 'change its messages')
     const { username, author } = conn.data
     if (!username) throw new Error(`Join "${room}" to change its messages`)
-    const common = { room, target: seq, clientId, username, author, timestamp: Date.now() }
+    const timestamp = Date.now()
+    if (request.kind === 'react') checkReact(conn, room, timestamp)
+    const common = { room, target: seq, clientId, username, author, timestamp }
     const asked: NewChange =
       request.kind === 'edit'
         ? { ...common, ...request, windowMs: limits.editWindowSeconds * 1000 }
@@ -76,7 +81,7 @@ export function registerMessageChanges({
     write(() => change(conn, room, seq, clientId, { kind: 'edit', body: message })),
   )
   server.onRequest('deleteMessage', ({ room, seq, clientId }, conn) =>
-    write(() => change(conn, room, seq, clientId, { kind: 'delete', anyMessage: isOperator(conn) })),
+    write(() => change(conn, room, seq, clientId, { kind: 'delete', anyMessage: mayDeleteAny(conn, room) })),
   )
   server.onRequest('react', ({ room, seq, emoji, add, clientId }, conn) =>
     write(() => change(conn, room, seq, clientId, { kind: 'react', emoji, add })),

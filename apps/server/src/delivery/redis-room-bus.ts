@@ -1,13 +1,14 @@
-import { type ChatEvents, events } from '@parley/events'
+import { type ChatEvents, events, type RoomChange } from '@parley/events'
 import { redisKeys } from '@parley/events/rules'
 import type { Payload } from '@parley/wsx/shared'
 import { RedisClient } from 'bun'
 import { z } from 'zod'
 import { toChatMessage, toMessageChange } from '../chat/chat-message.ts'
+import { toRoomChange } from '../chat/room-settings.ts'
 import type { Logger } from '../ops/logger.ts'
 import type { MessageStore } from '../storage/message-store.ts'
 import { DeliveredSeqs } from './delivered-seqs.ts'
-import type { DeliveryListener, RoomBus } from './room-bus.ts'
+import type { DeliveryListener, RoomBus, RoomChangeListener } from './room-bus.ts'
 import { type RoomEvent, roomEvents } from './room-events.ts'
 import type { RoomTopics } from './room-topics.ts'
 
@@ -35,6 +36,7 @@ type Envelope = z.infer<typeof envelopeSchema>
 function logSeq(event: RoomEvent, payload: unknown): number | undefined {
   if (event === 'message') return (payload as Payload<ChatEvents, 'message'>).seq
   if (event === 'messageChanged') return (payload as Payload<ChatEvents, 'messageChanged'>).seq
+  if (event === 'roomChanged') return (payload as Payload<ChatEvents, 'roomChanged'>).seq
   return undefined
 }
 
@@ -82,6 +84,7 @@ export async function redisRoomBus({
   /** How this instance's own messages begin. */
   const ownPrefix = `{"i":${JSON.stringify(instanceId)},`
   const delivered = new DeliveredSeqs()
+  const roomChangeListeners: RoomChangeListener[] = []
   let closing = false
   let lost = false
 
@@ -91,11 +94,13 @@ export async function redisRoomBus({
     event: K,
     payload: Payload<ChatEvents, K>,
     except?: Parameters<RoomBus['publish']>[3],
+    heard = true,
   ): void {
     topics.publish(room, event, payload, except)
     onDelivered?.(room, event, except !== undefined)
     const seq = logSeq(event, payload)
     if (seq !== undefined) delivered.delivered(room, seq)
+    if (event === 'roomChanged') for (const listener of roomChangeListeners) listener(payload as RoomChange, heard)
   }
 
   function receive(raw: string, channel: string): void {
@@ -166,8 +171,12 @@ export async function redisRoomBus({
       for (const entry of page) {
         if (entry.kind === 'message') {
           if (!delivered.has(room, entry.message.seq)) deliver(room, 'message', toChatMessage(entry.message))
-        } else if (!delivered.has(room, entry.change.seq)) {
+        } else if (delivered.has(room, entry.change.seq)) {
+          // Had already.
+        } else if (entry.kind === 'change') {
           deliver(room, 'messageChanged', toMessageChange(entry.change, entry.message))
+        } else {
+          deliver(room, 'roomChanged', toRoomChange(entry.change, entry.rules))
         }
       }
       const last = page.at(-1)
@@ -206,8 +215,11 @@ export async function redisRoomBus({
     publish(room, event, payload, except) {
       // Here first, without waiting for Redis: members order a room's entries by seq, and
       // the other instances fill any gap they see from storage.
-      deliver(room, event, payload, except)
+      deliver(room, event, payload, except, false)
       send(room, event, payload)
+    },
+    onRoomChanged(listener) {
+      roomChangeListeners.push(listener)
     },
     watch(room) {
       if (watched.has(room)) return

@@ -1,4 +1,4 @@
-import type { ChatEvents } from '@parley/events'
+import type { ChatEvents, RoomChange } from '@parley/events'
 import type { Payload } from '@parley/wsx/shared'
 import type { ChatConnection } from '../connections/connection-data.ts'
 import type { RoomEvent } from './room-events.ts'
@@ -12,10 +12,18 @@ export interface RoomBus {
   watch(room: string): void
   /** This instance's last member left `room`. */
   unwatch(room: string): void
+  /**
+   * Hears every change to a room as it is handed to this instance's members (after them),
+   * `heard` when another instance made it.
+   */
+  onRoomChanged(listener: RoomChangeListener): void
   /** Why the bus cannot reach the other instances right now, if it cannot. */
   problem(): string | undefined
   close(): Promise<void>
 }
+
+/** Hears a change to a room; `heard` when it came from another instance. */
+export type RoomChangeListener = (change: RoomChange, heard: boolean) => void
 
 /**
  * Hears each room event as this instance hands it to its members' sockets (metrics);
@@ -25,10 +33,15 @@ export type DeliveryListener = (room: string, event: RoomEvent, excluded: boolea
 
 /** One instance, nothing to share: room events go straight to this instance's topics. */
 export function localRoomBus(topics: RoomTopics, onDelivered?: DeliveryListener): RoomBus {
+  const roomChangeListeners: RoomChangeListener[] = []
   return {
     publish(room, event, payload, except) {
       topics.publish(room, event, payload, except)
       onDelivered?.(room, event, except !== undefined)
+      if (event === 'roomChanged') for (const listener of roomChangeListeners) listener(payload as RoomChange, false)
+    },
+    onRoomChanged(listener) {
+      roomChangeListeners.push(listener)
     },
     watch() {},
     unwatch() {},

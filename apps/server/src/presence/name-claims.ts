@@ -33,6 +33,11 @@ export class NameClaims {
     return this.#claims.get(usernameKey(username))?.token === token
   }
 
+  /** The token of the session holding `username` here, if one does. */
+  tokenOf(username: string): string | undefined {
+    return this.#claims.get(usernameKey(username))?.token
+  }
+
   /** Lets go of a connection's hold on a name; true when no connection here holds it any more. */
   release(username: string, connectionId: string): boolean {
     const key = usernameKey(username)
@@ -48,6 +53,7 @@ export class NameClaims {
   }
 }
 
-function newToken(): string {
+/** A new session token: 192 random bits, base64url. */
+export function newToken(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString('base64url')
 }

@@ -15,6 +15,8 @@ export interface Presence {
   claimName(username: string, token: string): Promise<boolean>
   /** Whether `token` holds `username` and that name is in `room`, on any instance. */
   holdsIn(room: string, username: string, token: string): Promise<boolean>
+  /** The token of the session holding `username` on another instance, if one does. */
+  tokenOf(username: string): Promise<string | undefined>
   /** Lets go of a name this instance no longer uses. */
   releaseName(username: string, token: string): Promise<void>
   close(): Promise<void>
@@ -31,6 +33,7 @@ export function localPresence(registry: RoomRegistry): Presence {
     claimName: async () => true,
     // One instance: its own name claims and registry, which the caller asks first, are all there is.
     holdsIn: async () => false,
+    tokenOf: async () => undefined,
     releaseName: async () => {},
     close: async () => {},
   }

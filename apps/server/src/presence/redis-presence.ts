@@ -157,6 +157,9 @@ export async function redisPresence({
       if ((await redis.get(nameKey(username))) !== token) return false
       return (await liveUsers(room)).has(username)
     },
+    async tokenOf(username) {
+      return (await redis.get(nameKey(username))) ?? undefined
+    },
     async releaseName(username, token) {
       heldNames.delete(username)
       const key = nameKey(username)

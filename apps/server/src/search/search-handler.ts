@@ -19,7 +19,8 @@ function checkSearchRate(conn: ChatConnection): void {
 }
 
 /**
- * `search`: every room's messages, for anyone chatting under a name. The words are read
+ * `search`: every room's messages, for anyone chatting under a name (a private room's
+ * only for those in it). The words are read
  * here (`parseSearch`), the store finds the messages, and each result's snippet is cut
  * from the message as it stands. Whatever goes wrong below is said in words, never in SQL.
  */
@@ -30,8 +31,9 @@ export function registerSearch({ server, store, log }: SearchDependencies): void
     if (!store.search) throw new Error('Search is turned off on this server')
     const parsed = parseSearch(query)
     if (!parsed.ok) throw new Error(parsed.problem)
-    const request =
-      cursor === undefined ? { query: parsed.query, order, limit } : { query: parsed.query, order, limit, cursor }
+    // Private rooms are searched only by those in them now.
+    const hiddenRooms = (await store.privateRooms()).filter((room) => !conn.data.rooms.has(room))
+    const request = { query: parsed.query, order, limit, hiddenRooms, ...(cursor === undefined ? {} : { cursor }) }
     let page: Awaited<ReturnType<NonNullable<MessageStore['search']>>>
     try {
       page = await store.search(request)
