@@ -25,7 +25,7 @@ interface ChangeDependencies {
   /** Where a deleted message's files go. */
   files: MessageFiles
   /** Whether a connection may delete any message in the room, not only its own (owners, moderators, the operator). */
-  mayDeleteAny(conn: ChatConnection, room: string): boolean
+  mayDeleteAny(conn: ChatConnection, room: string): Promise<boolean>
   /** Refuses a reaction from someone muted in the room. */
   checkReact(conn: ChatConnection, room: string, now: number): void
 }
@@ -81,7 +81,9 @@ export function registerMessageChanges({
     write(() => change(conn, room, seq, clientId, { kind: 'edit', body: message })),
   )
   server.onRequest('deleteMessage', ({ room, seq, clientId }, conn) =>
-    write(() => change(conn, room, seq, clientId, { kind: 'delete', anyMessage: mayDeleteAny(conn, room) })),
+    write(async () =>
+      change(conn, room, seq, clientId, { kind: 'delete', anyMessage: await mayDeleteAny(conn, room) }),
+    ),
   )
   server.onRequest('react', ({ room, seq, emoji, add, clientId }, conn) =>
     write(() => change(conn, room, seq, clientId, { kind: 'react', emoji, add })),

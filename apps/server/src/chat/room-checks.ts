@@ -92,11 +92,17 @@ export function roomChecks({
       checkMute(conn, room, current, now)
     },
 
-    /** Whether a connection may delete anyone's message in the room. */
-    mayDeleteAny(conn: ChatConnection, room: string): boolean {
+    /**
+     * Whether a connection may delete anyone's message in the room. A right named on another
+     * instance a moment ago may not be here yet: asked of storage before saying no.
+     */
+    async mayDeleteAny(conn: ChatConnection, room: string): Promise<boolean> {
       if (isOperator(conn)) return true
+      const { author } = conn.data
       const current = rules.cached(room)
-      return current !== undefined && standingIn(current, conn.data.author, false) !== undefined
+      if (current && standingIn(current, author, false)) return true
+      const stored = await store.roomRules(room)
+      return stored !== undefined && standingIn(stored, author, false) !== undefined
     },
 
     /** Forgets a room's slow-mode times: this instance has no one there any more. */

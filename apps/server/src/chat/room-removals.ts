@@ -30,7 +30,10 @@ export function roomRemovals({
 }): void {
   async function enforce(change: RoomChange, heard: boolean): Promise<void> {
     const { room, target } = change
-    if (heard) await rules.refresh(room)
+    if (heard) {
+      rules.heard(change)
+      await rules.refresh(room)
+    }
     if ((change.change !== 'removed' && change.change !== 'banned') || target === undefined) return
     const current = rules.cached(room)
     const ban =

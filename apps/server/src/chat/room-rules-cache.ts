@@ -1,4 +1,6 @@
-import type { MessageStore, RoomRules } from '../storage/message-store.ts'
+import type { RoomChange } from '@parley/events'
+import { usernameKey } from '@parley/events/rules'
+import type { MessageStore, RoomRules, Sanction } from '../storage/message-store.ts'
 
 /** What a connection may do in a room beyond chatting: every right, or the room's own. */
 export type Standing = 'operator' | 'owner' | 'moderator' | undefined
@@ -43,6 +45,27 @@ export class RoomRulesCache {
   keep(room: string, rules: RoomRules): void {
     this.#rules.set(room, rules)
     this.#private.set(room, rules.private)
+  }
+
+  /**
+   * Takes in at once what a change made on another instance says (its settings, a mute or
+   * ban of a name), before the rules are read again for the rest (sessions, addresses).
+   */
+  heard(change: RoomChange): void {
+    const rules = this.#rules.get(change.room)
+    if (!rules) return
+    const { settings, target } = change
+    const next: RoomRules = { ...rules, topic: settings.topic, slowModeSeconds: settings.slowModeSeconds }
+    if (target !== undefined) {
+      const key = usernameKey(target)
+      const sanction = { key, name: target, ...(change.until === undefined ? {} : { until: change.until }) }
+      const without = (list: Sanction[]) => list.filter((held) => held.key !== key)
+      if (change.change === 'muted') next.mutes = [...without(rules.mutes), sanction]
+      if (change.change === 'unmuted') next.mutes = without(rules.mutes)
+      if (change.change === 'banned') next.bans = [...without(rules.bans), sanction]
+      if (change.change === 'unbanned') next.bans = without(rules.bans)
+    }
+    this.#rules.set(change.room, next)
   }
 
   /** Reads the rules again, if kept: another instance changed them. */

@@ -1,0 +1,56 @@
+import { expect, test } from 'bun:test'
+import { failure, nextPush } from '../../test/clients.ts'
+import { startCluster } from '../../test/cluster.ts'
+import { until } from '../../test/until.ts'
+
+let ids = 0
+const clientId = () => `cluster-change-${++ids}`
+
+test('two instances: rights, topics, private rooms and bans hold on both', async () => {
+  await using cluster = await startCluster()
+  const alice = cluster.one.client()
+  const bob = cluster.two.client()
+  const carol = cluster.two.client()
+
+  await alice.request('join', { username: 'alice', room: 'secret', private: true })
+  const { invite } = await alice.request('roomInvite', { room: 'secret' })
+  expect(await failure(carol.request('join', { username: 'carol', room: 'secret' }))).toBe(
+    'The room "secret" is private: join it with an invite link',
+  )
+  const bobIn = await bob.request('join', { username: 'bob', room: 'secret', invite })
+  expect(bobIn.settings.owner).toBe('alice')
+  await carol.request('join', { username: 'carol', room: 'lobby' })
+  expect((await carol.request('listRooms', {})).rooms.map((r) => r.name)).toEqual(['lobby'])
+
+  // A change made on one instance reaches the other's members and rules.
+  const topic = nextPush(bob, 'roomChanged')
+  await alice.request('setTopic', { room: 'secret', topic: 'plans', clientId: clientId() })
+  expect(await topic).toMatchObject({ change: 'topic', settings: { topic: 'plans' } })
+  const muted = nextPush(bob, 'roomChanged')
+  await alice.request('moderate', { room: 'secret', username: 'bob', action: 'mute', clientId: clientId() })
+  expect(await muted).toMatchObject({ change: 'muted', target: 'bob' })
+  expect(await failure(bob.request('sendMessage', { room: 'secret', message: 'hm' }))).toBe(
+    'You are muted in "secret" for 10 more minutes',
+  )
+
+  // A moderator named on one instance (bob is on the other) deletes on the other.
+  await alice.request('moderate', { room: 'secret', username: 'bob', action: 'unmute', clientId: clientId() })
+  await alice.request('setModerator', { room: 'secret', username: 'bob', add: true, clientId: clientId() })
+  const sent = await alice.request('sendMessage', { room: 'secret', message: 'delete me, bob' })
+  await until(async () => (await bob.request('history', { room: 'secret' })).messages.some((m) => m.seq === sent.seq))
+  expect((await bob.request('deleteMessage', { room: 'secret', seq: sent.seq, clientId: clientId() })).changed).toBe(
+    true,
+  )
+
+  // A ban on instance one takes bob out on instance two within a second, and holds there.
+  await alice.request('setModerator', { room: 'secret', username: 'bob', add: false, clientId: clientId() })
+  const left = nextPush(alice, 'userLeft', (left) => left.username === 'bob', 1_000)
+  await alice.request('moderate', { room: 'secret', username: 'bob', action: 'ban', clientId: clientId() })
+  await left
+  expect(await failure(bob.request('sendMessage', { room: 'secret', message: 'still here?' }))).toBe(
+    'You are not in "secret"; join it first',
+  )
+  expect(await failure(bob.request('join', { username: 'bob', room: 'secret', token: bobIn.token, invite }))).toBe(
+    'You are banned from "secret" for good',
+  )
+})
