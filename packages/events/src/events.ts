@@ -152,7 +152,7 @@ export const events = defineEvents({
   },
 
   /**
-   * Delete one of your own messages (the operator: any message): its text and files are
+   * Delete one of your own messages (a room's owner, moderators and the operator: any message): its text and files are
    * erased; a "deleted" marker keeps its place, and the change names who deleted it.
    */
   deleteMessage: {
@@ -191,8 +191,8 @@ export const events = defineEvents({
   },
 
   /**
-   * Act as the server's operator (its `ADMIN_TOKEN`): from then on this connection may
-   * delete any message in the rooms it is in. A wrong token is refused in words.
+   * Act as the server's operator (its `ADMIN_TOKEN`): from then on this connection holds
+   * every right in every room. A wrong token is refused in words.
    */
   operator: {
     request: z.object({ token: z.string().max(256) }),
