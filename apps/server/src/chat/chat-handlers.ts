@@ -93,7 +93,7 @@ export function registerChatHandlers({
       checks.forget(room)
     }
     roomList.changed()
-    log.info('leave', { room, connectionId: conn.id, why })
+    log.info('leave', { room: rules.logName(room), connectionId: conn.id, why })
     const token = conn.data.token
     if (conn.data.rooms.size === 0 && token !== undefined) {
       readState.left(conn)
@@ -137,7 +137,10 @@ export function registerChatHandlers({
       return await write()
     } catch (error) {
       metrics.countError('storage')
-      log.error('storage-failed', { room, error: error instanceof Error ? error.message : String(error) })
+      log.error('storage-failed', {
+        room: rules.logName(room),
+        error: error instanceof Error ? error.message : String(error),
+      })
       throw new Error('Messages cannot be stored right now: try sending yours again in a moment')
     } finally {
       metrics.storageWrites.observe((performance.now() - started) / 1000)
@@ -184,7 +187,7 @@ export function registerChatHandlers({
       }
       bus.watch(room)
       roomList.changed()
-      log.info('join', { room, connectionId: conn.id })
+      log.info('join', { room: rules.logName(room), connectionId: conn.id })
     }
     // Membership first, so what this connection sends next finds it; then the other instances' word on the name.
     if (claim.fresh && !(await presence.claimName(username, claim.token))) {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'bun:test'
 import { failure, nextPush, recordPushes } from '../../test/clients.ts'
 import { startParley } from '../../test/start-parley.ts'
 import { until } from '../../test/until.ts'
+import { createLogger } from '../ops/logger.ts'
 
 let ids = 0
 const clientId = () => `private-change-${++ids}`
@@ -79,4 +80,30 @@ describe('private rooms', () => {
       '"open" is not private: anyone can join it by its name',
     )
   })
+})
+
+test('a private room leaves no trace of its name, people or words in logs and metrics', async () => {
+  const lines: string[] = []
+  const logger = createLogger({ level: 'debug', format: 'json', write: (line) => lines.push(line) })
+  await using parley = await startParley({ logger })
+  const [alice, bob] = [parley.client(), parley.client()]
+  await alice.request('join', { username: 'alice-private', room: 'secret-plans', private: true })
+  const { invite } = await alice.request('roomInvite', { room: 'secret-plans' })
+  await bob.request('join', { username: 'bob-private', room: 'secret-plans', invite })
+  await alice.request('sendMessage', { room: 'secret-plans', message: 'swordfish' })
+  await alice.request('setTopic', { room: 'secret-plans', topic: 'heist', clientId: clientId() })
+  await alice.request('moderate', {
+    room: 'secret-plans',
+    username: 'bob-private',
+    action: 'remove',
+    clientId: clientId(),
+  })
+  await failure(bob.request('join', { username: 'bob-private', room: 'secret-plans' }))
+  const metrics = await (await fetch(`${parley.http}/api/metrics`)).text()
+  expect(lines.length).toBeGreaterThan(3)
+  for (const text of [...lines, metrics]) {
+    for (const secret of ['secret-plans', 'swordfish', 'heist', 'alice-private', 'bob-private', invite]) {
+      expect(text).not.toContain(secret)
+    }
+  }
 })

@@ -52,7 +52,7 @@ export function roomRemovals({
   bus.onRoomChanged((change, heard) => {
     enforce(change, heard).catch((error: unknown) =>
       log.error('room-change-failed', {
-        room: change.room,
+        room: rules.logName(change.room),
         error: error instanceof Error ? error.message : String(error),
       }),
     )

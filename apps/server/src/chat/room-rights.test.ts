@@ -72,6 +72,35 @@ describe('owners and moderators', () => {
     expect(carol).toBeDefined()
   })
 
+  test('rights belong to the session, not the name: whoever takes the name later, or forges a token, has none', async () => {
+    await using parley = await startParley()
+    const { alice, joined } = await ownedRoom(parley)
+    alice.close()
+    const mallory = parley.client()
+    await until(
+      async () =>
+        (await mallory.request('join', { username: 'alice', room: 'r' }).catch(() => undefined)) !== undefined,
+    )
+    expect(await failure(mallory.request('setTopic', { room: 'r', topic: 'owned', clientId: clientId() }))).toBe(
+      "Only the room's owner and moderators can do that",
+    )
+    const forger = parley.client()
+    const forged = `${joined.token.slice(0, -4)}AAAA`
+    await forger.request('join', { username: 'alicia', room: 'r', token: forged })
+    expect(await failure(forger.request('setTopic', { room: 'r', topic: 'owned', clientId: clientId() }))).toBe(
+      "Only the room's owner and moderators can do that",
+    )
+    // The owner's own session, back under its name, still owns it.
+    await mallory.request('leave', { room: 'r' })
+    const back = parley.client()
+    await until(
+      async () =>
+        (await back.request('join', { username: 'alice', room: 'r', token: joined.token }).catch(() => undefined)) !==
+        undefined,
+    )
+    expect((await back.request('setTopic', { room: 'r', topic: 'mine', clientId: clientId() })).changed).toBe(true)
+  })
+
   test('owners and moderators delete anyone’s message; others only their own', async () => {
     await using parley = await startParley()
     const { alice, bob, carol } = await ownedRoom(parley)

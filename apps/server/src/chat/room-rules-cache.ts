@@ -80,6 +80,11 @@ export class RoomRulesCache {
     this.#rules.delete(room)
   }
 
+  /** How logs name a room: a private room's name is nobody else's business. */
+  logName(room: string): string {
+    return this.#private.get(room) ? '(private)' : room
+  }
+
   /** Whether a room is private (one that does not exist is not). */
   async isPrivate(room: string): Promise<boolean> {
     const known = this.#private.get(room)
