@@ -1,4 +1,4 @@
-import type { ChangeRecord, MessageRecord } from './message-store.ts'
+import type { ChangeRecord, MessageRecord, RoomChangeRecord, RoomRules } from './message-store.ts'
 
 /** One name's reaction with one emoji on one message; `seq` is the change that added it. */
 export interface ReactionRow {
@@ -21,11 +21,21 @@ export interface LogReads {
   messagesBefore(room: string, seq: number | undefined, limit: number): Promise<MessageRecord[]>
   /** Up to `limit` messages after `seq`, oldest first. */
   messagesAfter(room: string, seq: number, limit: number): Promise<MessageRecord[]>
-  /** Up to `limit` changes after `seq`, oldest first. */
+  /** Up to `limit` changes to messages after `seq`, oldest first. */
   changesAfter(room: string, seq: number, limit: number): Promise<ChangeRecord[]>
   messagesAt(room: string, seqs: readonly number[]): Promise<MessageRecord[]>
   /** The reactions on these messages, oldest first. */
   reactionsOn(room: string, seqs: readonly number[]): Promise<ReactionRow[]>
   messagesByClientId(room: string, clientIds: readonly string[]): Promise<MessageRecord[]>
+  /** Changes to messages (not to the room) under these client ids. */
   changesByClientId(room: string, clientIds: readonly string[]): Promise<ChangeRecord[]>
+  /** The room's rules: undefined when it never existed, the defaults when it has a log but no rules. */
+  roomRules(room: string): Promise<RoomRules | undefined>
+  /** Up to `limit` changes to the room after `seq`, oldest first. */
+  roomChangesAfter(room: string, seq: number, limit: number): Promise<RoomChangeRecord[]>
+  /** Up to `limit` changes to the room before `seq` (or the latest), newest first. */
+  roomChangesBefore(room: string, seq: number | undefined, limit: number): Promise<RoomChangeRecord[]>
+  roomChangesByClientId(room: string, clientIds: readonly string[]): Promise<RoomChangeRecord[]>
+  /** The names of the private rooms. */
+  privateRooms(): Promise<string[]>
 }

@@ -1,5 +1,21 @@
 import type { LogReads, ReactionRow } from './log-reads.ts'
-import type { AroundPage, LogEntry, MessageRecord, ReactionRecord, StoredMessage } from './message-store.ts'
+import type {
+  AroundPage,
+  ChangeRecord,
+  LogEntry,
+  MessageRecord,
+  ReactionRecord,
+  RoomChangeRecord,
+  StoredMessage,
+} from './message-store.ts'
+import { defaultRules } from './room-rows.ts'
+
+/** One place in the log, before its messages are read as they stand. */
+type RawEntry = { seq: number } & (
+  | { message: MessageRecord }
+  | { change: ChangeRecord }
+  | { roomChange: RoomChangeRecord }
+)
 
 /** Groups reaction rows by message, then by emoji in the order each emoji first came. */
 export function groupReactions(rows: readonly ReactionRow[]): Map<number, ReactionRecord[]> {
@@ -74,15 +90,20 @@ export class LogViews {
     return withDetails(this.#reads, room, await this.#reads.messagesBefore(room, seq, limit))
   }
 
-  /** The entries after `seq`: its messages and changes merged by seq, the first `limit` of them. */
+  /**
+   * The entries after `seq`: its messages, changes to messages and changes to the room merged
+   * by seq, the first `limit` of them; changes to the room with the room's rules as they stand.
+   */
   async after(room: string, seq: number, limit: number): Promise<LogEntry[]> {
-    const [messages, changes] = await Promise.all([
+    const [messages, changes, roomChanges] = await Promise.all([
       this.#reads.messagesAfter(room, seq, limit),
       this.#reads.changesAfter(room, seq, limit),
+      this.#reads.roomChangesAfter(room, seq, limit),
     ])
-    const entries: ({ seq: number } & ({ message: MessageRecord } | { change: (typeof changes)[number] }))[] = [
+    const entries: RawEntry[] = [
       ...messages.map((message) => ({ seq: message.seq, message })),
       ...changes.map((change) => ({ seq: change.seq, change })),
+      ...roomChanges.map((roomChange) => ({ seq: roomChange.seq, roomChange })),
     ]
     entries.sort((a, b) => a.seq - b.seq)
     entries.length = Math.min(entries.length, limit)
@@ -92,8 +113,13 @@ export class LogViews {
       ...new Set(entries.flatMap((e) => ('change' in e && !inPage.has(e.change.target) ? [e.change.target] : []))),
     ]
     const records = [...inPage.values(), ...(targets.length > 0 ? await this.#reads.messagesAt(room, targets) : [])]
-    const shown = new Map((await withDetails(this.#reads, room, records)).map((message) => [message.seq, message]))
+    const [details, rules] = await Promise.all([
+      withDetails(this.#reads, room, records),
+      entries.some((entry) => 'roomChange' in entry) ? this.#reads.roomRules(room) : undefined,
+    ])
+    const shown = new Map(details.map((message) => [message.seq, message]))
     return entries.flatMap((entry): LogEntry[] => {
+      if ('roomChange' in entry) return [{ kind: 'room', change: entry.roomChange, rules: rules ?? defaultRules() }]
       if ('message' in entry) {
         const message = shown.get(entry.seq)
         return message ? [{ kind: 'message', message }] : []

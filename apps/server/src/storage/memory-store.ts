@@ -1,9 +1,17 @@
 import type { LogReads, ReactionRow } from './log-reads.ts'
 import { memorySearch } from './memory-search.ts'
-import type { ChangeRecord, MessageRecord, SearchPage, SearchRequest } from './message-store.ts'
+import type {
+  ChangeRecord,
+  MessageRecord,
+  RoomChangeRecord,
+  RoomRules,
+  SearchPage,
+  SearchRequest,
+} from './message-store.ts'
 import { type LogOps, type LogWrite, planWrites, type WriteOutcome } from './plan-writes.ts'
 import { MemoryReadMarks } from './read-marks.ts'
 import { RoomLogStore } from './room-log-store.ts'
+import { defaultRules } from './room-rows.ts'
 
 /** One room's log in memory. */
 interface MemoryRoom {
@@ -15,6 +23,10 @@ interface MemoryRoom {
   messagesByClientId: Map<string, MessageRecord>
   changesByClientId: Map<string, ChangeRecord>
   reactions: ReactionRow[]
+  roomChanges: RoomChangeRecord[]
+  roomChangesByClientId: Map<string, RoomChangeRecord>
+  /** Absent for a room that was never given rules. */
+  rules?: RoomRules
 }
 
 /** The first index in `sorted` whose seq is above `seq`. */
@@ -75,6 +87,8 @@ export class MemoryMessageStore extends RoomLogStore {
         messagesByClientId: new Map(),
         changesByClientId: new Map(),
         reactions: [],
+        roomChanges: [],
+        roomChangesByClientId: new Map(),
       }
       this.#rooms.set(name, room)
     }
@@ -109,7 +123,13 @@ export class MemoryMessageStore extends RoomLogStore {
       room.reactions = room.reactions.filter((r) => r.messageSeq !== cleared.messageSeq)
     }
     for (const added of ops.reactionsAdded) this.#room(added.room).reactions.push(added)
+    for (const change of ops.roomChanges) {
+      const room = this.#room(change.room)
+      room.roomChanges.push(change)
+      room.roomChangesByClientId.set(change.clientId, change)
+    }
     for (const { room, to } of ops.advances) this.#room(room).lastSeq = to
+    for (const { room, rules } of ops.rules) this.#room(room).rules = structuredClone(rules)
   }
 }
 
@@ -153,5 +173,26 @@ function memoryReads(rooms: ReadonlyMap<string, MemoryRoom>): LogReads {
         const change = room(name)?.changesByClientId.get(id)
         return change ? [change] : []
       }),
+    async roomRules(name) {
+      const held = room(name)
+      if (held?.rules) return structuredClone(held.rules)
+      return held && held.lastSeq > 0 ? defaultRules() : undefined
+    },
+    async roomChangesAfter(name, seq, limit) {
+      const changes = room(name)?.roomChanges ?? []
+      const start = firstAfter(changes, seq)
+      return changes.slice(start, start + limit)
+    },
+    async roomChangesBefore(name, seq, limit) {
+      const changes = room(name)?.roomChanges ?? []
+      const end = seq === undefined ? changes.length : firstAfter(changes, seq - 1)
+      return changes.slice(Math.max(0, end - limit), end).reverse()
+    },
+    roomChangesByClientId: async (name, ids) =>
+      ids.flatMap((id) => {
+        const change = room(name)?.roomChangesByClientId.get(id)
+        return change ? [change] : []
+      }),
+    privateRooms: async () => [...rooms].flatMap(([name, held]) => (held.rules?.private ? [name] : [])).sort(),
   }
 }

@@ -204,7 +204,10 @@ for (const [name, open] of stores) {
         [6, 'three', undefined, false, []],
       ])
       // Every entry of the after-page, message or change, carries its message as it stands now.
-      for (const entry of log) expect(entry.message).toEqual(now.get(entry.message.seq) as StoredMessage)
+      for (const entry of log) {
+        if (entry.kind === 'room') throw new Error('no change to the room was made')
+        expect(entry.message).toEqual(now.get(entry.message.seq) as StoredMessage)
+      }
     })
 
     test('after-pages of any size merge messages and changes: every seq once, in order', async () => {
@@ -223,7 +226,10 @@ for (const [name, open] of stores) {
       for (const limit of [1, 2, 3, 4, 7, 200]) {
         const log = await pagedLog(store, 'r', limit)
         expect(log.map(entrySeq)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1))
-        for (const entry of log) expect(entry.message).toEqual(now.get(entry.message.seq) as StoredMessage)
+        for (const entry of log) {
+          if (entry.kind === 'room') throw new Error('no change to the room was made')
+          expect(entry.message).toEqual(now.get(entry.message.seq) as StoredMessage)
+        }
       }
       expect((await pagedLog(store, 'r', 3, 9)).map(describeEntry)).toEqual([
         '10 edited 1',
@@ -395,6 +401,7 @@ describe('SQLite file', () => {
       { version: 4 },
       { version: 5 },
       { version: 6 },
+      { version: 7 },
     ])
     await sql.close()
   })

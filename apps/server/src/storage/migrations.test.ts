@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { SQL } from 'bun'
 import { temporaryPostgresSchema } from '../../test/postgres-schema.ts'
 import { temporaryDataDir } from '../../test/start-parley.ts'
-import { disposableStore, newMessage } from '../../test/test-stores.ts'
+import { disposableStore, messagesIn, newMessage } from '../../test/test-stores.ts'
 import { until } from '../../test/until.ts'
 import { parseSearch } from '../search/search-query.ts'
 import type { MessageStore, NewChange } from './message-store.ts'
@@ -56,7 +56,7 @@ const attempt = (kind: 'edit' | 'delete', target: number, author: string | undef
 
 async function expectOldDataKept(store: MessageStore): Promise<void> {
   expect(await store.before('old', undefined, 10)).toEqual(asStored)
-  expect((await store.after('old', 0, 10)).map((entry) => entry.message)).toEqual(asStored)
+  expect(messagesIn(await store.after('old', 0, 10))).toEqual(asStored)
   expect(await store.lastSeq('old')).toBe(3)
 
   // Nobody holds the session that sent an old message: not a name's new session, nor none.
@@ -118,6 +118,7 @@ describe('a database the first release left (schema version 1)', () => {
       { version: 4 },
       { version: 5 },
       { version: 6 },
+      { version: 7 },
     ])
     await sql.close()
   })
@@ -127,5 +128,62 @@ describe('a database the first release left (schema version 1)', () => {
     await firstReleaseDatabase(new SQL(schema.url), 'postgres')
     await using store = disposableStore(await openStore({ dataDir: '', databaseUrl: schema.url }))
     await expectOldDataKept(store)
+  })
+})
+
+/** A database as the release with files left it (schema version 4): one room with two messages. */
+async function filesReleaseDatabase(sql: SQL, dialect: Dialect): Promise<void> {
+  expect(await migrate(sql, dialect, 4)).toEqual([1, 2, 3, 4])
+  await sql`INSERT INTO messages (room, seq, message_id, client_id, username, body, created_at, author)
+            VALUES ('older', 1, 'v4-1', null, 'alice', 'before owners', 1000, 'alice-session'),
+                   ('older', 2, 'v4-2', 'v4-client-2', 'bob', 'still here', 2000, 'bob-session')`
+  await sql`INSERT INTO rooms (name, last_seq) VALUES ('older', 2)`
+  await sql.close()
+}
+
+/** Rooms from before owners keep their log and have the default rules, without an owner, until the operator names one. */
+async function expectRoomsWithoutOwners(store: MessageStore): Promise<void> {
+  expect((await store.before('older', undefined, 10)).map((m) => [m.seq, m.username, m.body])).toEqual([
+    [1, 'alice', 'before owners'],
+    [2, 'bob', 'still here'],
+  ])
+  const rules = { moderators: [], private: false, topic: '', slowModeSeconds: 0, mutes: [], bans: [], members: [] }
+  expect(await store.roomRules('older')).toEqual(rules)
+  expect(await store.roomRules('never-made')).toBeUndefined()
+  const base = { room: 'older', username: 'alice', author: 'alice-session', timestamp: 3_000, operator: false }
+  // Its first sender does not become its owner by asking to create it.
+  expect(await store.roomChange({ ...base, clientId: 'c1', action: { kind: 'create', private: false } })).toEqual({
+    kind: 'unchanged',
+    rules,
+  })
+  expect(await store.roomChange({ ...base, clientId: 'c2', action: { kind: 'topic', topic: 'mine' } })).toEqual({
+    kind: 'refused',
+    reason: "Only the room's owner and moderators can do that",
+  })
+  const handed = await store.roomChange({
+    ...base,
+    username: 'operator',
+    author: undefined,
+    operator: true,
+    clientId: 'c3',
+    action: { kind: 'owner', target: { name: 'alice', author: 'alice-session' } },
+  })
+  expect(handed).toMatchObject({ kind: 'changed', change: { seq: 3, kind: 'owner', target: 'alice' } })
+  expect((await store.roomRules('older'))?.owner).toEqual({ name: 'alice', author: 'alice-session' })
+}
+
+describe('a database from before room rules (schema version 4)', () => {
+  test('SQLite: its rooms keep their messages and have rules without an owner', async () => {
+    using data = temporaryDataDir()
+    await filesReleaseDatabase(new SQL({ adapter: 'sqlite', filename: join(data.dataDir, 'parley.db') }), 'sqlite')
+    await using store = disposableStore(await openStore({ dataDir: data.dataDir }))
+    await expectRoomsWithoutOwners(store)
+  })
+
+  test('PostgreSQL: its rooms keep their messages and have rules without an owner', async () => {
+    await using schema = await temporaryPostgresSchema()
+    await filesReleaseDatabase(new SQL(schema.url), 'postgres')
+    await using store = disposableStore(await openStore({ dataDir: '', databaseUrl: schema.url }))
+    await expectRoomsWithoutOwners(store)
   })
 })

@@ -236,6 +236,17 @@ const migrations: Migration[] = [
       ],
     },
   },
+  {
+    version: 7,
+    name: 'room rules',
+    statements: {
+      // A room's rules (owner, moderators, privacy, topic, slow mode, sanctions, members) as JSON:
+      // null for a room made before owners existed. A change to a room is a row of `changes` with
+      // message_seq 0, its target, end and whether it covers addresses as JSON in `detail`.
+      sqlite: ['ALTER TABLE rooms ADD COLUMN rules TEXT', 'ALTER TABLE changes ADD COLUMN detail TEXT'],
+      postgres: ['ALTER TABLE rooms ADD COLUMN rules TEXT', 'ALTER TABLE changes ADD COLUMN detail TEXT'],
+    },
+  },
 ]
 
 /** Any constant: instances starting together take turns migrating (PostgreSQL advisory lock). */

@@ -1,4 +1,5 @@
 import { REACTIONS_MAX_PER_MESSAGE, usernameKey } from '@parley/events/rules'
+import { emptyOps, type LogOps } from './log-ops.ts'
 import type { LogReads, ReactionRow } from './log-reads.ts'
 import { groupReactions, standing } from './log-views.ts'
 import type {
@@ -8,34 +9,20 @@ import type {
   MessageRecord,
   NewChange,
   NewMessage,
+  NewRoomChange,
+  RoomChangeOutcome,
   StoredMessage,
 } from './message-store.ts'
+import { DIFFERENT_CHANGE, RoomRulesState } from './plan-room-changes.ts'
 
-/** One write of a batch: a new message or a change to one. */
-export type LogWrite = { kind: 'message'; message: NewMessage } | { kind: 'change'; change: NewChange }
-export type WriteOutcome = AppendOutcome | ChangeOutcome
+export type { LogOps, SeqAdvance } from './log-ops.ts'
 
-/** A room whose `last_seq` moves from `from` to `to` in this batch. */
-export interface SeqAdvance {
-  room: string
-  from: number
-  to: number
-}
-
-/** What a batch writes, in this order: rows of `messages`, `changes` and `reactions`, and each room's last seq. */
-export interface LogOps {
-  messages: MessageRecord[]
-  /** Messages whose text, marks or rev changed: their whole new state. */
-  updates: MessageRecord[]
-  changes: ChangeRecord[]
-  reactionsRemoved: ReactionRow[]
-  /** Messages deleted: every reaction on them goes. */
-  reactionsCleared: { room: string; messageSeq: number }[]
-  reactionsAdded: ReactionRow[]
-  advances: SeqAdvance[]
-  /** Some text was erased: SQLite also clears it from its write-ahead log. */
-  erased: boolean
-}
+/** One write of a batch: a new message, a change to one, or a change to the room. */
+export type LogWrite =
+  | { kind: 'message'; message: NewMessage }
+  | { kind: 'change'; change: NewChange }
+  | { kind: 'room'; change: NewRoomChange }
+export type WriteOutcome = AppendOutcome | ChangeOutcome | RoomChangeOutcome
 
 export interface PlannedBatch {
   outcomes: WriteOutcome[]
@@ -66,19 +53,6 @@ const sameChange = (earlier: ChangeRecord, change: NewChange) =>
 
 const sameName = (a: string, b: string) => usernameKey(a) === usernameKey(b)
 
-function emptyOps(): LogOps {
-  return {
-    messages: [],
-    updates: [],
-    changes: [],
-    reactionsRemoved: [],
-    reactionsCleared: [],
-    reactionsAdded: [],
-    advances: [],
-    erased: false,
-  }
-}
-
 /**
  * Decides a batch: gives each room's new messages and changes their seqs in order,
  * checks each change against the message as the earlier writes left it (its author,
@@ -91,11 +65,13 @@ export async function planWrites(batch: readonly LogWrite[], reads: LogReads, st
   const rooms = [...byRoom(batch)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   // Every room's reads at once (PostgreSQL pipelines them), then each room planned in name order.
   const loaded = await Promise.all(
-    rooms.map(([room, writes]) => Promise.all([start(room), RoomState.load(room, writes, reads)])),
+    rooms.map(([room, writes]) =>
+      Promise.all([start(room), RoomState.load(room, writes, reads), loadRules(room, writes, reads)]),
+    ),
   )
   for (const [index, [room, writes]] of rooms.entries()) {
-    const [from, state] = loaded[index] as [number, RoomState]
-    planRoom(room, writes, from, state, ops, outcomes)
+    const [from, state, rules] = loaded[index] as [number, RoomState, RoomRulesState]
+    planRoom(room, writes, from, { state, rules }, ops, outcomes)
   }
   return { outcomes: batch.map((write) => outcomes.get(write) as WriteOutcome), ops }
 }
@@ -111,11 +87,18 @@ function byRoom(batch: readonly LogWrite[]): Map<string, LogWrite[]> {
   return rooms
 }
 
+/** The changes to a room need its rules and the room changes under the batch's change ids. */
+function loadRules(room: string, writes: readonly LogWrite[], reads: LogReads): Promise<RoomRulesState> {
+  const roomChanges = writes.flatMap((write) => (write.kind === 'room' ? [write.change] : []))
+  const changeIds = writes.flatMap((write) => (write.kind === 'message' ? [] : [write.change.clientId]))
+  return RoomRulesState.load(room, roomChanges, [...new Set(changeIds)], reads)
+}
+
 function planRoom(
   room: string,
   writes: LogWrite[],
   from: number,
-  state: RoomState,
+  { state, rules }: { state: RoomState; rules: RoomRulesState },
   ops: LogOps,
   outcomes: Map<LogWrite, WriteOutcome>,
 ): void {
@@ -125,12 +108,20 @@ function planRoom(
       const outcome = state.append(write.message, seq + 1, ops)
       if (outcome.kind === 'stored') seq += 1
       outcomes.set(write, outcome)
+    } else if (write.kind === 'change') {
+      // Changes to messages and to the room share the client ids of the room's changes.
+      const outcome = rules.hasChangeId(write.change.clientId)
+        ? refused(DIFFERENT_CHANGE)
+        : state.change(write.change, seq + 1, ops)
+      if (outcome.kind === 'changed') seq += 1
+      outcomes.set(write, outcome)
     } else {
-      const outcome = state.change(write.change, seq + 1, ops)
+      const outcome = rules.apply(write.change, seq + 1, state.hasChangeId(write.change.clientId), ops)
       if (outcome.kind === 'changed') seq += 1
       outcomes.set(write, outcome)
     }
   }
+  rules.finish(ops)
   if (seq > from) ops.advances.push({ room, from, to: seq })
 }
 
@@ -157,7 +148,7 @@ class RoomState {
         if (write.message.replyTo !== undefined) targets.add(write.message.replyTo)
       } else {
         changeIds.add(write.change.clientId)
-        targets.add(write.change.target)
+        if (write.kind === 'change') targets.add(write.change.target)
       }
     }
     const [knownMessages, knownChanges] = await Promise.all([
@@ -185,6 +176,11 @@ class RoomState {
     return state
   }
 
+  /** Whether a change to a message already holds the client id. */
+  hasChangeId(clientId: string): boolean {
+    return this.#changesByClientId.has(clientId)
+  }
+
   append(message: NewMessage, seq: number, ops: LogOps): AppendOutcome {
     const earlier = message.clientId === undefined ? undefined : this.#messagesByClientId.get(message.clientId)
     if (earlier)
@@ -204,7 +200,7 @@ class RoomState {
   change(change: NewChange, seq: number, ops: LogOps): ChangeOutcome {
     const earlier = this.#changesByClientId.get(change.clientId)
     if (earlier) {
-      if (!sameChange(earlier, change)) return refused('That change id was already used for a different change')
+      if (!sameChange(earlier, change)) return refused(DIFFERENT_CHANGE)
       const message = this.#messages.get(earlier.target)
       return message
         ? { kind: 'duplicate', change: earlier, message: this.#show(message) }

@@ -2,6 +2,7 @@ import type { SQL } from 'bun'
 import { z } from 'zod'
 import type { MessageRecord } from './message-store.ts'
 import type { LogOps } from './plan-writes.ts'
+import { toRoomChangeRow, toRulesRow } from './room-rows.ts'
 import { toChangeRow, toReactionRow, toRow, toUpdateRow } from './stored-rows.ts'
 
 const lockedSchema = z.array(z.object({ name: z.string(), last_seq: z.coerce.number() }))
@@ -40,7 +41,8 @@ export async function applyOps(tx: SQL, ops: LogOps): Promise<void> {
                   AS u(room, seq, body, edited_at, deleted_at, rev, files)
       WHERE m.room = u.room AND m.seq = u.seq`)
   }
-  if (ops.changes.length > 0) send(tx`INSERT INTO changes ${tx(ops.changes.map(toChangeRow))}`)
+  const changes = [...ops.changes.map(toChangeRow), ...ops.roomChanges.map(toRoomChangeRow)]
+  if (changes.length > 0) send(tx`INSERT INTO changes ${tx(changes)}`)
   const removed = ops.reactionsRemoved
   if (removed.length > 0) {
     send(tx`
@@ -63,6 +65,14 @@ export async function applyOps(tx: SQL, ops: LogOps): Promise<void> {
       UPDATE rooms r SET last_seq = a.last_seq
       FROM unnest(${advances.map((a) => a.room)}::text[], ${advances.map((a) => a.to)}::bigint[]) AS a(name, last_seq)
       WHERE r.name = a.name`)
+  }
+  const rules = ops.rules
+  if (rules.length > 0) {
+    const rows = rules.map(({ room, rules }) => toRulesRow(room, rules))
+    send(tx`
+      INSERT INTO rooms AS r (name, last_seq, rules)
+      SELECT name, 0, rules FROM unnest(${rows.map((x) => x.name)}::text[], ${rows.map((x) => x.rules)}::text[]) AS x(name, rules)
+      ON CONFLICT (name) DO UPDATE SET rules = excluded.rules`)
   }
   await Promise.all(statements)
 }

@@ -1,10 +1,14 @@
 import type { SQL } from 'bun'
+import { z } from 'zod'
 import type { LogReads } from './log-reads.ts'
+import { rulesOfRow, toRoomChange } from './room-rows.ts'
 import { toChange, toMessage, toReaction } from './stored-rows.ts'
 
 /** The columns a message is read with (not `search`, the index's tsvector, which nothing here reads). */
 const MESSAGE_COLUMNS =
   'room, seq, message_id, client_id, username, body, created_at, reply_to, author, edited_at, deleted_at, rev, files'
+
+const rulesRowSchema = z.object({ last_seq: z.coerce.number(), rules: z.string().nullable() })
 
 /** The log's reads through Bun's SQL client, or inside one of its transactions. */
 export function postgresReads(sql: SQL): LogReads {
@@ -27,7 +31,8 @@ export function postgresReads(sql: SQL): LogReads {
       return rows.map(toMessage)
     },
     async changesAfter(room, seq, limit) {
-      const rows = await sql`SELECT * FROM changes WHERE room = ${room} AND seq > ${seq} ORDER BY seq LIMIT ${limit}`
+      const rows =
+        await sql`SELECT * FROM changes WHERE room = ${room} AND seq > ${seq} AND message_seq > 0 ORDER BY seq LIMIT ${limit}`
       return rows.map(toChange)
     },
     async messagesAt(room, seqs) {
@@ -47,7 +52,38 @@ export function postgresReads(sql: SQL): LogReads {
     },
     async changesByClientId(room, ids) {
       if (ids.length === 0) return []
-      return (await sql`SELECT * FROM changes WHERE room = ${room} AND client_id IN ${sql(ids)}`).map(toChange)
+      const rows =
+        await sql`SELECT * FROM changes WHERE room = ${room} AND client_id IN ${sql(ids)} AND message_seq > 0`
+      return rows.map(toChange)
+    },
+    async roomRules(room) {
+      const [row] = await sql`SELECT last_seq, rules FROM rooms WHERE name = ${room}`
+      return rulesOfRow(row ? rulesRowSchema.parse(row) : undefined)
+    },
+    async roomChangesAfter(room, seq, limit) {
+      const rows =
+        await sql`SELECT * FROM changes WHERE room = ${room} AND seq > ${seq} AND message_seq = 0 ORDER BY seq LIMIT ${limit}`
+      return rows.map(toRoomChange)
+    },
+    async roomChangesBefore(room, seq, limit) {
+      const below = seq ?? Number.MAX_SAFE_INTEGER
+      const rows =
+        await sql`SELECT * FROM changes WHERE room = ${room} AND seq < ${below} AND message_seq = 0 ORDER BY seq DESC LIMIT ${limit}`
+      return rows.map(toRoomChange)
+    },
+    async roomChangesByClientId(room, ids) {
+      if (ids.length === 0) return []
+      const rows =
+        await sql`SELECT * FROM changes WHERE room = ${room} AND client_id IN ${sql(ids)} AND message_seq = 0`
+      return rows.map(toRoomChange)
+    },
+    async privateRooms() {
+      const rows =
+        await sql`SELECT name FROM rooms WHERE rules IS NOT NULL AND (rules::jsonb ->> 'private') = 'true' ORDER BY name COLLATE "C"`
+      return z
+        .array(z.object({ name: z.string() }))
+        .parse([...rows])
+        .map((row) => row.name)
     },
   }
 }

@@ -59,7 +59,7 @@ export class PostgresMessageStore extends RoomLogStore {
    */
   async #probe(): Promise<void> {
     await this.#sql.begin(async (tx) => {
-      await tx`UPDATE rooms SET last_seq = last_seq WHERE false`
+      await tx`UPDATE rooms SET last_seq = last_seq, rules = rules WHERE false`
       await tx`UPDATE messages SET seq = seq WHERE false`
       await tx`UPDATE changes SET seq = seq WHERE false`
     })

@@ -8,6 +8,10 @@ import type {
   MessageStore,
   NewChange,
   NewMessage,
+  NewRoomChange,
+  RoomChangeOutcome,
+  RoomChangeRecord,
+  RoomRules,
   StoredMessage,
 } from './message-store.ts'
 import type { LogWrite, WriteOutcome } from './plan-writes.ts'
@@ -42,6 +46,22 @@ export abstract class RoomLogStore implements MessageStore {
 
   change(change: NewChange): Promise<ChangeOutcome> {
     return this.#batcher.push({ kind: 'change', change }) as Promise<ChangeOutcome>
+  }
+
+  roomChange(change: NewRoomChange): Promise<RoomChangeOutcome> {
+    return this.#batcher.push({ kind: 'room', change }) as Promise<RoomChangeOutcome>
+  }
+
+  roomRules(room: string): Promise<RoomRules | undefined> {
+    return this.#reads.roomRules(room)
+  }
+
+  roomChangesBefore(room: string, seq: number | undefined, limit: number): Promise<RoomChangeRecord[]> {
+    return this.#reads.roomChangesBefore(room, seq, limit)
+  }
+
+  privateRooms(): Promise<string[]> {
+    return this.#reads.privateRooms()
   }
 
   before(room: string, seq: number | undefined, limit: number): Promise<StoredMessage[]> {

@@ -1,5 +1,6 @@
 import type { Database } from 'bun:sqlite'
 import type { LogReads } from './log-reads.ts'
+import { rulesOfRow, toRoomChange } from './room-rows.ts'
 import { toChange, toMessage, toReaction } from './stored-rows.ts'
 
 type Room = { room: string }
@@ -27,12 +28,29 @@ export function sqliteReads(db: Database): LogReads & { ping(): void } {
       'SELECT * FROM messages WHERE room = $room AND seq > $seq ORDER BY seq LIMIT $limit',
     ),
     changesAfter: db.query<unknown, Page>(
-      'SELECT * FROM changes WHERE room = $room AND seq > $seq ORDER BY seq LIMIT $limit',
+      'SELECT * FROM changes WHERE room = $room AND seq > $seq AND message_seq > 0 ORDER BY seq LIMIT $limit',
+    ),
+    rules: db.query<{ last_seq: number; rules: string | null }, Room>(
+      'SELECT last_seq, rules FROM rooms WHERE name = $room',
+    ),
+    roomChangesAfter: db.query<unknown, Page>(
+      'SELECT * FROM changes WHERE room = $room AND seq > $seq AND message_seq = 0 ORDER BY seq LIMIT $limit',
+    ),
+    roomChangesBefore: db.query<unknown, Page>(
+      'SELECT * FROM changes WHERE room = $room AND seq < $seq AND message_seq = 0 ORDER BY seq DESC LIMIT $limit',
+    ),
+    roomChangeByClientId: db.query<unknown, ById>(
+      'SELECT * FROM changes WHERE room = $room AND client_id = $clientId AND message_seq = 0',
+    ),
+    privateRooms: db.query<{ name: string }, []>(
+      "SELECT name FROM rooms WHERE rules IS NOT NULL AND json_extract(rules, '$.private') = 1 ORDER BY name",
     ),
     at: db.query<unknown, AtSeq>('SELECT * FROM messages WHERE room = $room AND seq = $seq'),
     reactions: db.query<unknown, AtSeq>('SELECT * FROM reactions WHERE room = $room AND message_seq = $seq'),
     messageByClientId: db.query<unknown, ById>('SELECT * FROM messages WHERE room = $room AND client_id = $clientId'),
-    changeByClientId: db.query<unknown, ById>('SELECT * FROM changes WHERE room = $room AND client_id = $clientId'),
+    changeByClientId: db.query<unknown, ById>(
+      'SELECT * FROM changes WHERE room = $room AND client_id = $clientId AND message_seq > 0',
+    ),
     ping: db.query('SELECT 1'),
   }
   return {
@@ -51,6 +69,13 @@ export function sqliteReads(db: Database): LogReads & { ping(): void } {
       found(ids.map((clientId) => q.messageByClientId.get({ room, clientId }))).map(toMessage),
     changesByClientId: async (room, ids) =>
       found(ids.map((clientId) => q.changeByClientId.get({ room, clientId }))).map(toChange),
+    roomRules: async (room) => rulesOfRow(q.rules.get({ room }) ?? undefined),
+    roomChangesAfter: async (room, seq, limit) => q.roomChangesAfter.all({ room, seq, limit }).map(toRoomChange),
+    roomChangesBefore: async (room, seq, limit) =>
+      q.roomChangesBefore.all({ room, seq: seq ?? Number.MAX_SAFE_INTEGER, limit }).map(toRoomChange),
+    roomChangesByClientId: async (room, ids) =>
+      found(ids.map((clientId) => q.roomChangeByClientId.get({ room, clientId }))).map(toRoomChange),
+    privateRooms: async () => q.privateRooms.all().map((row) => row.name),
     ping: () => void q.ping.get(),
   }
 }

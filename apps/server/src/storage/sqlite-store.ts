@@ -4,6 +4,7 @@ import type { SearchPage, SearchRequest } from './message-store.ts'
 import { type LogOps, type LogWrite, planWrites, type WriteOutcome } from './plan-writes.ts'
 import { RoomLogStore } from './room-log-store.ts'
 import { SqliteReadMarks } from './sqlite-read-marks.ts'
+import { toRoomChangeRow, toRulesRow } from './room-rows.ts'
 import { sqliteReads } from './sqlite-reads.ts'
 import { sqliteSearch } from './sqlite-search.ts'
 import type { SqliteSync, WriterBatch } from './sqlite-writer.worker.ts'
@@ -34,16 +35,17 @@ function toWriterBatch(ops: LogOps): WriterBatch {
     ...searchChanges(ops),
     messages: ops.messages.map(toRow),
     updates: ops.updates.map(toUpdateRow),
-    changes: ops.changes.map(toChangeRow),
+    changes: [...ops.changes.map(toChangeRow), ...ops.roomChanges.map(toRoomChangeRow)],
     reactionsRemoved: ops.reactionsRemoved.map(toReactionRow),
     reactionsCleared: ops.reactionsCleared.map(({ room, messageSeq }) => ({ room, message_seq: messageSeq })),
     reactionsAdded: ops.reactionsAdded.map(toReactionRow),
     advances: ops.advances,
+    rules: ops.rules.map(({ room, rules }) => toRulesRow(room, rules)),
     erased: ops.erased,
   }
 }
 
-const hasWrites = (ops: LogOps) => ops.advances.length > 0
+const hasWrites = (ops: LogOps) => ops.advances.length > 0 || ops.rules.length > 0
 
 /**
  * The room logs in one SQLite file (WAL), through `bun:sqlite`. Reads run here, on

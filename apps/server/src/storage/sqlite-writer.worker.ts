@@ -6,6 +6,7 @@
 // but Bun's built-ins (type imports vanish when it is compiled).
 import { Database, type Statement } from 'bun:sqlite'
 import type { ReadMarkWrite } from './read-marks.ts'
+import type { RulesRow } from './room-rows.ts'
 import type { ChangeRow, MessageRow, MessageUpdateRow, ReactionDbRow } from './stored-rows.ts'
 
 /** A room whose `last_seq` moves from `from` to `to` in this batch. */
@@ -24,6 +25,8 @@ export type WriterBatch = {
   reactionsCleared: { room: string; message_seq: number }[]
   reactionsAdded: ReactionDbRow[]
   advances: SeqAdvance[]
+  /** The rules of the rooms whose rules changed (a room made now gets its row). */
+  rules: RulesRow[]
   /** Messages edited in this batch, with their new text: indexed ones are indexed again at once. */
   edited: { room: string; seq: number; body: string }[]
   /** Messages deleted in this batch: their words leave the search index at once. */
@@ -115,8 +118,8 @@ function open(file: string, search: boolean, sync: SqliteSync): void {
      WHERE room = $room AND seq = $seq`,
   )
   const insertChange = opened.query<never, ChangeRow>(
-    `INSERT INTO changes (room, seq, message_seq, kind, username, client_id, emoji, created_at)
-     VALUES ($room, $seq, $message_seq, $kind, $username, $client_id, $emoji, $created_at)`,
+    `INSERT INTO changes (room, seq, message_seq, kind, username, client_id, emoji, created_at, detail)
+     VALUES ($room, $seq, $message_seq, $kind, $username, $client_id, $emoji, $created_at, $detail)`,
   )
   const removeReaction = opened.query<never, Omit<ReactionDbRow, 'username' | 'seq'>>(
     'DELETE FROM reactions WHERE room = $room AND message_seq = $message_seq AND emoji = $emoji AND user_key = $user_key',
@@ -140,6 +143,10 @@ function open(file: string, search: boolean, sync: SqliteSync): void {
     `INSERT INTO rooms (name, last_seq) VALUES ($room, $to)
      ON CONFLICT (name) DO UPDATE SET last_seq = excluded.last_seq WHERE rooms.last_seq = $from`,
   )
+  const writeRules = opened.query<never, RulesRow>(
+    `INSERT INTO rooms (name, last_seq, rules) VALUES ($name, 0, $rules)
+     ON CONFLICT (name) DO UPDATE SET rules = excluded.rules`,
+  )
   const transaction = opened.transaction((batch: WriterBatch) => {
     if (batch.edited.length > 0 || batch.deleted.length > 0) wordsRemoved = true
     for (const seqs of batch.advances) {
@@ -148,6 +155,7 @@ function open(file: string, search: boolean, sync: SqliteSync): void {
         throw new Error(`Room "${seqs.room}" changed under this writer: is another process using the file?`)
       }
     }
+    for (const row of batch.rules) writeRules.run(row)
     for (const row of batch.messages) insert.run(row)
     for (const row of batch.updates) update.run(row)
     for (const row of batch.changes) insertChange.run(row)

@@ -141,6 +141,8 @@ export type ChangeRow = {
   client_id: string
   emoji: string | null
   created_at: number
+  /** A change to a room: what it acted on, as JSON (see `toRoomChangeRow`); null for a change to a message. */
+  detail: string | null
 }
 
 export function toChangeRow(change: ChangeRecord): ChangeRow {
@@ -153,6 +155,7 @@ export function toChangeRow(change: ChangeRecord): ChangeRow {
     client_id: change.clientId,
     emoji: change.emoji ?? null,
     created_at: change.timestamp,
+    detail: null,
   }
 }
 
