@@ -124,6 +124,21 @@ for (const [name, open] of stores) {
       const search = store.search?.({ query: parsed.query, order: 'newest', limit: 5, cursor: 'not-a-cursor' })
       expect(search).rejects.toBeInstanceOf(SearchCursorError)
     })
+
+    test('the hidden rooms (private rooms the asker is not in) are never searched', async () => {
+      await using store = await open()
+      await store.append(said('open', 'the quokka smiles'))
+      await store.append(said('secret', 'a quokka in hiding'))
+      await finds(store, 'quokka', ['secret#1', 'open#1'])
+      const parsed = parseSearch('quokka')
+      if (!parsed.ok) throw new Error(parsed.problem)
+      const rooms = async (hiddenRooms: string[], order: SearchRequest['order']) =>
+        (await store.search?.({ query: parsed.query, order, limit: 10, hiddenRooms }))?.hits.map((hit) => hit.room)
+      for (const order of ['newest', 'relevance'] as const) {
+        expect(await rooms(['secret'], order)).toEqual(['open'])
+        expect(await rooms(['secret', 'open'], order)).toEqual([])
+      }
+    })
   })
 }
 

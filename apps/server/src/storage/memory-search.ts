@@ -20,10 +20,11 @@ function holds(words: readonly string[], term: SearchTerm): boolean {
 export function memorySearch(
   rooms: ReadonlyMap<string, { messages: readonly MessageRecord[] }>,
 ): (request: SearchRequest) => Promise<SearchPage> {
-  return async ({ query, order, cursor, limit }) => {
+  return async ({ query, order, cursor, limit, hiddenRooms = [] }) => {
     const found: { message: MessageRecord; score: number }[] = []
+    const hidden = new Set(hiddenRooms)
     for (const [name, room] of rooms) {
-      if (query.room !== undefined && name !== query.room) continue
+      if ((query.room !== undefined && name !== query.room) || hidden.has(name)) continue
       for (const message of room.messages) {
         if (message.deletedAt !== undefined) continue
         if (query.from !== undefined && message.username.toLowerCase() !== query.from) continue

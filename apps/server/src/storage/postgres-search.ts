@@ -21,7 +21,7 @@ const rowSchema = z.object({
  * hold only letters and digits, so `word:*` is safe tsquery syntax.
  */
 export function postgresSearch(sql: SQL): (request: SearchRequest) => Promise<SearchPage> {
-  return async ({ query, order, cursor, limit }) => {
+  return async ({ query, order, cursor, limit, hiddenRooms = [] }) => {
     const params: unknown[] = []
     const param = (value: unknown) => {
       params.push(value)
@@ -37,6 +37,9 @@ export function postgresSearch(sql: SQL): (request: SearchRequest) => Promise<Se
     const where = ['m.search @@ q.query', 'm.deleted_at IS NULL']
     if (query.from !== undefined) where.push(`lower(m.username) = ${param(query.from)}`)
     if (query.room !== undefined) where.push(`m.room = ${param(query.room)}`)
+    if (hiddenRooms.length > 0) {
+      where.push(`m.room NOT IN (SELECT jsonb_array_elements_text(${param(JSON.stringify(hiddenRooms))}::text::jsonb))`)
+    }
     if (query.before !== undefined) where.push(`m.created_at < ${param(query.before)}`)
     if (query.after !== undefined) where.push(`m.created_at >= ${param(query.after)}`)
     let orderBy: string

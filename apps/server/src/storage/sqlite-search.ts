@@ -15,12 +15,15 @@ type Filters = {
   user_key: string | null
   before: number | null
   after: number | null
+  /** The rooms left out, as a JSON array. */
+  hidden: string
   limit: number
 }
 
 const FILTERS = `message_search MATCH $match
   AND ($room IS NULL OR r.room = $room) AND ($user_key IS NULL OR r.user_key = $user_key)
-  AND ($before IS NULL OR r.created_at < $before) AND ($after IS NULL OR r.created_at >= $after)`
+  AND ($before IS NULL OR r.created_at < $before) AND ($after IS NULL OR r.created_at >= $after)
+  AND r.room NOT IN (SELECT value FROM json_each($hidden))`
 
 const newestCursor = z.object({ below: z.number().int() })
 const relevanceCursor = z.object({ skip: z.number().int().min(0) })
@@ -46,8 +49,9 @@ export function sqliteSearch(db: Database): (request: SearchRequest) => Promise<
     { room: string; seq: number }
   >('SELECT username, body, created_at, deleted_at FROM messages WHERE room = $room AND seq = $seq')
 
-  return async ({ query, order, cursor, limit }) => {
+  return async ({ query, order, cursor, limit, hiddenRooms = [] }) => {
     const filters: Filters = {
+      hidden: JSON.stringify(hiddenRooms),
       match: ftsMatch(query),
       room: query.room ?? null,
       user_key: query.from ?? null,
