@@ -13,7 +13,7 @@ describe('private rooms', () => {
     const [alice, bob, carol] = [parley.client(), parley.client(), parley.client()]
     await carol.request('join', { username: 'carol', room: 'lobby' })
     const lists = recordPushes(carol, 'rooms')
-    expect((await carol.request('listRooms', {})).rooms.map((r) => r.name)).toEqual(['lobby'])
+    expect((await carol.request('listRooms', {})).rooms.map((r) => r.name)).toEqual(['lobby', 'general'])
 
     const made = await alice.request('join', { username: 'alice', room: 'secret', private: true })
     expect(made.settings).toMatchObject({ private: true, owner: 'alice' })
@@ -40,7 +40,7 @@ describe('private rooms', () => {
     await until(async () => (await carol.request('search', { query: 'swordfish' })).results.length > 0)
     expect((await carol.request('search', { query: 'swordfish' })).results.map((r) => r.room)).toEqual(['lobby'])
     await until(async () => (await bob.request('search', { query: 'swordfish' })).results.length === 2)
-    expect((await carol.request('listRooms', {})).rooms.map((r) => r.name)).toEqual(['lobby'])
+    expect((await carol.request('listRooms', {})).rooms.map((r) => r.name)).toEqual(['lobby', 'general'])
     expect(lists.every((push) => push.rooms.every((r) => r.name !== 'secret'))).toBe(true)
   })
 

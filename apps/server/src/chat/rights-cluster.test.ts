@@ -20,7 +20,7 @@ test('two instances: rights, topics, private rooms and bans hold on both', async
   const bobIn = await bob.request('join', { username: 'bob', room: 'secret', invite })
   expect(bobIn.settings.owner).toBe('alice')
   await carol.request('join', { username: 'carol', room: 'lobby' })
-  expect((await carol.request('listRooms', {})).rooms.map((r) => r.name)).toEqual(['lobby'])
+  expect((await carol.request('listRooms', {})).rooms.map((r) => r.name)).toEqual(['lobby', 'general'])
 
   // A change made on one instance reaches the other's members and rules.
   const topic = nextPush(bob, 'roomChanged')
