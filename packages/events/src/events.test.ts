@@ -33,6 +33,7 @@ describe('the seed contract', () => {
         uploadLimits: { maxBytes: 25_000_000, maxFiles: 10 },
         readSeq: 0,
         notify: 'mentions',
+        settings: { topic: '', private: false, slowModeSeconds: 0, moderators: [] },
       }),
     ).toMatchObject({
       success: true,
