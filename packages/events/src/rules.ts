@@ -64,6 +64,8 @@ export const redisKeys = {
   presence: (room: string) => `parley:presence:${room}`,
   /** Who holds a name: one key per name. */
   name: (username: string) => `parley:name:${usernameKey(username)}`,
+  /** The address the session holding a name connected from (a moderator's ban by address reaches it on any instance). */
+  nameAddress: (username: string) => `parley:name-address:${usernameKey(username)}`,
   /** The start of every room's pub/sub channel; the room's name follows it. */
   roomChannelPrefix: 'parley:room:',
 } as const

@@ -190,7 +190,7 @@ export function registerChatHandlers({
       log.info('join', { room: rules.logName(room), connectionId: conn.id })
     }
     // Membership first, so what this connection sends next finds it; then the other instances' word on the name.
-    if (claim.fresh && !(await presence.claimName(username, claim.token))) {
+    if (claim.fresh && !(await presence.claimName(username, claim.token, conn.remoteAddress))) {
       leaveRoom(conn, room, 'refused')
       throw new Error(`The name "${username}" is taken: pick another`)
     }

@@ -54,3 +54,28 @@ test('two instances: rights, topics, private rooms and bans hold on both', async
     'You are banned from "secret" for good',
   )
 })
+
+test('two instances: a ban by address made on one refuses that address on the other', async () => {
+  await using cluster = await startCluster()
+  const alice = cluster.one.client()
+  const bob = cluster.two.client()
+  await alice.request('join', { username: 'alice', room: 'r' })
+  await bob.request('join', { username: 'bob', room: 'r' })
+  const left = nextPush(alice, 'userLeft', (left) => left.username === 'bob', 1_000)
+  const banned = await alice.request('moderate', {
+    room: 'r',
+    username: 'bob',
+    action: 'ban',
+    address: true,
+    clientId: clientId(),
+  })
+  expect(banned.changed).toBe(true)
+  await left
+  // Everyone here connects from 127.0.0.1: another name from it is refused on either instance.
+  expect(await failure(cluster.two.client().request('join', { username: 'mallory', room: 'r' }))).toBe(
+    'You are banned from "r" for good',
+  )
+  expect(await failure(cluster.one.client().request('join', { username: 'mallory', room: 'r' }))).toBe(
+    'You are banned from "r" for good',
+  )
+})

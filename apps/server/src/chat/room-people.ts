@@ -10,7 +10,7 @@ export interface NamedPerson {
   name: string
   /** The session holding the name now, on any instance. */
   author?: string
-  /** Where this instance's connections under that name in the room come from. */
+  /** Where its connections come from: this instance's in the room, else the one that holds the name elsewhere. */
   addresses: string[]
 }
 
@@ -44,10 +44,13 @@ export function roomPeople({
     async find(room: string, name: string): Promise<NamedPerson> {
       const shown = [...registry.names(room)].find((held) => sameName(held, name))
       const token = names.tokenOf(name) ?? (await presence.tokenOf(name))
-      const person: NamedPerson = {
-        name: shown ?? name,
-        addresses: [...new Set(connectionsNamed(room, name).map((conn) => conn.remoteAddress))],
+      const addresses = new Set(connectionsNamed(room, name).map((conn) => conn.remoteAddress))
+      // Held on another instance: the address it claimed the name from.
+      if (addresses.size === 0 && token !== undefined) {
+        const elsewhere = await presence.addressOf(name)
+        if (elsewhere !== undefined) addresses.add(elsewhere)
       }
+      const person: NamedPerson = { name: shown ?? name, addresses: [...addresses] }
       if (token !== undefined) person.author = sessionAuthor(token)
       return person
     },

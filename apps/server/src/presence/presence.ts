@@ -11,12 +11,14 @@ export interface Presence {
   left(room: string, username: string): void
   /** Another instance announced a join or leave, which this instance's members heard. */
   heard(event: 'userJoined' | 'userLeft', room: string, username: string): void
-  /** Holds a name for a session everywhere; false when another session holds it. */
-  claimName(username: string, token: string): Promise<boolean>
+  /** Holds a name for a session everywhere (connected from `address`); false when another session holds it. */
+  claimName(username: string, token: string, address: string): Promise<boolean>
   /** Whether `token` holds `username` and that name is in `room`, on any instance. */
   holdsIn(room: string, username: string, token: string): Promise<boolean>
   /** The token of the session holding `username` on another instance, if one does. */
   tokenOf(username: string): Promise<string | undefined>
+  /** The address the session holding `username` on another instance connected from, if one does. */
+  addressOf(username: string): Promise<string | undefined>
   /** Lets go of a name this instance no longer uses. */
   releaseName(username: string, token: string): Promise<void>
   close(): Promise<void>
@@ -34,6 +36,7 @@ export function localPresence(registry: RoomRegistry): Presence {
     // One instance: its own name claims and registry, which the caller asks first, are all there is.
     holdsIn: async () => false,
     tokenOf: async () => undefined,
+    addressOf: async () => undefined,
     releaseName: async () => {},
     close: async () => {},
   }

@@ -12,7 +12,7 @@ import { compareNames } from './sorted-names.ts'
 const HEARTBEAT_MS = 3_000
 const EXPIRY_MS = 10_000
 
-const { presence: roomKey, name: nameKey, rooms: ROOMS_KEY } = redisKeys
+const { presence: roomKey, name: nameKey, nameAddress: addressKey, rooms: ROOMS_KEY } = redisKeys
 
 const stringList = z.array(z.string())
 
@@ -43,8 +43,8 @@ export async function redisPresence({
   await redis.connect()
   /** What this instance's members were last told about each room, to announce the difference. */
   const announced = new Map<string, Set<string>>()
-  /** Names this instance holds, with their session tokens. */
-  const heldNames = new Map<string, string>()
+  /** Names this instance holds, with their session tokens and the address that claimed them. */
+  const heldNames = new Map<string, { token: string; address: string }>()
 
   const member = (username: string) => `${instanceId}\n${username}`
 
@@ -69,7 +69,10 @@ export async function redisPresence({
       if (args.length > 0) await redis.send('ZADD', [roomKey(room), ...args])
       await redis.send('ZADD', [ROOMS_KEY, expires, room])
     }
-    for (const [username, token] of heldNames) await redis.set(nameKey(username), token, 'PX', EXPIRY_MS)
+    for (const [username, { token, address }] of heldNames) {
+      await redis.set(nameKey(username), token, 'PX', EXPIRY_MS)
+      await redis.set(addressKey(username), address, 'PX', EXPIRY_MS)
+    }
   }
 
   /** Tells local members about people who appeared or vanished elsewhere (an instance that died, say). */
@@ -143,12 +146,13 @@ export async function redisPresence({
         .filter((room) => room.members > 0 || room.name === DEFAULT_ROOM)
         .sort((a, b) => b.members - a.members || compareNames(a.name, b.name))
     },
-    async claimName(username, token) {
+    async claimName(username, token, address) {
       const key = nameKey(username)
       const taken = await redis.set(key, token, 'PX', String(EXPIRY_MS), 'NX')
       if (taken === 'OK' || (await redis.get(key)) === token) {
-        heldNames.set(username, token)
+        heldNames.set(username, { token, address })
         await redis.set(key, token, 'PX', EXPIRY_MS)
+        await redis.set(addressKey(username), address, 'PX', EXPIRY_MS)
         return true
       }
       return false
@@ -160,10 +164,16 @@ export async function redisPresence({
     async tokenOf(username) {
       return (await redis.get(nameKey(username))) ?? undefined
     },
+    async addressOf(username) {
+      return (await redis.get(addressKey(username))) ?? undefined
+    },
     async releaseName(username, token) {
       heldNames.delete(username)
       const key = nameKey(username)
-      if ((await redis.get(key).catch(() => null)) === token) await redis.del(key).catch(() => undefined)
+      if ((await redis.get(key).catch(() => null)) === token) {
+        await redis.del(key).catch(() => undefined)
+        await redis.del(addressKey(username)).catch(() => undefined)
+      }
     },
     async close() {
       clearInterval(timer)
@@ -172,8 +182,11 @@ export async function redisPresence({
         const members = [...registry.names(room)].map(member)
         if (members.length > 0) await redis.send('ZREM', [roomKey(room), ...members]).catch(() => undefined)
       }
-      for (const [username, token] of heldNames) {
-        if ((await redis.get(nameKey(username)).catch(() => null)) === token) await redis.del(nameKey(username))
+      for (const [username, { token }] of heldNames) {
+        if ((await redis.get(nameKey(username)).catch(() => null)) === token) {
+          await redis.del(nameKey(username))
+          await redis.del(addressKey(username))
+        }
       }
       redis.close()
     },
