@@ -34,7 +34,8 @@ export function useRoomHistory(client: ChatClient, { dispatch, getState }: ChatS
         client,
         room,
         catchUpAfter,
-        (messages, changes) => dispatch({ type: 'history', room, messages, changes, direction: 'newer' }),
+        (messages, changes, roomChanges) =>
+          dispatch({ type: 'history', room, messages, changes, roomChanges, direction: 'newer' }),
         isStale,
         anchorOf(held),
       )
@@ -110,8 +111,8 @@ export function useRoomHistory(client: ChatClient, { dispatch, getState }: ChatS
       } catch (error) {
         throw new Error(describeError(error))
       }
-      const { messages, changes, hasMore } = page
-      dispatch({ type: 'gapPage', room, after: gap.after, messages, changes, hasMore })
+      const { messages, changes, roomChanges, hasMore } = page
+      dispatch({ type: 'gapPage', room, after: gap.after, messages, changes, roomChanges, hasMore })
     },
     [client, dispatch, getState],
   )

@@ -3,6 +3,8 @@ import type {
   ChatMessage,
   JoinResponse,
   MessageChange,
+  RoomChange,
+  RoomSettings,
   RoomSummary,
   SendMessageResponse,
 } from '@parley/events'
@@ -11,7 +13,7 @@ import type { OutgoingMessage } from './timeline.ts'
 
 /** What the reducer needs of a join answer. */
 type JoinAnswer = Pick<JoinResponse, 'room' | 'users' | 'lastSeq' | 'messages'> &
-  Partial<Pick<JoinResponse, 'editWindowSeconds' | 'uploadLimits'>>
+  Partial<Pick<JoinResponse, 'editWindowSeconds' | 'uploadLimits' | 'settings'>>
 
 /** Everything that changes the chat's state (see `chatReducer`). */
 export type ChatAction =
@@ -37,6 +39,8 @@ export type ChatAction =
       room: string
       messages: ChatMessage[]
       changes?: MessageChange[]
+      /** The changes to the room itself in a `newer` page (topic, rules, moderation). */
+      roomChanges?: RoomChange[]
       direction: 'newer' | 'older' | 'around'
     }
   /** The page `around` a message far back: held as a window apart from the newer messages, with a gap between. */
@@ -48,8 +52,19 @@ export type ChatAction =
       after: number
       messages: ChatMessage[]
       changes: MessageChange[]
+      roomChanges?: RoomChange[]
       hasMore: boolean
     }
+  /**
+   * A change to a room (topic, rules, a moderation action): a line in its conversation and
+   * its settings as they now stand. `live` (pushed, not from a catch-up): if it takes us out
+   * of the room, the room closes with a notice saying who did it.
+   */
+  | { type: 'roomChanged'; change: RoomChange; live: boolean }
+  /** A room's settings as an answer gave them, as of `seq` of its log. */
+  | { type: 'settings'; room: string; settings: RoomSettings; seq: number }
+  /** Whether this connection acts as the server's operator. */
+  | { type: 'operator'; operator: boolean }
   /** The server no longer has what we held: take its join answer as the truth. */
   | { type: 'reset'; room: string; lastSeq: number; messages: ChatMessage[] }
   | { type: 'loadingOlder'; room: string }

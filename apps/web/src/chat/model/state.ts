@@ -13,6 +13,9 @@ import {
 } from './own-entries.ts'
 import { sortedPeople, withoutPerson, withPerson } from './presence-list.ts'
 import { countUnread, emptyReadState, forgetRoom, markRead, openRoom, type ReadState } from './read-state.ts'
+import { describeRemoval } from './room-change-text.ts'
+import { type HeldSettings, newerSettings, removesTarget, type Standing } from './room-settings.ts'
+import { withRoomChanges } from './room-state.ts'
 import {
   addNote,
   applyChanges,
@@ -54,6 +57,12 @@ export interface ChatState extends ReadState {
   replyTo: Record<string, number>
   /** Per room, the seq of our message being edited in the composer. */
   editing: Record<string, number>
+  /** Each joined room's topic, privacy, slow mode, owner and moderators, as of a seq of its log. */
+  roomSettings: Record<string, HeldSettings>
+  /** Per room, whether we are muted there (as its log said). */
+  standing: Record<string, Standing>
+  /** This connection acts as the server's operator (it presented the operator's token). */
+  operator: boolean
 }
 
 export type { ChatAction } from './actions.ts'
@@ -92,6 +101,9 @@ export function initialChatState(
     uploadLimits: null,
     replyTo: {},
     editing: {},
+    roomSettings: {},
+    standing: {},
+    operator: false,
   }
 }
 
@@ -158,6 +170,26 @@ function withNote(state: ChatState, room: string, text: string): ChatState {
   )
 }
 
+/** The state without `room`: it is no longer ours, nor anything we held of it. */
+function withoutRoom(state: ChatState, room: string): ChatState {
+  const rooms = state.rooms.filter((held) => held !== room)
+  const index = state.rooms.indexOf(room)
+  const current = state.current === room ? (rooms[Math.min(index, rooms.length - 1)] ?? null) : state.current
+  return {
+    ...state,
+    rooms,
+    current,
+    timelines: without(state.timelines, room),
+    presence: without(state.presence, room),
+    ...forgetRoom(state, room),
+    typing: without(state.typing, room),
+    replyTo: withEntry(state.replyTo, room, null),
+    editing: withEntry(state.editing, room, null),
+    roomSettings: without(state.roomSettings, room),
+    standing: without(state.standing, room),
+  }
+}
+
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
     case 'joined': {
@@ -173,27 +205,19 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         presence: { ...state.presence, [room]: sortedPeople(users) },
         editWindowSeconds: action.answer.editWindowSeconds ?? state.editWindowSeconds,
         uploadLimits: action.answer.uploadLimits ?? state.uploadLimits,
+        roomSettings: action.answer.settings
+          ? {
+              ...state.roomSettings,
+              [room]: newerSettings(state.roomSettings[room], action.answer.settings, action.answer.lastSeq),
+            }
+          : state.roomSettings,
         ...(action.select ? openRoom(state, room) : {}),
       }
       // A rejoin's answer brings what was missed: that counts as unread; a first join's history does not.
       return withMerge(joined, room, outcome, (before?.syncedThrough ?? null) !== null)
     }
-    case 'left': {
-      const rooms = state.rooms.filter((room) => room !== action.room)
-      const index = state.rooms.indexOf(action.room)
-      const current = state.current === action.room ? (rooms[Math.min(index, rooms.length - 1)] ?? null) : state.current
-      return {
-        ...state,
-        rooms,
-        current,
-        timelines: without(state.timelines, action.room),
-        presence: without(state.presence, action.room),
-        ...forgetRoom(state, action.room),
-        typing: without(state.typing, action.room),
-        replyTo: withEntry(state.replyTo, action.room, null),
-        editing: withEntry(state.editing, action.room, null),
-      }
-    }
+    case 'left':
+      return withoutRoom(state, action.room)
     case 'select':
       if (!state.rooms.includes(action.room)) return state
       return { ...state, current: action.room, ...openRoom(state, action.room) }
@@ -231,15 +255,36 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       const merged = mergeMessages(timeline, action.messages)
       if (action.direction === 'newer') {
         const changed = applyChanges(merged.timeline, action.changes ?? [])
-        return withMerge(state, action.room, { ...merged, timeline: changed })
+        const next = withMerge(state, action.room, { ...merged, timeline: changed })
+        return withRoomChanges(next, action.room, action.roomChanges ?? [])
       }
       if (action.direction === 'around') return withTimeline(state, action.room, merged.timeline)
       return withTimeline(state, action.room, { ...merged.timeline, loadingOlder: false, olderError: null })
     }
     case 'window':
       return onTimeline(state, action.room, (timeline) => openWindow(timeline, action.messages))
-    case 'gapPage':
-      return onTimeline(state, action.room, (timeline) => fillGap(timeline, action.after, action))
+    case 'gapPage': {
+      const filled = onTimeline(state, action.room, (timeline) => fillGap(timeline, action.after, action))
+      return withRoomChanges(filled, action.room, action.roomChanges ?? [])
+    }
+    case 'roomChanged': {
+      const { change } = action
+      const next = withRoomChanges(state, change.room, [change])
+      // Taken out of the room: it closes, and the notice says who did it.
+      if (!action.live || !removesTarget(change) || change.target === undefined || !isMe(state, change.target)) {
+        return next
+      }
+      if (!next.rooms.includes(change.room)) return next
+      return { ...withoutRoom(next, change.room), notice: describeRemoval(change) }
+    }
+    case 'settings': {
+      if (!state.rooms.includes(action.room)) return state
+      const held = state.roomSettings[action.room]
+      const settings = newerSettings(held, action.settings, action.seq)
+      return settings === held ? state : { ...state, roomSettings: { ...state.roomSettings, [action.room]: settings } }
+    }
+    case 'operator':
+      return action.operator === state.operator ? state : { ...state, operator: action.operator }
     case 'reset':
       return onTimeline(state, action.room, (timeline) => resetTimeline(timeline, action).timeline)
     case 'loadingOlder':

@@ -1,4 +1,4 @@
-import type { ChatMessage, MessageChange } from '@parley/events'
+import type { ChatMessage, MessageChange, RoomChange } from '@parley/events'
 import { applyChanges, type Gap, mergeMessages, type RoomTimeline } from './timeline.ts'
 
 /** The gap left between a window whose newest message is `after` and a run starting at `before`, if any. */
@@ -32,6 +32,8 @@ export function openWindow(timeline: RoomTimeline, page: readonly ChatMessage[])
 export interface AfterPage {
   messages: readonly ChatMessage[]
   changes: readonly MessageChange[]
+  /** The changes to the room itself among the page's seqs (they count for where the page ends). */
+  roomChanges?: readonly Pick<RoomChange, 'seq'>[]
   hasMore: boolean
 }
 
@@ -46,7 +48,12 @@ export function fillGap(timeline: RoomTimeline, from: number, page: AfterPage): 
   if (!gap || gap.after !== from) return timeline
   const inGap = page.messages.filter((message) => message.seq > gap.after && message.seq < gap.before)
   const changed = applyChanges(mergeMessages(timeline, inGap).timeline, page.changes)
-  const last = Math.max(from, ...page.messages.map((m) => m.seq), ...page.changes.map((c) => c.seq))
+  const last = Math.max(
+    from,
+    ...page.messages.map((m) => m.seq),
+    ...page.changes.map((c) => c.seq),
+    ...(page.roomChanges ?? []).map((c) => c.seq),
+  )
   const left = page.hasMore && last > from ? gapBetween(last, gap.before) : null
   return { ...changed, gap: left }
 }

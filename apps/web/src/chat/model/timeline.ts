@@ -19,11 +19,15 @@ export interface OutgoingMessage {
   files?: Attachment[]
 }
 
-/** A quiet line about someone joining or leaving, shown after the message that was newest then. */
-interface Note {
+/**
+ * A quiet line about someone joining or leaving, shown after the message that was newest
+ * then; or a change to the room (its topic, a moderation action) at its own seq.
+ */
+export interface Note {
   id: string
   text: string
   timestamp: number
+  /** Shown after the messages up to this seq, before the later ones. */
   afterSeq: number
 }
 
@@ -121,7 +125,7 @@ function revisionOf(message: ChatMessage): number {
 }
 
 /** Moves `syncedThrough` past every seq seen next to it, messages and changes alike. */
-function advance(timeline: RoomTimeline): RoomTimeline {
+export function advance(timeline: RoomTimeline): RoomTimeline {
   const { messages, syncedThrough, changesAhead } = timeline
   if (syncedThrough === null) return timeline
   let through = syncedThrough
@@ -316,6 +320,8 @@ export function resetTimeline(timeline: RoomTimeline, answer: JoinAnswer): Merge
   return { ...mergeMessages(base, answer.messages), added: [], reset: true }
 }
 
+/** Adds a note after the newest message held (and after the notes before it). */
 export function addNote(timeline: RoomTimeline, note: Omit<Note, 'afterSeq'>): RoomTimeline {
-  return { ...timeline, notes: [...timeline.notes, { ...note, afterSeq: newestSeq(timeline) ?? 0 }] }
+  const afterSeq = Math.max(newestSeq(timeline) ?? 0, timeline.notes.at(-1)?.afterSeq ?? 0)
+  return { ...timeline, notes: [...timeline.notes, { ...note, afterSeq }] }
 }

@@ -18,6 +18,7 @@ function answer(token: string): JoinResponse {
     uploadLimits: { maxBytes: 25_000_000, maxFiles: 10 },
     readSeq: 0,
     notify: 'mentions',
+    settings: { topic: '', private: false, slowModeSeconds: 0, moderators: [] },
   }
 }
 
@@ -66,6 +67,20 @@ describe('joining with the session token', () => {
     await joinWithToken(client, tokens, 'ann', 'r', 1000)
     expect(payloads).toEqual([{ username: 'ann', room: 'r', token: FIRST }])
     expect(tokens.load()).toBe(SECOND)
+  })
+
+  test('an invite and a private room go with the join that asks for them, and only that one', async () => {
+    const tokens = memoryTokens(FIRST)
+    const { client, payloads } = fakeClient(() => answer(FIRST))
+    const invite = 'invite-token-0123456789'
+    await joinWithToken(client, tokens, 'ann', 'r', 1000, { invite })
+    await joinWithToken(client, tokens, 'ann', 'p', 1000, { private: true })
+    await joinWithToken(client, tokens, 'ann', 'r', 1000)
+    expect(payloads).toEqual([
+      { username: 'ann', room: 'r', token: FIRST, invite },
+      { username: 'ann', room: 'p', token: FIRST, private: true },
+      { username: 'ann', room: 'r', token: FIRST },
+    ])
   })
 
   test('a refused join keeps the stored token and rejects with the server’s reason', async () => {

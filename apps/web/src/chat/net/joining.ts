@@ -1,11 +1,18 @@
-import type { JoinResponse } from '@parley/events'
+import type { JoinRequest, JoinResponse } from '@parley/events'
 import type { TokenStore } from './session-token.ts'
 import type { Requester } from './sync.ts'
+
+/** What a join may carry besides the name and the room: a private room's invite, or the wish to make a new room private. */
+export interface JoinOptions {
+  invite?: string
+  private?: boolean
+}
 
 /**
  * Joins `room` as `username`, sending the browser's session token so a name this
  * browser holds (in another tab, or on a socket a reload left behind) stays ours,
- * and keeps the token the answer brings in its place.
+ * and keeps the token the answer brings in its place. `options` go with this join only:
+ * once an invite admitted the session, it needs it no more.
  */
 export async function joinWithToken(
   client: Requester,
@@ -13,11 +20,13 @@ export async function joinWithToken(
   username: string,
   room: string,
   timeoutMs: number,
+  options: JoinOptions = {},
 ): Promise<JoinResponse> {
   const token = tokens.load()
-  const answer = await client.request('join', token === null ? { username, room } : { username, room, token }, {
-    timeout: timeoutMs,
-  })
+  const request: JoinRequest = token === null ? { username, room } : { username, room, token }
+  if (options.invite !== undefined) request.invite = options.invite
+  if (options.private) request.private = true
+  const answer = await client.request('join', request, { timeout: timeoutMs })
   tokens.save(answer.token)
   return answer
 }

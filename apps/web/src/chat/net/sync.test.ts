@@ -43,6 +43,28 @@ function historyPage(lastSeq: number) {
 }
 
 describe('catching up', () => {
+  test('a page that ends with changes to the room goes on after them, and hands them over', async () => {
+    const roomChange = (seq: number) => ({
+      room: 'r',
+      seq,
+      change: 'topic',
+      username: 'ann',
+      timestamp: seq,
+      settings: { topic: 't', private: false, slowModeSeconds: 0, moderators: [] },
+    })
+    const { client, calls } = fakeClient([
+      () => ({ room: 'r', messages: [message(11)], changes: [], roomChanges: [roomChange(12)], hasMore: true }),
+      () => ({ room: 'r', messages: [message(13)], changes: [], roomChanges: [], hasMore: false }),
+    ])
+    const seen: number[] = []
+    const result = await catchUp(client, 'r', 10, (messages, _changes, roomChanges) =>
+      seen.push(...messages.map((m) => m.seq), ...roomChanges.map((c) => c.seq)),
+    )
+    expect(result).toBe('done')
+    expect(calls.map((call) => call.payload.after)).toEqual([10, 12])
+    expect(seen).toEqual([11, 12, 13])
+  })
+
   test('pages forward 200 at a time until nothing more', async () => {
     const { client, calls } = fakeClient([historyPage(450), historyPage(450), historyPage(450)])
     const got: number[] = []

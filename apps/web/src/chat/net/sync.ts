@@ -3,6 +3,7 @@ import type {
   ChatMessage,
   HistoryResponse,
   MessageChange,
+  RoomChange,
   SendMessageRequest,
   SendMessageResponse,
 } from '@parley/events'
@@ -29,8 +30,8 @@ export type Anchor = Pick<ChatMessage, 'seq' | 'messageId'>
 
 /**
  * Fetches a room's log after `after`, page by page (`history {after, limit: 200}`), until
- * the server says there is no more: each page's messages and changes together fill its
- * seqs, and the next page starts after the highest of them. Each page goes to `onPage` as
+ * the server says there is no more: each page's messages, changes to messages and changes
+ * to the room together fill its seqs, and the next page starts after the highest of them. Each page goes to `onPage` as
  * it comes; `isStale` stops the loop when a newer catch-up of the same room took over.
  * With an `anchor` (at or before `after`), the first page starts at it, and unless it holds
  * that very message the catch-up is `refused`: the server lost its last entries and stored
@@ -40,7 +41,7 @@ export async function catchUp(
   client: Requester,
   room: string,
   after: number,
-  onPage: (messages: ChatMessage[], changes: MessageChange[]) => void,
+  onPage: (messages: ChatMessage[], changes: MessageChange[], roomChanges: RoomChange[]) => void,
   isStale: () => boolean = () => false,
   anchor?: Anchor,
 ): Promise<CatchUpResult> {
@@ -68,11 +69,14 @@ export async function catchUp(
       if (page.messages.find((message) => message.seq === seq)?.messageId !== messageId) return 'refused'
       check = undefined
     }
-    onPage(page.messages, page.changes)
+    // A server from before room changes sends none.
+    const roomChanges = page.roomChanges ?? []
+    onPage(page.messages, page.changes, roomChanges)
     const last = Math.max(
       0,
       ...page.messages.map((message) => message.seq),
       ...page.changes.map((change) => change.seq),
+      ...roomChanges.map((change) => change.seq),
     )
     if (!page.hasMore || last <= from) return 'done'
     from = last
