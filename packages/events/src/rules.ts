@@ -54,6 +54,8 @@ export const browserStorageKeys = {
   theme: 'parley.theme',
   /** 'on' when mention notifications are wanted. */
   notifyMentions: 'parley.notifyMentions',
+  /** The operator's token this tab presented (sessionStorage: presented again on every reconnection). */
+  operator: 'parley.operator',
 } as const
 
 /** Parley's keys and channels in Redis, shared by every instance. */

@@ -1,13 +1,14 @@
 import type { JoinResponse } from '@parley/events'
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { loadOutbox, loadSession, saveLastUsername, saveSession } from './browser/persistence.ts'
-import { roomFromPath } from './browser/route.ts'
+import { inviteFromHash, roomFromPath } from './browser/route.ts'
 import { type ChatActions, ChatContext } from './context.ts'
 import { useContinueLink } from './hooks/useContinueLink.ts'
 import { useDocumentTitle } from './hooks/useDocumentTitle.ts'
 import { useMentionNotifications } from './hooks/useMentionNotifications.ts'
 import { useMessageChanges } from './hooks/useMessageChanges.ts'
 import { useNetworkChanges } from './hooks/useNetworkChanges.ts'
+import { useOperator } from './hooks/useOperator.ts'
 import { usePageVisible } from './hooks/usePageVisible.ts'
 import { useRoomAddress } from './hooks/useRoomAddress.ts'
 import { useRoomHistory } from './hooks/useRoomHistory.ts'
@@ -18,7 +19,7 @@ import { useTyping } from './hooks/useTyping.ts'
 import { describeError, isTransient } from './model/errors.ts'
 import { initialChatState } from './model/state.ts'
 import { type ChatClient, loadConnection, loadedConnection } from './net/client.ts'
-import { describeRejoinFailures, joinWithToken, type RejoinFailure } from './net/joining.ts'
+import { describeRejoinFailures, type JoinOptions, joinWithToken, type RejoinFailure } from './net/joining.ts'
 import { createChatStore } from './store.ts'
 
 const JOIN_TIMEOUT_MS = 10_000
@@ -29,12 +30,18 @@ const SMALL_TIMEOUT_MS = 5_000
  * and the join is written at once: a rejoin must go out before the messages queued while
  * the connection was down.
  */
-function joinAs(client: ChatClient, username: string, room: string): Promise<JoinResponse> {
+function joinAs(client: ChatClient, username: string, room: string, options?: JoinOptions): Promise<JoinResponse> {
   const connection = loadedConnection()
-  if (connection) return joinWithToken(client, connection.browserTokens, username, room, JOIN_TIMEOUT_MS)
+  if (connection) return joinWithToken(client, connection.browserTokens, username, room, JOIN_TIMEOUT_MS, options)
   return loadConnection().then(({ browserTokens }) =>
-    joinWithToken(client, browserTokens, username, room, JOIN_TIMEOUT_MS),
+    joinWithToken(client, browserTokens, username, room, JOIN_TIMEOUT_MS, options),
   )
+}
+
+/** The invite link this page was opened with is used: its fragment goes from the address bar. */
+function forgetInviteLink(): void {
+  if (window.location.hash === '') return
+  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search)
 }
 
 /**
@@ -43,8 +50,10 @@ function joinAs(client: ChatClient, username: string, room: string): Promise<Joi
  * read the state through `useChatSelector`.
  */
 export function ChatProvider({ client, children }: { client: ChatClient; children: ReactNode }) {
-  // The room the address names (`/r/<room>`), to open once connected; read once, at start.
-  const linkedRoom = useRef(roomFromPath(window.location.pathname))
+  // The room the address names (`/r/<room>`, or an invite link's `#room=…&invite=…`), to open
+  // once connected; read once, at start.
+  const linkedInvite = useRef(inviteFromHash(window.location.hash))
+  const linkedRoom = useRef(roomFromPath(window.location.pathname) ?? linkedInvite.current?.room ?? null)
   const [store] = useState(() => createChatStore(initialChatState(loadSession(), loadOutbox(), linkedRoom.current)))
   const { dispatch, getState } = store
 
@@ -56,6 +65,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
   const { send, retry } = useSending(client, store)
   const { editMessage, deleteMessage, toggleReaction, retryChange, dismissChange } = useMessageChanges(client, store)
   const typing = useTyping(client, store)
+  const { actAsOperator, presentOperatorToken } = useOperator(client, dispatch)
 
   const refreshDirectory = useCallback(() => {
     client
@@ -67,14 +77,15 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
   }, [client, dispatch])
 
   const join = useCallback(
-    async (username: string, room: string) => {
+    async (username: string, room: string, options?: JoinOptions) => {
       let answer: JoinResponse
       try {
-        answer = await joinAs(client, username, room)
+        answer = await joinAs(client, username, room, options)
       } catch (error) {
         throw new Error(describeError(error))
       }
       if (!answer.success) throw new Error(answer.message || 'The server refused to let you in.')
+      if (options?.invite !== undefined) forgetInviteLink()
       saveLastUsername(username)
       dispatch({ type: 'notice', notice: null })
       dispatch({ type: 'joined', username, answer, select: true })
@@ -88,6 +99,8 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
   // The first time, open the room the address names if this tab is not in it yet.
   useEffect(() => {
     const rejoin = async () => {
+      // The operator first: rooms only the operator may enter are joined again as the operator.
+      await presentOperatorToken()
       const { username, rooms } = getState()
       if (username === null || rooms.length === 0) return
       const outcomes = await Promise.all(
@@ -109,11 +122,13 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       const failures = outcomes.filter((outcome) => outcome !== null)
       const notices = [describeRejoinFailures(failures)]
       const linked = linkedRoom.current
+      const invite = linkedInvite.current?.room === linked ? linkedInvite.current?.invite : undefined
       linkedRoom.current = null
+      linkedInvite.current = null
       // Still in at least one room (so still under this name): open the linked room as well.
       if (linked !== null && failures.length < rooms.length && !rooms.includes(linked)) {
         notices.push(
-          await join(username, linked).then(
+          await join(username, linked, invite === undefined ? undefined : { invite }).then(
             () => null,
             (error: unknown) => `Could not open #${linked}: ${describeError(error)}`,
           ),
@@ -129,7 +144,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
     return () => {
       unsubscribe()
     }
-  }, [client, dispatch, getState, refreshDirectory, resume, join])
+  }, [client, dispatch, getState, refreshDirectory, resume, join, presentOperatorToken])
 
   const username = useStoreSelector(store, (state) => state.username)
   const rooms = useStoreSelector(store, (state) => state.rooms)
@@ -161,14 +176,27 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
   useMentionNotifications(client, store, select)
 
   const joinRoom = useCallback(
-    async (room: string) => {
+    async (room: string, options?: JoinOptions) => {
       const { username, rooms } = getState()
       if (username === null) throw new Error('Pick a username first.')
       if (rooms.includes(room)) return select(room)
-      await join(username, room)
+      await join(username, room, options)
     },
     [getState, join, select],
   )
+
+  // An invite link opened in this tab while in the chat (the fragment changes, the page stays): join with it.
+  useEffect(() => {
+    const onHashChange = () => {
+      const link = inviteFromHash(window.location.hash)
+      if (link === null || getState().username === null) return
+      joinRoom(link.room, { invite: link.invite }).then(forgetInviteLink, (error: unknown) =>
+        dispatch({ type: 'notice', notice: `Could not open #${link.room}: ${describeError(error)}` }),
+      )
+    }
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [dispatch, getState, joinRoom])
 
   const leave = useCallback(
     async (room: string) => {
@@ -228,6 +256,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       setEditing,
       reach,
       loadGap,
+      actAsOperator,
     }),
     [
       join,
@@ -250,6 +279,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       setEditing,
       reach,
       loadGap,
+      actAsOperator,
     ],
   )
   const value = useMemo(() => ({ store, client, actions }), [store, client, actions])

@@ -5,14 +5,18 @@ import { useConnectionStatus } from './hooks/useConnectionStatus.ts'
 import { useStoreSelector } from './hooks/useStoreSelector.ts'
 import type { ChatState } from './model/state.ts'
 import type { ChatClient } from './net/client.ts'
+import type { JoinOptions } from './net/joining.ts'
 import type { ChatStore } from './store.ts'
 
 /** What the screens do; every function keeps its identity for the provider's life. */
 export interface ChatActions {
-  /** Joins a room as `username` (first join); rejects with a readable message. */
-  join(username: string, room: string): Promise<void>
-  /** Joins one more room under the current username, and shows it. */
-  joinRoom(room: string): Promise<void>
+  /**
+   * Joins a room as `username` (first join), with a private room's invite or as a new private
+   * room (`options`); rejects with a readable message.
+   */
+  join(username: string, room: string, options?: JoinOptions): Promise<void>
+  /** Joins one more room under the current username (`options` as for `join`), and shows it. */
+  joinRoom(room: string, options?: JoinOptions): Promise<void>
   leave(room: string): Promise<void>
   select(room: string): void
   /**
@@ -50,6 +54,8 @@ export interface ChatActions {
   reach(room: string, seq: number): Promise<void>
   /** Loads the next page of messages missing between a window far back and the newer ones; rejects with the reason. */
   loadGap(room: string): Promise<void>
+  /** Acts as the server's operator with `token` (kept for this tab, presented again after every reconnection); rejects with the refusal. */
+  actAsOperator(token: string): Promise<void>
 }
 
 /** Provided once by `ChatProvider`; its value never changes, so it re-renders nobody. */

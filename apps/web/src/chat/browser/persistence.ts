@@ -8,7 +8,7 @@ interface SavedSession {
   current: string | null
 }
 
-const { username: USERNAME_KEY, session: SESSION_KEY, outbox: OUTBOX_KEY } = browserStorageKeys
+const { username: USERNAME_KEY, session: SESSION_KEY, outbox: OUTBOX_KEY, operator: OPERATOR_KEY } = browserStorageKeys
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string')
@@ -122,4 +122,13 @@ export function loadOutbox(): SavedOutgoing[] {
 
 export function saveOutbox(outbox: SavedOutgoing[]): void {
   write(perTab, OUTBOX_KEY, outbox.length === 0 ? null : JSON.stringify(outbox))
+}
+
+/** The operator's token this tab acts with, presented again on every reconnection; per tab, gone with it. */
+export function loadOperatorToken(): string | null {
+  return read(perTab, OPERATOR_KEY)
+}
+
+export function saveOperatorToken(token: string | null): void {
+  write(perTab, OPERATOR_KEY, token)
 }

@@ -20,3 +20,25 @@ export function roomFromPath(pathname: string): string | null {
   const folded = foldRoomName(room)
   return folded === '' ? null : folded
 }
+
+/** A private room's invite link, as its address's fragment carries it. */
+export interface InviteLink {
+  room: string
+  invite: string
+}
+
+/**
+ * The invite a fragment like `#room=<room>&invite=<token>` carries (the room folded as room
+ * names are), or `null`. A fragment never reaches the server, nor its logs.
+ */
+export function inviteFromHash(hash: string): InviteLink | null {
+  const params = new URLSearchParams(hash.replace(/^#/u, ''))
+  const room = foldRoomName(params.get('room') ?? '')
+  const invite = params.get('invite')?.trim() ?? ''
+  return room === '' || invite === '' ? null : { room, invite }
+}
+
+/** The invite link of `room`, on the page's `origin`. */
+export function inviteLink(origin: string, room: string, invite: string): string {
+  return `${origin}/#${new URLSearchParams({ room, invite }).toString()}`
+}
