@@ -1,4 +1,7 @@
-import { HashIcon, MenuIcon, PeopleIcon } from './icons.tsx'
+import { lazy, Suspense, useState } from 'react'
+import { useRoomSettings } from '../chat/hooks/useRoomRights.ts'
+import { HashIcon, LockIcon, MenuIcon, PeopleIcon, SlidersIcon } from './icons.tsx'
+import { MessageText } from './MessageText.tsx'
 import { NotifyToggle } from './NotifyToggle.tsx'
 import type { Panel } from './panel.ts'
 import { SearchButton } from './SearchButton.tsx'
@@ -15,14 +18,21 @@ interface RoomHeaderProps {
   onSearchHint(): void
 }
 
+// The settings load when first opened: most visits never open them.
+const RoomSettingsDialog = lazy(() => import('./room-settings/RoomSettingsDialog.tsx'))
+const NO_NAMES: string[] = []
+
 const toggleClass =
   'inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-muted transition hover:bg-hover hover:text-ink'
 
 /**
- * The room's name, the search, the theme and notification switches, and on narrow screens
- * the buttons for the drawers.
+ * The room's name (a lock for a private room) and its topic, the room's settings, the
+ * search, the theme and notification switches, and on narrow screens the buttons for the drawers.
  */
 export function RoomHeader({ room, people, panel, onToggle, searchOpen, onSearch, onSearchHint }: RoomHeaderProps) {
+  const settings = useRoomSettings(room)
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  const topic = settings?.topic ?? ''
   return (
     <header className="flex h-14 shrink-0 items-center gap-1 border-b border-line px-2 sm:gap-2 sm:px-4">
       <button
@@ -36,10 +46,43 @@ export function RoomHeader({ room, people, panel, onToggle, searchOpen, onSearch
         <MenuIcon className="size-5" />
       </button>
 
-      <h1 className="flex min-w-0 flex-1 items-center gap-1.5 text-base font-semibold text-ink">
-        <HashIcon className="size-4.5 shrink-0 text-muted" />
-        <span className="truncate">{room}</span>
-      </h1>
+      <div className="flex min-w-0 flex-1 flex-col justify-center">
+        <h1 className="flex min-w-0 items-center gap-1.5 text-base leading-6 font-semibold text-ink">
+          {settings?.private ? (
+            <LockIcon className="size-4 shrink-0 text-muted" />
+          ) : (
+            <HashIcon className="size-4.5 shrink-0 text-muted" />
+          )}
+          <span className="truncate">{room}</span>
+          {settings?.private && <span className="sr-only">(private room)</span>}
+        </h1>
+        {topic !== '' && (
+          <div
+            data-testid="room-topic"
+            title={topic}
+            className="truncate text-xs leading-4 text-muted [&_*]:inline [&_blockquote]:border-0 [&_blockquote]:p-0 [&_pre]:p-0"
+          >
+            <span className="sr-only">Topic: </span>
+            <MessageText text={topic} names={NO_NAMES} me={null} />
+          </div>
+        )}
+      </div>
+
+      <button
+        type="button"
+        aria-label="Room settings"
+        aria-haspopup="dialog"
+        title="Room settings"
+        onClick={() => setSettingsOpen(true)}
+        className={toggleClass}
+      >
+        <SlidersIcon className="size-4.5" />
+      </button>
+      {settingsOpen && (
+        <Suspense fallback={null}>
+          <RoomSettingsDialog room={room} onClose={() => setSettingsOpen(false)} />
+        </Suspense>
+      )}
 
       <SearchButton open={searchOpen} onOpen={onSearch} onHint={onSearchHint} />
       <NotifyToggle />

@@ -25,11 +25,9 @@ function span(change: Pick<RoomChange, 'timestamp' | 'until'>): string {
   return ` for ${describeMinutes(minutes)}`
 }
 
-/** "one message per 30 s", "one message per 2 min": slow mode in words. */
-export function describeSlowMode(seconds: number): string {
-  if (seconds <= 0) return 'off'
-  if (seconds >= 60 && seconds % 60 === 0) return `one message per ${seconds / 60} min`
-  return `one message per ${seconds} s`
+/** "30 s", "2 min": slow mode's length in words. */
+export function describeSeconds(seconds: number): string {
+  return seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`
 }
 
 /**
@@ -44,7 +42,7 @@ export function describeRoomChange(change: RoomChange): string {
     case 'slowMode':
       return change.settings.slowModeSeconds === 0
         ? `${by} turned slow mode off`
-        : `slow mode: ${describeSlowMode(change.settings.slowModeSeconds)} (set by ${by})`
+        : `slow mode: one message per ${describeSeconds(change.settings.slowModeSeconds)} (set by ${by})`
     case 'owner':
       return `${by} handed the room to ${target}`
     case 'moderatorAdded':

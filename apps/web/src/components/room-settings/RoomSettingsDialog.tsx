@@ -55,7 +55,7 @@ export default function RoomSettingsDialog({ room, onClose }: RoomSettingsDialog
           <p className="text-sm text-muted">Joining the room…</p>
         ) : (
           <>
-            <TopicSetting key={settings.topic} topic={settings.topic} canEdit={rights.moderate} admin={admin} />
+            <TopicSetting topic={settings.topic} canEdit={rights.moderate} admin={admin} />
             <SlowModeSetting seconds={settings.slowModeSeconds} canEdit={rights.moderate} admin={admin} />
             <PeopleSetting
               owner={settings.owner}

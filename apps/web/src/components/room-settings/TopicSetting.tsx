@@ -1,5 +1,5 @@
 import { TOPIC_MAX_LENGTH } from '@parley/events/rules'
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useEffect, useId, useState } from 'react'
 import type { useRoomAdmin } from '../../chat/hooks/useRoomAdmin.ts'
 import { MessageText } from '../MessageText.tsx'
 import { inputClass, Outcome, primaryButton, Section, useRequestState } from './parts.tsx'
@@ -16,6 +16,8 @@ interface TopicSettingProps {
 export function TopicSetting({ topic, canEdit, admin }: TopicSettingProps) {
   const id = useId()
   const [text, setText] = useState(topic)
+  // A topic set meanwhile (here or by someone else) replaces the field's text.
+  useEffect(() => setText(topic), [topic])
   const { pending, error, done, run } = useRequestState()
 
   if (!canEdit) {
