@@ -56,7 +56,8 @@ export function ChatLayout() {
     const drawer = document.getElementById(panel === 'rooms' ? 'room-list-panel' : 'people-panel')
     drawer?.querySelector<HTMLElement>(FOCUSABLE)?.focus()
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return
+      // A dialog opened from the drawer (moderating someone) takes its own Escape.
+      if (event.key !== 'Escape' || document.querySelector('dialog[open]') !== null) return
       event.preventDefault()
       setPanel(null)
       requestAnimationFrame(() => opener.current?.focus())

@@ -21,6 +21,8 @@ interface MessageItemProps {
   me: string | null
   /** We may edit it now (ours, within the edit window). */
   canEdit: boolean
+  /** We may delete anyone's message (the room's owner, a moderator, the operator). */
+  canDeleteAny: boolean
   /** Its actions show without hover (it was tapped). */
   selected: boolean
   /** Just jumped to: marked for a moment. */
@@ -44,7 +46,7 @@ function isTapOnBackground(event: MouseEvent<HTMLElement>): boolean {
  * One message. The first of a group (same author, same minute) shows the picture, name and
  * time; the rest show their time on hover, and keep the name for screen readers. Our own
  * messages show as pending until stored, or failed with the reason and Retry. A stored one
- * has its actions (react, reply, and for ours edit and delete) on hover, focus or a tap, the
+ * has its actions (react, reply, for ours edit, for ours or with the room's rights delete) on hover, focus or a tap, the
  * message it replies to above it, "(edited)" after an edited text, its reactions below, and
  * a "message deleted" marker in its place once deleted. Its files show below its text.
  */
@@ -54,6 +56,7 @@ export const MessageItem = memo(function MessageItem({
   names,
   me,
   canEdit,
+  canDeleteAny,
   selected,
   highlighted,
   handlers,
@@ -165,7 +168,7 @@ export const MessageItem = memo(function MessageItem({
         <MessageActions
           author={item.username}
           canEdit={canEdit}
-          canDelete={own}
+          canDelete={own || canDeleteAny}
           shown={selected}
           onReact={(anchor) => handlers.openPicker(seq, anchor)}
           onReply={() => handlers.reply(seq)}
@@ -180,6 +183,7 @@ export const MessageItem = memo(function MessageItem({
 function sameMessage(before: MessageItemProps, after: MessageItemProps): boolean {
   if (before.own !== after.own || before.handlers !== after.handlers || before.me !== after.me) return false
   if (before.names !== after.names || before.canEdit !== after.canEdit) return false
+  if (before.canDeleteAny !== after.canDeleteAny) return false
   if (before.selected !== after.selected || before.highlighted !== after.highlighted) return false
   const a = before.row
   const b = after.row

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useChatActions, useChatSelector } from '../chat/context.ts'
+import { useRoomRights } from '../chat/hooks/useRoomRights.ts'
 import { isEditable } from '../chat/model/editing.ts'
 import { foldName } from '../chat/model/mentions.ts'
 import { buildRows, type Row } from '../chat/model/rows.ts'
@@ -55,6 +56,8 @@ export function MessagePane({ room, username, people, jumpTo = null }: MessagePa
   const { loadOlder, loadGap, setAtNewest, markRead } = useChatActions()
   const timeline = useChatSelector((state) => state.timelines[room] ?? NOT_LOADED)
   const editWindow = useChatSelector((state) => state.editWindowSeconds)
+  // Owners, moderators and the operator may delete anyone's message here.
+  const deletesAny = useRoomRights(room).moderate
   const divider = useChatSelector((state) => state.divider[room] ?? null)
   const unread = useChatSelector((state) => state.unread[room] ?? 0)
   const items = useMemo(() => timelineItems(timeline, username), [timeline, username])
@@ -205,6 +208,7 @@ export function MessagePane({ room, username, people, jumpTo = null }: MessagePa
             names={names}
             me={username}
             canEdit={isEditable(row.item, username, editWindow, now)}
+            canDeleteAny={deletesAny}
             selected={row.item.seq !== null && row.item.seq === controls.selected}
             highlighted={row.item.seq !== null && row.item.seq === controls.highlighted}
             handlers={controls.handlers}

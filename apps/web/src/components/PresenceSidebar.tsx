@@ -1,6 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
+import { useRoomRights, useRoomSettings } from '../chat/hooks/useRoomRights.ts'
+import { foldName } from '../chat/model/mentions.ts'
 import { Avatar } from './Avatar.tsx'
+import { ModeratePersonDialog } from './ModeratePersonDialog.tsx'
 
 /** Each person's row is this tall (h-9), so the list can draw only the rows in view. */
 const ROW_HEIGHT = 36
@@ -23,9 +26,23 @@ interface PresenceSidebarProps {
 /**
  * Who is in the room on screen, kept live by join and leave pushes. Only the rows in view
  * (and a few either side) are drawn, so a room of thousands scrolls and updates quickly.
+ * Its owner, moderators and the operator get a button per person to moderate them (a
+ * moderator's spares the owner and the other moderators, whom only the owner may touch).
  */
 export function PresenceSidebar({ room, users: people, username, onClose }: PresenceSidebarProps) {
   const scrollerRef = useRef<HTMLDivElement>(null)
+  const rights = useRoomRights(room)
+  const settings = useRoomSettings(room)
+  const [moderating, setModerating] = useState<string | null>(null)
+  const runsRoom = (person: string) => {
+    const name = foldName(person)
+    return (
+      (settings?.owner !== undefined && foldName(settings.owner) === name) ||
+      (settings?.moderators.some((moderator) => foldName(moderator) === name) ?? false)
+    )
+  }
+  const mayModerate = (person: string) =>
+    rights.moderate && foldName(person) !== foldName(username) && (rights.manage || !runsRoom(person))
   const windowed = people.length >= WINDOWED_FROM
   const virtualizer = useVirtualizer({
     enabled: windowed,
@@ -87,12 +104,27 @@ export function PresenceSidebar({ room, users: people, username, onClose }: Pres
                 >
                   {person}
                 </span>
+                {mayModerate(person) && (
+                  <button
+                    type="button"
+                    aria-label={`Moderate ${person}`}
+                    title={`Moderate ${person}`}
+                    aria-haspopup="dialog"
+                    onClick={() => setModerating(person)}
+                    className="ml-auto rounded-md px-1.5 text-base leading-6 font-semibold text-muted hover:bg-hover hover:text-ink"
+                  >
+                    …
+                  </button>
+                )}
               </li>
             )
           })}
           {people.length === 0 && <li className="flex h-9 items-center px-2 text-sm text-muted">Nobody here yet.</li>}
         </ul>
       </div>
+      {moderating !== null && (
+        <ModeratePersonDialog room={room} person={moderating} onClose={() => setModerating(null)} />
+      )}
     </aside>
   )
 }
