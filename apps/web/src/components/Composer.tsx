@@ -26,6 +26,7 @@ import { CheckIcon, SendIcon } from './icons.tsx'
 import { MentionSuggestions, optionId } from './MentionSuggestions.tsx'
 import { FormattingHelp, FormattingToggle } from './markdown/FormattingHelp.tsx'
 import { FilesNote, PendingFiles } from './PendingFiles.tsx'
+import { RoomRulesNote, useMutedUntil } from './RoomRulesNote.tsx'
 import { useComposerFiles } from './useComposerFiles.ts'
 
 const MAX_HEIGHT_PX = 200
@@ -41,7 +42,8 @@ export const COMPOSER_SELECTOR = 'textarea[data-composer]'
  * quote above the box; ↑ in an empty box edits our last message there (Enter saves, Escape
  * goes back to the draft, which is kept meanwhile). Files attached (paperclip, paste, or
  * dropped on the room) upload at once; Send waits until every one is stored, then the
- * message carries them, its text as their caption (which may be empty).
+ * message carries them, its text as their caption (which may be empty). Muted, it keeps
+ * what is typed but does not send, and says until when; slow mode's pace shows below it.
  */
 export function Composer({ room, people, uploads }: { room: string; people: readonly string[]; uploads: FileUploads }) {
   const { send, typing, editMessage, setEditing, setReplyTo } = useChatActions()
@@ -71,7 +73,8 @@ export function Composer({ room, people, uploads }: { room: string; people: read
   const blank = text.trim().length === 0
   const { attached, ready, waiting, refusal, handlePaste } = useComposerFiles(room, uploads, editing !== null)
   const empty = blank && (editing !== null || ready.files.length === 0)
-  const cannotSend = empty || tooLong || waiting
+  const muted = useMutedUntil(room)
+  const cannotSend = empty || tooLong || waiting || (muted !== undefined && editing === null)
   const error = tooLong
     ? `A message has at most ${MESSAGE_MAX_LENGTH} characters`
     : editing !== null && blank
@@ -247,7 +250,7 @@ export function Composer({ room, people, uploads }: { room: string; people: read
             onBlur={() => setQuery(null)}
             placeholder={editing !== null ? 'Edit your message' : `Message #${room}`}
             aria-invalid={error ? true : undefined}
-            aria-describedby={`${id}-remaining${error ? ` ${id}-error` : ''}`}
+            aria-describedby={`${id}-remaining ${id}-rules${error ? ` ${id}-error` : ''}`}
             aria-autocomplete="list"
             aria-controls={open ? listId : undefined}
             aria-activedescendant={open ? optionId(listId, activeIndex) : undefined}
@@ -288,6 +291,7 @@ export function Composer({ room, people, uploads }: { room: string; people: read
           {error}
         </p>
       )}
+      <RoomRulesNote id={`${id}-rules`} room={room} muted={muted} />
       {editing === null && <FilesNote ready={ready} refusal={refusal} />}
       <p className="sr-only" aria-live="polite">
         {open
