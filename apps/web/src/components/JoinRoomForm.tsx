@@ -6,10 +6,15 @@ import { PlusIcon } from './icons.tsx'
 import { roomNameHint } from './room-name-hint.ts'
 import { TextField } from './TextField.tsx'
 
-/** "Join or create a room": one more room, by name (trimmed and folded to lower case), on the same connection. */
+/**
+ * "Join or create a room": one more room, by name (trimmed and folded to lower case), on the
+ * same connection. "Private room" makes a room this join creates private (joined by invite
+ * link only, never listed); a room that exists stays as it is.
+ */
 export function JoinRoomForm({ onJoined }: { onJoined?: () => void }) {
   const { joinRoom } = useChatActions()
   const [name, setName] = useState('')
+  const [privateRoom, setPrivateRoom] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [pending, setPending] = useState(false)
 
@@ -25,8 +30,9 @@ export function JoinRoomForm({ onJoined }: { onJoined?: () => void }) {
         setError(checked.error)
         return
       }
-      await joinRoom(checked.value)
+      await joinRoom(checked.value, privateRoom ? { private: true } : undefined)
       setName('')
+      setPrivateRoom(false)
       onJoined?.()
     } catch (joinError) {
       setError(describeError(joinError))
@@ -65,6 +71,10 @@ export function JoinRoomForm({ onJoined }: { onJoined?: () => void }) {
           <PlusIcon className="size-4" />
         </button>
       </div>
+      <label className="flex items-center gap-2 px-4 text-sm text-ink-soft">
+        <input type="checkbox" checked={privateRoom} onChange={(event) => setPrivateRoom(event.target.checked)} />
+        Private room
+      </label>
     </form>
   )
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_ROOM } from '@parley/events/rules'
 import { type FormEvent, useState } from 'react'
 import { loadLastUsername } from '../chat/browser/persistence.ts'
-import { roomFromPath } from '../chat/browser/route.ts'
+import { inviteFromHash, roomFromPath } from '../chat/browser/route.ts'
 import { useChatActions, useChatSelector } from '../chat/context.ts'
 import { openedByContinueLink } from '../chat/hooks/useContinueLink.ts'
 import { describeError } from '../chat/model/errors.ts'
@@ -13,13 +13,15 @@ import { ThemeToggle } from './ThemeToggle.tsx'
 
 /**
  * Pick a name and a room, checked by the same rules the server uses. Arriving by a room's
- * address (`/r/<room>`), the room is filled in, and joining lands there.
+ * address (`/r/<room>`) or a private room's invite link (`/#room=…&invite=…`), the room is
+ * filled in, and joining lands there (with the invite, for that room).
  */
 export function JoinScreen() {
   const { join } = useChatActions()
   const signedInAs = useChatSelector((state) => state.username)
   const notice = useChatSelector((state) => state.notice)
-  const [linked] = useState(() => roomFromPath(window.location.pathname))
+  const [invite] = useState(() => inviteFromHash(window.location.hash))
+  const [linked] = useState(() => roomFromPath(window.location.pathname) ?? invite?.room ?? null)
   // Opened by a link from another device: the session is on its way, unless the link is refused (a notice).
   const [continuing] = useState(openedByContinueLink)
   const [username, setUsername] = useState(() => signedInAs ?? loadLastUsername())
@@ -45,7 +47,8 @@ export function JoinScreen() {
         setPending(false)
         return
       }
-      await join(checkedUsername.value, checkedRoom.value)
+      const invited = invite !== null && invite.room === checkedRoom.value
+      await join(checkedUsername.value, checkedRoom.value, invited ? { invite: invite.invite } : undefined)
     } catch (error) {
       setServerError(describeError(error))
       setPending(false)
@@ -65,7 +68,11 @@ export function JoinScreen() {
             </p>
           ) : (
             <p className="mt-1.5 text-sm text-muted">
-              {linked ? `Pick a name to join #${linked}.` : 'Pick a name and a room to start talking.'}
+              {invite
+                ? `You are invited to #${invite.room}: pick a name to join it.`
+                : linked
+                  ? `Pick a name to join #${linked}.`
+                  : 'Pick a name and a room to start talking.'}
             </p>
           )}
         </div>
