@@ -64,7 +64,8 @@ export default defineConfig({
     : {
         command: 'npm start',
         url: `${baseURL}/api/health`,
-        env: { PORT: String(PORT), HOST: '127.0.0.1' },
+        // The operator's token room-rights.spec.ts acts with.
+        env: { PORT: String(PORT), HOST: '127.0.0.1', ADMIN_TOKEN: 'e2e-operator-token-0123456789' },
         reuseExistingServer: false,
         timeout: 120_000,
         stdout: 'ignore',
