@@ -274,6 +274,22 @@ export const events = defineEvents({
     response: roomChangeAnswerSchema,
   },
 
+  /**
+   * Ban a name from the whole server, or lift that ban (the operator only): its connections
+   * close, and every join is refused until the ban ends (`minutes`; absent: for good). With
+   * `address`, the addresses it is connected from are refused too.
+   */
+  serverBan: {
+    request: z.object({
+      username: usernameSchema,
+      action: z.enum(['ban', 'unban']),
+      minutes: moderateRequestSchema.shape.minutes,
+      address: z.boolean().optional(),
+      clientId: changeIdSchema,
+    }),
+    response: z.object({ changed: z.boolean() }),
+  },
+
   /** A private room's invite (owners, moderators, the operator); `rotate` makes a new one, and the old one stops working. */
   roomInvite: {
     request: z.object({

@@ -27,6 +27,7 @@ import { roomPeople } from './room-people.ts'
 import { roomRemovals } from './room-removals.ts'
 import { RoomRulesCache } from './room-rules-cache.ts'
 import { publicSettings } from './room-settings.ts'
+import { registerServerBans, SERVER_ROOM } from './server-bans.ts'
 import { sessionAuthor } from './session-author.ts'
 
 /** Typing signals closer together than this, per connection and room, are dropped. */
@@ -168,7 +169,9 @@ export function registerChatHandlers({
     }
     const session = sessionFor(conn, username, token)
     // The room's rules first: a refused join holds nothing, and a new room is made, owned by this session.
+    if (room === SERVER_ROOM) throw new Error(`"${SERVER_ROOM}" is kept for the server: pick another name`)
     const who = { name: username, author: sessionAuthor(session) }
+    await serverBans.checkJoin(conn, { ...who, address: conn.remoteAddress })
     const asked = { invite, private: asPrivate }
     const roomRules = (conn.data.rooms.has(room) && rules.cached(room)) || (await checks.admit(conn, room, asked, who))
     // Closed while the rules were read: it must hold nothing, since its close has been handled.
@@ -273,6 +276,18 @@ export function registerChatHandlers({
 
   registerHistory({ server, store, requireMember })
   registerSearch({ server, store, log })
+  const serverBans = registerServerBans({
+    server,
+    store,
+    bus,
+    names,
+    presence,
+    isOperator,
+    checkRate,
+    write,
+    stored,
+    log,
+  })
   registerHandoffRequest({ server, handoffs, checkRate, log })
   const { mayDeleteAny, checkReact } = checks
   registerMessageChanges({

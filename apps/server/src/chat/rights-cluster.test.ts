@@ -79,3 +79,22 @@ test('two instances: a ban by address made on one refuses that address on the ot
     'You are banned from "r" for good',
   )
 })
+
+test('two instances: the operator’s server ban on one closes the person on the other and holds there', async () => {
+  const adminToken = 'operator-token-0123456789'
+  await using cluster = await startCluster({ ADMIN_TOKEN: adminToken })
+  const op = cluster.one.client()
+  const bob = cluster.two.client()
+  await op.request('join', { username: 'op', room: 'lobby' })
+  await op.request('operator', { token: adminToken })
+  const { token } = await bob.request('join', { username: 'bob', room: 'lobby' })
+  const left = nextPush(op, 'userLeft', (left) => left.username === 'bob', 1_000)
+  await op.request('serverBan', { username: 'bob', action: 'ban', clientId: clientId() })
+  await left
+  expect(await failure(cluster.two.client().request('join', { username: 'bob', room: 'lobby', token }))).toBe(
+    'You are banned from this server for good',
+  )
+  expect(await failure(cluster.one.client().request('join', { username: 'bob', room: 'elsewhere', token }))).toBe(
+    'You are banned from this server for good',
+  )
+})

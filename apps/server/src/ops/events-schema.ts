@@ -28,6 +28,7 @@ const directions = {
   setOwner: 'request',
   setModerator: 'request',
   moderate: 'request',
+  serverBan: 'request',
   roomInvite: 'request',
   moderationLog: 'request',
   roomChanged: 'push',
