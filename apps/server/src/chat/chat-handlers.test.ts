@@ -29,6 +29,21 @@ describe('join', () => {
     expect(await joined).toEqual({ username: 'bob', room: 'general' })
   })
 
+  test('requests sent right after a join, before its answer, are answered as if in order', async () => {
+    await using parley = await startParley()
+    const alice = parley.client()
+    // Two joins without a token yet, then a message and a history ask: none waits for the one before.
+    const [first, second, sent, page] = await Promise.all([
+      alice.request('join', { username: 'alice', room: 'one' }),
+      alice.request('join', { username: 'alice', room: 'two' }),
+      alice.request('sendMessage', { message: 'at once' }),
+      alice.request('history', { room: 'two' }),
+    ])
+    expect(second.token).toBe(first.token)
+    expect(sent).toMatchObject({ room: 'two', seq: 1 })
+    expect(page.lastSeq).toBeGreaterThanOrEqual(0)
+  })
+
   test('trims names, and refuses invalid ones with the field named', async () => {
     await using parley = await startParley()
     const { client } = parley

@@ -163,7 +163,25 @@ export function registerChatHandlers({
     return token ?? newToken()
   }
 
-  server.onRequest('join', async ({ username, room, token, invite, private: asPrivate }, conn) => {
+  // A join answers after the room's rules are read; a connection's next join, and the
+  // messages and history asks sent after it, wait for it, as if answered in the order sent.
+  server.onRequest('join', (payload, conn) => {
+    const joined = (conn.data.joining ?? Promise.resolve()).then(() => join(payload, conn))
+    const settled = joined.then(
+      () => undefined,
+      () => undefined,
+    )
+    conn.data.joining = settled
+    void settled.then(() => {
+      if (conn.data.joining === settled) conn.data.joining = undefined
+    })
+    return joined
+  })
+
+  async function join(
+    { username, room, token, invite, private: asPrivate }: Payload<ChatEvents, 'join'>,
+    conn: ChatConnection,
+  ) {
     if (!conn.data.rooms.has(room) && conn.data.rooms.size >= limits.maxRoomsPerConnection) {
       throw new Error(`You are in ${limits.maxRoomsPerConnection} rooms already: leave one to join another`)
     }
@@ -216,7 +234,7 @@ export function registerChatHandlers({
       notify: mark.notify,
       settings: publicSettings(rules.cached(room) ?? roomRules),
     }
-  })
+  }
 
   /** Writes being stored and answered right now; `drain` waits for them. */
   const writing = new Set<Promise<unknown>>()
@@ -232,7 +250,10 @@ export function registerChatHandlers({
     return written
   }
 
-  server.onRequest('sendMessage', (payload, conn) => write(() => sendMessage(payload, conn)))
+  server.onRequest('sendMessage', (payload, conn) => {
+    const joining = conn.data.joining
+    return write(joining ? () => joining.then(() => sendMessage(payload, conn)) : () => sendMessage(payload, conn))
+  })
 
   async function sendMessage(
     { message, room, clientId, replyTo, files: fileIds }: Payload<ChatEvents, 'sendMessage'>,

@@ -12,6 +12,7 @@ interface HistoryDependencies {
 /** `history`: pages of a joined room's log, before, after or around a seq. */
 export function registerHistory({ server, store, requireMember }: HistoryDependencies): void {
   server.onRequest('history', async ({ room, before, after, around, limit }, conn) => {
+    if (conn.data.joining) await conn.data.joining
     requireMember(conn, room, 'read its history')
     const lastSeq = await store.lastSeq(room)
     if (after !== undefined) {

@@ -12,6 +12,11 @@ import { TokenBucket } from './token-bucket.ts'
 export class ConnectionData {
   /** Set by the first join; one name per connection while it is in a room. */
   username: string | undefined = undefined
+  /**
+   * Settles when the joins this connection sent so far are answered: a join reads the room's
+   * rules before it lets the connection in, and what was sent after it waits for that.
+   */
+  joining: Promise<void> | undefined = undefined
   /** Joined rooms, oldest first: the last one is where a room-less message goes. */
   readonly rooms = new JoinedRooms()
   readonly #limits: Limits
