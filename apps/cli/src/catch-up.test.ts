@@ -21,6 +21,7 @@ function server(log: ChatMessage[]) {
       room: 'lobby',
       messages,
       changes: [],
+      roomChanges: [],
       hasMore: (messages.at(-1)?.seq ?? after) < log.length,
       lastSeq: log.length,
     }

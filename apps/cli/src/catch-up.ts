@@ -1,18 +1,20 @@
-import type { ChatMessage, HistoryResponse, MessageChange } from '@parley/events'
+import type { ChatMessage, HistoryResponse, MessageChange, RoomChange } from '@parley/events'
 
-/** One entry of a room's log: a message, or a change to one. */
+/** One entry of a room's log: a message, a change to one, or a change to the room itself (topic, rules, moderation). */
 export type LogEntry =
   | { kind: 'message'; seq: number; message: ChatMessage }
   | { kind: 'change'; seq: number; change: MessageChange }
+  | { kind: 'room'; seq: number; change: RoomChange }
 
 /** Asks the server for the page of the room's log after `after`. */
 export type PageAfter = (after: number) => Promise<HistoryResponse>
 
-/** A page's messages and changes together, in the log's order. */
-export function entriesOf(page: Pick<HistoryResponse, 'messages' | 'changes'>): LogEntry[] {
+/** A page's messages, their changes and the room's changes together, in the log's order: every seq of the page. */
+export function entriesOf(page: Pick<HistoryResponse, 'messages' | 'changes' | 'roomChanges'>): LogEntry[] {
   const entries: LogEntry[] = [
     ...page.messages.map((message): LogEntry => ({ kind: 'message', seq: message.seq, message })),
     ...page.changes.map((change): LogEntry => ({ kind: 'change', seq: change.seq, change })),
+    ...page.roomChanges.map((change): LogEntry => ({ kind: 'room', seq: change.seq, change })),
   ]
   return entries.sort((a, b) => a.seq - b.seq)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test'
-import type { ChatMessage, MessageChange } from '@parley/events'
+import type { ChatMessage, MessageChange, RoomChange } from '@parley/events'
 import { entriesOf } from './catch-up.ts'
 import { RoomLog } from './room-log.ts'
 
@@ -100,12 +100,34 @@ describe('RoomLog', () => {
   })
 })
 
-test("a history page's messages and changes come out in the log's order", () => {
-  const entries = entriesOf({ messages: [message(3), message(5)], changes: [edit(4, message(3)), edit(6, message(5))] })
+const topic = (seq: number): RoomChange => ({
+  room: 'lobby',
+  seq,
+  change: 'topic',
+  username: 'alice',
+  timestamp: seq * 1000,
+  settings: { topic: 'Friday', private: false, slowModeSeconds: 0, moderators: [] },
+})
+
+test("a history page's messages, their changes and the room's changes come out in the log's order", () => {
+  const entries = entriesOf({
+    messages: [message(3), message(5)],
+    changes: [edit(4, message(3)), edit(7, message(5))],
+    roomChanges: [topic(6)],
+  })
   expect(entries.map((entry) => `${entry.kind} ${entry.seq}`)).toEqual([
     'message 3',
     'change 4',
     'message 5',
-    'change 6',
+    'room 6',
+    'change 7',
   ])
+})
+
+test('a change to the room is new once and counts as seen', () => {
+  const log = new RoomLog()
+  log.addMessage(message(1))
+  expect(log.applyRoomChange(topic(2))).toBe(true)
+  expect(log.applyRoomChange(topic(2))).toBe(false)
+  expect(log.held).toBe(2)
 })

@@ -82,6 +82,13 @@ export class RoomLog {
     return fresh
   }
 
+  /** A change to the room itself (topic, rules, moderation): its seq is seen. Says whether it is new here. */
+  applyRoomChange(change: { seq: number }): boolean {
+    const fresh = change.seq > this.#held
+    this.heldThrough(change.seq)
+    return fresh
+  }
+
   /** The messages held up to `held`, by ascending seq. */
   messagesThrough(): ChatMessage[] {
     return [...this.#messages.values()].filter((m) => m.seq <= this.#held).sort((a, b) => a.seq - b.seq)
