@@ -1,18 +1,28 @@
 // The seed's terminal client, on Parley's packages: `npm run chat -- alice lobby`.
 // Each line typed is sent as a message; /edit, /delete, /reply and /react change
-// messages (/help lists them).
+// messages, /topic, /mute, /ban and the like run the room (/help lists them). The room
+// may be an invite link (`npm run chat -- alice 'https://host/#room=x&invite=…'`), and
+// `private` after a room's name creates it private.
 import { createInterface } from 'node:readline'
 import { events } from '@parley/events'
 import { createClient } from '@parley/wsx/client'
 import { parseCommand } from './commands.ts'
 import { webOrigin } from './file-lines.ts'
+import { parseInviteLink, socketUrlOf } from './invite-link.ts'
 import { localTime, reasonOf } from './lines.ts'
 import { runCommand } from './run-command.ts'
 import { RoomSession } from './session.ts'
 
 const username = process.argv[2] || 'user-123'
-const room = process.argv[3] || 'general'
-const url = process.env.PARLEY_URL || 'ws://localhost:3001/ws'
+const roomArgument = process.argv[3] || 'general'
+const link = parseInviteLink(roomArgument)
+const room = link?.room ?? roomArgument
+// A link names its server; PARLEY_URL still wins.
+const url = process.env.PARLEY_URL || (link?.origin ? socketUrlOf(link.origin) : 'ws://localhost:3001/ws')
+const entry = {
+  ...(link?.invite ? { invite: link.invite } : {}),
+  ...(process.argv[4]?.toLowerCase() === 'private' ? { private: true as const } : {}),
+}
 
 const client = createClient(url, events)
 const session = new RoomSession(
@@ -22,6 +32,7 @@ const session = new RoomSession(
   { line: (text) => console.log(text), problem: (text) => console.error(text) },
   localTime,
   webOrigin(url),
+  entry,
 )
 
 client.connect()

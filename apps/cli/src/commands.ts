@@ -1,4 +1,5 @@
 import { isSingleEmoji } from '@parley/events/rules'
+import { parseRoomCommand, type RoomCommand } from './room-commands.ts'
 
 /** What one typed line asks for. `seq` absent on edit or delete means "my last message". */
 export type Command =
@@ -9,23 +10,9 @@ export type Command =
   | { kind: 'react'; seq: number; emoji: string }
   | { kind: 'operator'; token: string }
   | { kind: 'continue' }
+  | RoomCommand
   | { kind: 'help' }
   | { kind: 'unknown'; problem: string }
-
-/** What `/help` prints. */
-export const HELP = [
-  'Commands:',
-  '  /edit <text>           edit your last message',
-  '  /edit #N <text>        edit your message #N',
-  '  /delete                delete your last message',
-  '  /delete #N             delete your message #N (the operator: any message)',
-  '  /reply #N <text>       answer message #N',
-  '  /react #N <emoji>      react to #N with one emoji; again takes it back',
-  "  /operator <token>      act as the server's operator (its ADMIN_TOKEN)",
-  '  /continue              a one-time link (and QR code) to carry on as you in a browser or on a phone',
-  '  /help                  this list',
-  'Any other line is sent as a message; start it with // to send a line that starts with /.',
-].join('\n')
 
 /** A message named by its seq: `#12`. */
 const SEQ = /^#(\d+)$/
@@ -43,7 +30,7 @@ const usage = (line: string): Command => ({ kind: 'unknown', problem: `Usage: ${
 
 /**
  * Reads one typed line (already trimmed, not empty). A line starting with `/` is a
- * command; `//` at the start stands for a literal `/`; anything else is a message.
+ * command (`/help` lists them); `//` at the start stands for a literal `/`; anything else is a message.
  */
 export function parseCommand(line: string): Command {
   if (line.startsWith('//')) return { kind: 'say', text: line.slice(1) }
@@ -78,6 +65,11 @@ export function parseCommand(line: string): Command {
       if (!isSingleEmoji(after)) return { kind: 'unknown', problem: `A reaction is a single emoji, not "${after}"` }
       return { kind: 'react', seq, emoji: after }
     default:
-      return { kind: 'unknown', problem: `No command ${name}; /help lists them, and // sends a line starting with /` }
+      return (
+        parseRoomCommand(name, rest) ?? {
+          kind: 'unknown',
+          problem: `No command ${name}; /help lists them, and // sends a line starting with /`,
+        }
+      )
   }
 }

@@ -1,8 +1,6 @@
 import type { Attachment } from '@parley/events'
 import { fileUrl, formatFileSize } from '@parley/events/rules'
-
-/** Control characters (C0, DEL, C1) and direction overrides: never printed to a terminal from a name. */
-const UNPRINTABLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu
+import { printable } from './terminal-text.ts'
 
 /**
  * The web origin of the server behind a WebSocket address: `ws://host:3001/ws` gives
@@ -23,7 +21,7 @@ export function webOrigin(socketUrl: string): string {
 /** A message's files, one line each: `  📎 app.log (1.2 MB) http://host/files/<id>/app.log`. */
 export function fileLines(files: readonly Attachment[] | undefined, origin: string): string[] {
   return (files ?? []).map((file) => {
-    const name = file.name.replace(UNPRINTABLE, '')
+    const name = printable(file.name)
     return `  📎 ${name} (${formatFileSize(file.size)}) ${origin}${fileUrl(file.id, file.name)}`
   })
 }

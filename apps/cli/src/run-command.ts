@@ -1,8 +1,10 @@
 import type { ChangeAnswer } from '@parley/events'
 import { continueLink, sameName } from '@parley/events/rules'
 import { renderUnicodeCompact } from 'uqr'
-import { type Command, HELP } from './commands.ts'
+import type { Command } from './commands.ts'
+import { HELP } from './help.ts'
 import { reasonOf } from './lines.ts'
+import { runRoomCommand } from './run-room-command.ts'
 import type { RoomSession } from './session.ts'
 
 /** A fresh id for one message or change, so that sending it again counts once. */
@@ -115,7 +117,9 @@ export async function runCommand(session: RoomSession, command: Command): Promis
     case 'operator':
       try {
         await session.becomeOperator(command.token)
-        return out.line('You are the operator: /delete #N deletes any message in this room')
+        return out.line(
+          'You are the operator: /delete #N deletes any message, and the room commands (/help) work in every room',
+        )
       } catch (error) {
         return out.problem(`Not the operator: ${reasonOf(error)}`)
       }
@@ -125,5 +129,7 @@ export async function runCommand(session: RoomSession, command: Command): Promis
       return out.line(HELP)
     case 'unknown':
       return out.problem(command.problem)
+    default:
+      return runRoomCommand(session, command)
   }
 }

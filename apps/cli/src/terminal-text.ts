@@ -6,6 +6,14 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/u
 /** A quote line's markers (`>`, `> >`, `>>`), after up to 3 spaces. */
 const QUOTE = /^ {0,3}((?:> ?)+)(.*)$/u
 
+/** Control characters (C0, DEL, C1) and direction overrides: never printed to a terminal from a name or a topic. */
+const UNPRINTABLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu
+
+/** `text` without the characters that could move the cursor, recolour or reverse what a terminal shows. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, '')
+}
+
 interface Fence {
   mark: '`' | '~'
   length: number

@@ -20,9 +20,9 @@ export interface Terminal extends AsyncDisposable {
   end(): Promise<number>
 }
 
-/** Starts `bun apps/cli/src/client.ts username room` against `url`. */
-export function startTerminal(url: string, username: string, room: string): Terminal {
-  const child = Bun.spawn(['bun', clientEntry, username, room], {
+/** Starts `bun apps/cli/src/client.ts username room [...more]` against `url` (`room` may be an invite link). */
+export function startTerminal(url: string, username: string, room: string, ...more: string[]): Terminal {
+  const child = Bun.spawn(['bun', clientEntry, username, room, ...more], {
     env: { ...process.env, PARLEY_URL: url },
     stdin: 'pipe',
     stdout: 'pipe',
