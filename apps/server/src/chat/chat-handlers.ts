@@ -1,6 +1,6 @@
 import type { ChatEvents, UploadLimits } from '@parley/events'
 import { HISTORY_PAGE_SIZE, sameName } from '@parley/events/rules'
-import { CloseCode, type Payload } from '@parley/wsx/shared'
+import type { Payload } from '@parley/wsx/shared'
 import { type ChatConnection, type ChatServer, ROOM_LIST_TOPIC } from '../connections/connection-data.ts'
 import type { RoomBus } from '../delivery/room-bus.ts'
 import type { RoomTopics } from '../delivery/room-topics.ts'
@@ -15,18 +15,20 @@ import type { Presence } from '../presence/presence.ts'
 import { roomListUpdates } from '../presence/room-list-updates.ts'
 import type { RoomRegistry } from '../presence/room-registry.ts'
 import { registerSearch } from '../search/search-handler.ts'
-import type { MessageStore, NewMessage } from '../storage/message-store.ts'
+import type { MessageStore } from '../storage/message-store.ts'
 import { toChatMessage } from './chat-message.ts'
 import { registerHistory } from './history-handler.ts'
 import { registerMessageChanges } from './message-changes.ts'
 import { registerOperators } from './operators.ts'
 import { registerReadState } from './read-state.ts'
+import { requestGuards } from './request-guards.ts'
 import { registerRoomChanges } from './room-changes.ts'
 import { roomChecks } from './room-checks.ts'
 import { roomPeople } from './room-people.ts'
 import { roomRemovals } from './room-removals.ts'
 import { RoomRulesCache } from './room-rules-cache.ts'
 import { publicSettings } from './room-settings.ts'
+import { registerSendMessage } from './send-message.ts'
 import { registerServerBans, SERVER_ROOM } from './server-bans.ts'
 import { sessionAuthor } from './session-author.ts'
 
@@ -75,6 +77,11 @@ export function registerChatHandlers({
   handoffs,
 }: ChatDependencies) {
   const rules = new RoomRulesCache(store)
+  const { checkRate, requireMember, stored, write, drain } = requestGuards({
+    metrics,
+    log,
+    logName: (room) => rules.logName(room),
+  })
   const roomList = roomListUpdates(server, presence, (room) => rules.isPrivate(room))
   const readState = registerReadState({ server, topics, bus, store, log, requireMember })
   const { isOperator } = registerOperators({ server, adminToken, checkRate, log })
@@ -118,38 +125,6 @@ export function registerChatHandlers({
     if (!granted) throw new Error(`The name "${username}" is taken: pick another`)
     conn.data.token = granted
     return { token: granted, fresh: true }
-  }
-
-  /** Refuses a message over the rate limit, and closes a connection that keeps flooding. */
-  function checkRate(conn: ChatConnection): void {
-    if (conn.data.sends.take()) return
-    if (!conn.data.patience.take()) {
-      conn.close(CloseCode.policyViolation, 'Flooding: too many messages')
-      throw new Error('Too many messages: the connection is closed')
-    }
-    const seconds = (conn.data.sends.waitMs / 1000).toFixed(1)
-    throw new Error(`You are sending messages too fast: slow down and retry in ${seconds} s`)
-  }
-
-  /** Stores a message or a change, timing it; a storage failure is logged and refused in words. */
-  async function stored<T>(room: string, write: () => Promise<T>): Promise<T> {
-    const started = performance.now()
-    try {
-      return await write()
-    } catch (error) {
-      metrics.countError('storage')
-      log.error('storage-failed', {
-        room: rules.logName(room),
-        error: error instanceof Error ? error.message : String(error),
-      })
-      throw new Error('Messages cannot be stored right now: try sending yours again in a moment')
-    } finally {
-      metrics.storageWrites.observe((performance.now() - started) / 1000)
-    }
-  }
-
-  function requireMember(conn: ChatConnection, room: string, doing: string): void {
-    if (!conn.data.rooms.has(room)) throw new Error(`Join "${room}" to ${doing}`)
   }
 
   /** The session token this connection will hold `username` with, refusing a name it cannot take here. */
@@ -236,65 +211,7 @@ export function registerChatHandlers({
     }
   }
 
-  /** Writes being stored and answered right now; `drain` waits for them. */
-  const writing = new Set<Promise<unknown>>()
-  let draining = false
-
-  /** Runs a write to the room log, refused in words from the start of a shutdown (never stored, and its sender knows). */
-  function write<T>(run: () => Promise<T>): Promise<T> {
-    if (draining) throw new Error('The server is restarting: send your message again once you are reconnected')
-    const written = run()
-    writing.add(written)
-    const settled = () => writing.delete(written)
-    written.then(settled, settled)
-    return written
-  }
-
-  server.onRequest('sendMessage', (payload, conn) => {
-    const joining = conn.data.joining
-    return write(joining ? () => joining.then(() => sendMessage(payload, conn)) : () => sendMessage(payload, conn))
-  })
-
-  async function sendMessage(
-    { message, room, clientId, replyTo, files: fileIds }: Payload<ChatEvents, 'sendMessage'>,
-    conn: ChatConnection,
-  ) {
-    checkRate(conn)
-    const { username, rooms, author } = conn.data
-    const target = room ?? [...rooms].at(-1)
-    if (!username || !target) throw new Error('Join a room before sending messages')
-    if (!rooms.has(target)) throw new Error(`You are not in "${target}"; join it first`)
-    const timestamp = Date.now()
-    checks.checkSend(conn, target, timestamp)
-    const newMessage: NewMessage = {
-      room: target,
-      messageId: Bun.randomUUIDv7(),
-      clientId,
-      username,
-      body: message,
-      timestamp,
-      author,
-    }
-    if (replyTo !== undefined) newMessage.replyTo = replyTo
-    const taken = fileIds?.length
-      ? await files.take(fileIds, { room: target, author: author ?? '', key: clientId ?? newMessage.messageId })
-      : undefined
-    if (taken) newMessage.files = taken.files
-    const outcome = await stored(target, () => store.append(newMessage)).catch(async (error: unknown) => {
-      await taken?.giveBack()
-      throw error
-    })
-    if (outcome.kind === 'conflict' || outcome.kind === 'refused') await taken?.giveBack()
-    if (outcome.kind === 'conflict') throw new Error('That message id was already used for a different message')
-    if (outcome.kind === 'refused') throw new Error(outcome.reason)
-    const saved = outcome.message
-    if (outcome.kind === 'stored') {
-      bus.publish(target, 'message', toChatMessage(saved))
-      metrics.messagesStored += 1
-    }
-    return { messageId: saved.messageId, timestamp: saved.timestamp, room: target, seq: saved.seq }
-  }
-
+  registerSendMessage({ server, store, bus, files, metrics, checkRate, checkSend: checks.checkSend, write, stored })
   registerHistory({ server, store, requireMember })
   registerSearch({ server, store, log })
   const serverBans = registerServerBans({
@@ -370,15 +287,5 @@ export function registerChatHandlers({
     for (const room of [...conn.data.rooms]) leaveRoom(conn, room, 'closed')
   })
 
-  return {
-    /**
-     * Refuses every message from now on and resolves once each one taken before has
-     * been stored (or refused) and answered: closing the sockets after it loses no answer.
-     */
-    async drain(): Promise<void> {
-      draining = true
-      await Promise.allSettled(writing)
-    },
-    stop: roomList.stop,
-  }
+  return { drain, stop: roomList.stop }
 }
