@@ -10,6 +10,7 @@ import { useMessageChanges } from './hooks/useMessageChanges.ts'
 import { useNetworkChanges } from './hooks/useNetworkChanges.ts'
 import { useOperator } from './hooks/useOperator.ts'
 import { usePageVisible } from './hooks/usePageVisible.ts'
+import { useReadMarks } from './hooks/useReadMarks.ts'
 import { useRoomAddress } from './hooks/useRoomAddress.ts'
 import { useRoomHistory } from './hooks/useRoomHistory.ts'
 import { useSavedOutbox, useSending } from './hooks/useSending.ts'
@@ -66,6 +67,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
   const { editMessage, deleteMessage, toggleReaction, retryChange, dismissChange } = useMessageChanges(client, store)
   const typing = useTyping(client, store)
   const { actAsOperator, presentOperatorToken } = useOperator(client, dispatch)
+  const { setNotifyLevel } = useReadMarks(client, store)
 
   const refreshDirectory = useCallback(() => {
     client
@@ -257,6 +259,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       reach,
       loadGap,
       actAsOperator,
+      setNotifyLevel,
     }),
     [
       join,
@@ -280,6 +283,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       reach,
       loadGap,
       actAsOperator,
+      setNotifyLevel,
     ],
   )
   const value = useMemo(() => ({ store, client, actions }), [store, client, actions])

@@ -1,4 +1,5 @@
 import type { Attachment } from '@parley/events'
+import type { NotifyLevel } from '@parley/events/rules'
 import type { ConnectionStatus } from '@parley/wsx/client'
 import { createContext, useContext } from 'react'
 import { useConnectionStatus } from './hooks/useConnectionStatus.ts'
@@ -56,6 +57,8 @@ export interface ChatActions {
   loadGap(room: string): Promise<void>
   /** Acts as the server's operator with `token` (kept for this tab, presented again after every reconnection); rejects with the refusal. */
   actAsOperator(token: string): Promise<void>
+  /** How much the room calls for attention, for this session everywhere: shown at once, put back if refused. */
+  setNotifyLevel(room: string, level: NotifyLevel): void
 }
 
 /** Provided once by `ChatProvider`; its value never changes, so it re-renders nobody. */

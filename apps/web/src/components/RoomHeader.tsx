@@ -4,6 +4,7 @@ import { HashIcon, LockIcon, MenuIcon, PeopleIcon, SlidersIcon } from './icons.t
 import { MessageText } from './MessageText.tsx'
 import { NotifyToggle } from './NotifyToggle.tsx'
 import type { Panel } from './panel.ts'
+import { RoomNotifyLevel } from './RoomNotifyLevel.tsx'
 import { SearchButton } from './SearchButton.tsx'
 import { ThemeToggle } from './ThemeToggle.tsx'
 
@@ -27,7 +28,8 @@ const toggleClass =
 
 /**
  * The room's name (a lock for a private room) and its topic, the room's settings, the
- * search, the theme and notification switches, and on narrow screens the buttons for the drawers.
+ * search, the room's notification level, the theme and notification switches, and on narrow
+ * screens the buttons for the drawers.
  */
 export function RoomHeader({ room, people, panel, onToggle, searchOpen, onSearch, onSearchHint }: RoomHeaderProps) {
   const settings = useRoomSettings(room)
@@ -85,6 +87,7 @@ export function RoomHeader({ room, people, panel, onToggle, searchOpen, onSearch
       )}
 
       <SearchButton open={searchOpen} onOpen={onSearch} onHint={onSearchHint} />
+      <RoomNotifyLevel room={room} />
       <NotifyToggle />
       <ThemeToggle />
 

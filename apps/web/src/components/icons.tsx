@@ -234,3 +234,31 @@ export function SlidersIcon(props: IconProps) {
     </Icon>
   )
 }
+
+/** A speech bubble: every message. */
+export function BubbleIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z" />
+    </Icon>
+  )
+}
+
+/** An at sign: mentions. */
+export function AtIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="12" r="4" />
+      <path d="M16 8v5a3 3 0 0 0 6 0v-1a10 10 0 1 0-4 8" />
+    </Icon>
+  )
+}
+
+/** A speech bubble struck through: nothing. */
+export function BubbleOffIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2zM2 2l20 20" />
+    </Icon>
+  )
+}

@@ -8,12 +8,13 @@ import type {
   RoomSummary,
   SendMessageResponse,
 } from '@parley/events'
+import type { NotifyLevel } from '@parley/events/rules'
 import type { PendingChange } from './pending-changes.ts'
 import type { OutgoingMessage } from './timeline.ts'
 
 /** What the reducer needs of a join answer. */
 type JoinAnswer = Pick<JoinResponse, 'room' | 'users' | 'lastSeq' | 'messages'> &
-  Partial<Pick<JoinResponse, 'editWindowSeconds' | 'uploadLimits' | 'settings'>>
+  Partial<Pick<JoinResponse, 'editWindowSeconds' | 'uploadLimits' | 'settings' | 'readSeq' | 'notify'>>
 
 /** Everything that changes the chat's state (see `chatReducer`). */
 export type ChatAction =
@@ -24,6 +25,10 @@ export type ChatAction =
   | { type: 'reading'; reading: boolean }
   /** Everything in the room is read, and its "New messages" line goes. */
   | { type: 'markRead'; room: string }
+  /** The server holds the room as read through `seq` for this session (our mark's answer, or another tab's or device's). */
+  | { type: 'readSaved'; room: string; seq: number; notify?: NotifyLevel }
+  /** How much the room calls for our attention. */
+  | { type: 'notifyLevel'; room: string; level: NotifyLevel }
   | { type: 'typing'; room: string; username: string; at: number }
   | { type: 'typingExpired'; now: number }
   | { type: 'message'; message: ChatMessage }

@@ -12,7 +12,16 @@ import {
   settleChange,
 } from './own-entries.ts'
 import { sortedPeople, withoutPerson, withPerson } from './presence-list.ts'
-import { countUnread, emptyReadState, forgetRoom, markRead, openRoom, type ReadState } from './read-state.ts'
+import { newestSeen, withJoinedReadState } from './read-on-join.ts'
+import {
+  countUnread,
+  emptyReadState,
+  forgetRoom,
+  markRead,
+  openRoom,
+  type ReadState,
+  readThrough,
+} from './read-state.ts'
 import { describeRemoval } from './room-change-text.ts'
 import { type HeldSettings, newerSettings, removesTarget, type Standing } from './room-settings.ts'
 import { withRoomChanges } from './room-state.ts'
@@ -133,11 +142,16 @@ function withTimeline(state: ChatState, room: string, timeline: RoomTimeline): C
   return { ...state, timelines: { ...state.timelines, [room]: timeline } }
 }
 
-/** Stores a merge, counting new messages from others as unread unless their room is on screen and being read. */
+/**
+ * Stores a merge, counting new messages from others as unread unless their room is on
+ * screen and being read (then it is read through them).
+ */
 function withMerge(state: ChatState, room: string, { timeline, added }: MergeResult, counts = true): ChatState {
   const next = withTimeline(state, room, timeline)
   const onScreen = room === state.current
-  if (!counts || (onScreen && state.reading) || !state.rooms.includes(room) || added.length === 0) return next
+  if (!state.rooms.includes(room) || added.length === 0) return next
+  if (onScreen && state.reading) return { ...next, ...markRead(next, room, false, newestSeen(next, room)) }
+  if (!counts) return next
   return { ...next, ...countUnread(next, room, added, state.username, onScreen) }
 }
 
@@ -211,24 +225,37 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
               [room]: newerSettings(state.roomSettings[room], action.answer.settings, action.answer.lastSeq),
             }
           : state.roomSettings,
-        ...(action.select ? openRoom(state, room) : {}),
       }
-      // A rejoin's answer brings what was missed: that counts as unread; a first join's history does not.
-      return withMerge(joined, room, outcome, (before?.syncedThrough ?? null) !== null)
+      const first = (before?.syncedThrough ?? null) === null
+      // A rejoin's answer brings what was missed: that counts as unread; a first join's history
+      // counts from the server's read position.
+      const merged = withMerge(joined, room, outcome, !first)
+      return withJoinedReadState(merged, room, action.answer, action.select, first)
     }
     case 'left':
       return withoutRoom(state, action.room)
     case 'select':
       if (!state.rooms.includes(action.room)) return state
-      return { ...state, current: action.room, ...openRoom(state, action.room) }
+      return { ...state, current: action.room, ...openRoom(state, action.room, newestSeen(state, action.room)) }
     case 'reading': {
       if (action.reading === state.reading) return state
       const { current } = state
-      const read = action.reading && current !== null ? markRead(state, current, false) : {}
+      const read = action.reading && current !== null ? markRead(state, current, false, newestSeen(state, current)) : {}
       return { ...state, reading: action.reading, ...read }
     }
     case 'markRead':
-      return { ...state, ...markRead(state, action.room, true) }
+      return { ...state, ...markRead(state, action.room, true, newestSeen(state, action.room)) }
+    case 'readSaved': {
+      if (!state.rooms.includes(action.room)) return state
+      const { room, seq, notify } = action
+      const read = readThrough(state, room, seq, timelineOf(state, room).messages, state.username)
+      const next = read.savedSeq === state.savedSeq && read.readSeq === state.readSeq ? state : { ...state, ...read }
+      if (notify === undefined || next.notify[room] === notify) return next
+      return { ...next, notify: { ...next.notify, [room]: notify } }
+    }
+    case 'notifyLevel':
+      if (!state.rooms.includes(action.room) || state.notify[action.room] === action.level) return state
+      return { ...state, notify: { ...state.notify, [action.room]: action.level } }
     case 'typing':
       if (!state.rooms.includes(action.room) || isMe(state, action.username)) return state
       return { ...state, typing: withTyper(state.typing, action.room, action.username, action.at) }
