@@ -300,6 +300,22 @@ export const events = defineEvents({
     response: z.object({ room: z.string(), invite: inviteSchema }),
   },
 
+  /**
+   * A direct conversation with `username`, who must be connected now (on any instance): a
+   * private room for exactly the asker's session and theirs, the same room every time for
+   * the same two names, made on first use. The answer names the room (join it next); the
+   * other person's connections get `directRoomOpened`. Asked after joining some room.
+   */
+  directRoom: {
+    request: z.object({ username: usernameSchema }),
+    response: z.object({ room: z.string() }),
+  },
+
+  /** Someone opened a direct conversation with you: join `room` to see it (server → client). */
+  directRoomOpened: {
+    request: z.object({ room: z.string(), from: z.string() }),
+  },
+
   /** The moderation record of a room, newest first (owners, moderators, the operator). */
   moderationLog: {
     request: z.object({

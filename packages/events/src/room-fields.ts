@@ -15,6 +15,11 @@ export const roomSettingsSchema = z.object({
   /** The owner's name when the room has one (rooms made before owners existed have none until the operator names one). */
   owner: z.string().optional(),
   moderators: z.array(z.string()),
+  /**
+   * A direct conversation: the two people's names, as they were when it was opened. Such a
+   * room is private, has no owner, moderators or invite, and admits nobody else.
+   */
+  direct: z.array(z.string()).optional(),
 })
 
 /** What a change to a room did. */

@@ -36,6 +36,9 @@ export function foldRoomName(room: string): string {
   return room.trim().toLowerCase()
 }
 
+/** How a direct conversation's room name starts: no other room may be made with a name that does. */
+export const DIRECT_ROOM_PREFIX = 'dm-'
+
 /** Where the web app keeps things in the browser (localStorage unless said otherwise). */
 export const browserStorageKeys = {
   /** The session token that holds this browser's name; shared by its tabs. */

@@ -17,6 +17,7 @@ import type { RoomRegistry } from '../presence/room-registry.ts'
 import { registerSearch } from '../search/search-handler.ts'
 import type { MessageStore } from '../storage/message-store.ts'
 import { toChatMessage } from './chat-message.ts'
+import { registerDirectRooms } from './direct-rooms.ts'
 import { registerHistory } from './history-handler.ts'
 import { registerMessageChanges } from './message-changes.ts'
 import { registerOperators } from './operators.ts'
@@ -254,6 +255,7 @@ export function registerChatHandlers({
     isOperator,
     findPerson: people.find,
   })
+  registerDirectRooms({ server, bus, store, rules, names, presence, checkRate, write, stored })
   roomRemovals({ bus, rules, isOperator, people, leave: (conn, room) => leaveRoom(conn, room, 'removed'), log })
 
   server.onSend('typing', ({ room }, conn) => {

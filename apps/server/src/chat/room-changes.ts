@@ -126,6 +126,7 @@ export function registerRoomChanges({
     requireMember(conn, room, 'see its invite')
     const current = await rules.read(room)
     if (!current?.private) throw new Error(`"${room}" is not private: anyone can join it by its name`)
+    if (current.direct) throw new Error('A direct conversation has no invite: it is for its two people only')
     if (!standingIn(current, conn.data.author, isOperator(conn)))
       throw new Error("Only the room's owner and moderators can see its invite")
     if (rotate) {

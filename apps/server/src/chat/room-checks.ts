@@ -1,6 +1,7 @@
-import { usernameKey } from '@parley/events/rules'
+import { DIRECT_ROOM_PREFIX, usernameKey } from '@parley/events/rules'
 import type { ChatConnection } from '../connections/connection-data.ts'
 import type { MessageStore, RoomAction, RoomRules } from '../storage/message-store.ts'
+import { DIRECT_ONLY } from '../storage/plan-room-changes.ts'
 import { newInvite } from './invites.ts'
 import { type RoomRulesCache, standingIn } from './room-rules-cache.ts'
 import { lasting, sanctionOn } from './room-settings.ts'
@@ -20,7 +21,8 @@ export interface JoinAsk {
 /**
  * The room's rules at the door and on the way in: who may join (bans, private rooms and
  * their invites; the first join of a new room makes it, owned by the joiner), and who may
- * send or react now (mutes, slow mode). Owners, moderators and the operator pass them all.
+ * send or react now (mutes, slow mode). Owners, moderators and the operator pass them all,
+ * except a direct conversation's door: only its two sessions pass that.
  */
 export function roomChecks({
   store,
@@ -61,8 +63,19 @@ export function roomChecks({
       const create: RoomAction = asked.private
         ? { kind: 'create', private: true, invite: newInvite() }
         : { kind: 'create', private: false }
-      const current = (await rules.read(room)) ?? (await ask(conn, room, who, create))
+      const existing = await rules.read(room)
+      if (!existing && room.startsWith(DIRECT_ROOM_PREFIX)) {
+        throw new Error(
+          `Room names starting with "${DIRECT_ROOM_PREFIX}" are kept for direct conversations: pick another`,
+        )
+      }
+      const current = existing ?? (await ask(conn, room, who, create))
       const { author } = who
+      // Nobody but its two sessions, the operator included.
+      if (current.direct) {
+        if (author !== undefined && current.members.includes(author)) return current
+        throw new Error(DIRECT_ONLY)
+      }
       if (standingIn(current, author, isOperator(conn))) return current
       const now = Date.now()
       const ban = sanctionOn(current.bans, { name: who.name, author, address: conn.remoteAddress }, now)

@@ -11,6 +11,7 @@ export function publicSettings(rules: RoomRules): RoomSettings {
     moderators: rules.moderators.map((person) => person.name),
   }
   if (rules.owner) settings.owner = rules.owner.name
+  if (rules.direct) settings.direct = [...rules.direct]
   return settings
 }
 

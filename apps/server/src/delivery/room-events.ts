@@ -1,5 +1,5 @@
 /**
- * The events a room's members hear; `readState` goes to a session's connections, which
+ * The events a room's members hear; `readState` and `directRoomOpened` go to a session's connections, which
  * follow the session as a room of its own (see `sessionRoom`).
  */
 export const roomEvents = [
@@ -10,5 +10,6 @@ export const roomEvents = [
   'userLeft',
   'userTyping',
   'readState',
+  'directRoomOpened',
 ] as const
 export type RoomEvent = (typeof roomEvents)[number]

@@ -40,6 +40,8 @@ const directions = {
   rooms: 'push',
   messageChanged: 'push',
   readState: 'push',
+  directRoom: 'request',
+  directRoomOpened: 'push',
 } as const satisfies Record<keyof ChatEvents, 'request' | 'send' | 'push'>
 
 type JsonSchema = Record<string, unknown>

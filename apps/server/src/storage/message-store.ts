@@ -150,12 +150,17 @@ export interface RoomRules {
   bans: Sanction[]
   /** A private room's members: the sessions (author hashes) its invite admitted, and its creator's. */
   members: string[]
+  /** A direct conversation: the two people's names (their sessions are `members`); no owner, invite or moderators. */
+  direct?: string[]
 }
 
 /** What a change to a room asks for. `create` and `admit` take no place in the log; the others do. */
 export type RoomAction =
-  /** Make the room, owned by the asking session, unless it exists. */
-  | { kind: 'create'; private: boolean; invite?: string }
+  /**
+   * Make the room, owned by the asking session, unless it exists. With `direct`, a direct
+   * conversation instead: private, owned by nobody, for the sessions in `members` only.
+   */
+  | { kind: 'create'; private: boolean; invite?: string; direct?: { names: string[]; members: string[] } }
   /** A private room's invite admits the asking session as a member. */
   | { kind: 'admit'; invite: string }
   | { kind: 'topic'; topic: string }

@@ -22,6 +22,9 @@ export interface RoomOps {
 export const DIFFERENT_CHANGE = 'That change id was already used for a different change'
 const NO_ROOM = 'That room does not exist'
 const STAFF_ONLY = "Only the room's owner and moderators can do that"
+/** Why nobody else may join a direct conversation. */
+export const DIRECT_ONLY = 'That conversation is between two people: nobody else can join it'
+const DIRECT_UNRUN = 'A direct conversation has no owner, moderators or invite'
 
 type Rank = 'operator' | 'owner' | 'moderator' | 'nobody'
 /** The actions that take a place in the log. */
@@ -149,8 +152,14 @@ export class RoomRulesState {
     if (this.#dirty && this.#rules) ops.rules.push({ room: this.#room, rules: this.#show(this.#rules) })
   }
 
-  #create(change: NewRoomChange, action: { private: boolean; invite?: string }, rules: RoomRules | undefined) {
+  #create(change: NewRoomChange, action: Extract<RoomAction, { kind: 'create' }>, rules: RoomRules | undefined) {
     if (rules) return { kind: 'unchanged', rules: this.#show(rules) } as const
+    if (action.direct) {
+      const { names, members } = action.direct
+      const made: RoomRules = { ...defaultRules(), private: true, members: [...members], direct: [...names] }
+      this.#write(made)
+      return { kind: 'done', rules: this.#show(made) } as const
+    }
     const made: RoomRules = {
       ...defaultRules(),
       private: action.private,
@@ -164,6 +173,9 @@ export class RoomRulesState {
 
   #admit(change: NewRoomChange, invite: string, rules: RoomRules): RoomChangeOutcome {
     if (!rules.private) return { kind: 'unchanged', rules: this.#show(rules) }
+    if (rules.direct && !(change.author !== undefined && rules.members.includes(change.author))) {
+      return refused(DIRECT_ONLY)
+    }
     if (invite !== rules.invite) {
       return refused("That invite link is not valid any more: ask the room's owner for a new one")
     }
@@ -196,6 +208,9 @@ function rank(change: NewRoomChange, rules: RoomRules): Rank {
 
 /** Why the asker may not make this change, or undefined when they may. */
 function refusalOf(change: NewRoomChange, action: LoggedAction, rules: RoomRules, rank: Rank): string | undefined {
+  if (rules.direct && (action.kind === 'owner' || action.kind === 'moderator' || action.kind === 'rotateInvite')) {
+    return DIRECT_UNRUN
+  }
   if (action.kind === 'owner') {
     return rank === 'operator' || rank === 'owner'
       ? undefined

@@ -23,6 +23,7 @@ const rulesSchema = z.object({
   mutes: z.array(sanctionSchema),
   bans: z.array(sanctionSchema),
   members: z.array(z.string()),
+  direct: z.array(z.string()).optional(),
 })
 
 /** The rules of a room that has none stored: made before owners existed, or not yet given any. */
@@ -36,6 +37,7 @@ export function parseRules(text: string): RoomRules {
   const rules: RoomRules = { ...parsed, mutes: parsed.mutes.map(sanction), bans: parsed.bans.map(sanction) }
   if (parsed.owner === undefined) delete rules.owner
   if (parsed.invite === undefined) delete rules.invite
+  if (parsed.direct === undefined) delete rules.direct
   return rules
 }
 

@@ -1,0 +1,112 @@
+import { DIRECT_ROOM_PREFIX, sameName, usernameKey } from '@parley/events/rules'
+import type { ChatConnection, ChatServer } from '../connections/connection-data.ts'
+import type { RoomBus } from '../delivery/room-bus.ts'
+import type { NameClaims } from '../presence/name-claims.ts'
+import type { Presence } from '../presence/presence.ts'
+import type { MessageStore, RoomRules } from '../storage/message-store.ts'
+import { sessionRoom } from './read-state.ts'
+import type { RoomRulesCache } from './room-rules-cache.ts'
+import { sessionAuthor } from './session-author.ts'
+
+/** How many hex digits of the hash a direct room's name keeps (80 bits). */
+const NAME_HASH_LENGTH = 20
+
+/**
+ * The room of the direct conversation between two names: `dm-` and the start of a SHA-256
+ * of their keys in order, so the same two names always meet in the same room, whoever asks.
+ * Hex, since room names are folded to lower case.
+ */
+export function directRoomName(a: string, b: string): string {
+  const keys = [usernameKey(a), usernameKey(b)].sort()
+  const hash = new Bun.CryptoHasher('sha256').update(keys.join('\n')).digest('hex')
+  return `${DIRECT_ROOM_PREFIX}${hash.slice(0, NAME_HASH_LENGTH)}`
+}
+
+interface DirectRoomDependencies {
+  server: ChatServer
+  bus: RoomBus
+  store: MessageStore
+  rules: RoomRulesCache
+  names: NameClaims
+  presence: Presence
+  checkRate(conn: ChatConnection): void
+  write<T>(run: () => Promise<T>): Promise<T>
+  stored<T>(room: string, run: () => Promise<T>): Promise<T>
+}
+
+/**
+ * `directRoom`: a private room for exactly two sessions, made on first use with both as its
+ * members and nobody as its owner, and `directRoomOpened` pushed to the other person's
+ * connections (on any instance: they follow their session's own topic) so they join it.
+ */
+export function registerDirectRooms({
+  server,
+  bus,
+  store,
+  rules,
+  names,
+  presence,
+  checkRate,
+  write,
+  stored,
+}: DirectRoomDependencies): void {
+  /** Whether the stored conversation is these two sessions', or why not in words. */
+  function check(room: string, current: RoomRules, me: Session, other: Session): void {
+    if (!current.direct) throw new Error(`"${room}" is not a direct conversation`)
+    if (!current.members.includes(me.author)) {
+      throw new Error(
+        `A direct conversation with "${other.name}" exists already, begun by another session of "${me.name}"`,
+      )
+    }
+    if (!current.members.includes(other.author)) {
+      throw new Error(
+        `"${other.name}" is held by another session than the one your direct conversation began with: ask them to come back from it`,
+      )
+    }
+  }
+
+  server.onRequest('directRoom', ({ username }, conn) =>
+    write(async () => {
+      checkRate(conn)
+      const { username: name, author } = conn.data
+      if (name === undefined || author === undefined || conn.data.rooms.size === 0) {
+        throw new Error('Join a room before talking to someone privately')
+      }
+      if (sameName(name, username)) throw new Error('A direct conversation needs someone else: pick another name')
+      const token = names.tokenOf(username) ?? (await presence.tokenOf(username))
+      if (token === undefined) throw new Error(`"${username}" is not connected: they must be here to talk privately`)
+      const me = { name, author }
+      const other = { name: username, author: sessionAuthor(token) }
+      const room = directRoomName(name, username)
+      let current = await rules.read(room)
+      if (!current) {
+        const outcome = await stored(room, () =>
+          store.roomChange({
+            room,
+            clientId: crypto.randomUUID(),
+            username: name,
+            author,
+            timestamp: Date.now(),
+            operator: false,
+            action: {
+              kind: 'create',
+              private: true,
+              direct: { names: [name, username], members: [author, other.author] },
+            },
+          }),
+        )
+        if (outcome.kind === 'refused') throw new Error(outcome.reason)
+        if (outcome.kind !== 'done' && outcome.kind !== 'unchanged') throw new Error('That room could not be made')
+        current = outcome.rules
+      }
+      check(room, current, me, other)
+      bus.publish(sessionRoom(other.author), 'directRoomOpened', { room, from: name })
+      return { room }
+    }),
+  )
+}
+
+interface Session {
+  name: string
+  author: string
+}
