@@ -1,6 +1,6 @@
 import { expect, test } from 'bun:test'
 import type { ChatMessage, HistoryResponse } from '@parley/events'
-import { partedAt, superseded } from './catch-up.ts'
+import { partedAt } from './catch-up.ts'
 
 const message = (seq: number, messageId = `m${seq}`): ChatMessage => ({
   messageId,
@@ -46,18 +46,4 @@ test('a server that lost messages and stored others under their seqs parts at th
   expect(rewound.asked.length).toBeLessThanOrEqual(8)
   const allGone = server(Array.from({ length: 300 }, (_, i) => message(i + 1, `y${i}`)))
   expect(await partedAt(held.slice(50), allGone.pageAfter)).toBe(50)
-})
-
-test('of the topic and slow-mode changes replayed, all but the latest of each kind are superseded', () => {
-  const changes = [
-    { seq: 3, change: 'topic' as const },
-    { seq: 4, change: 'muted' as const },
-    { seq: 5, change: 'slowMode' as const },
-    { seq: 7, change: 'topic' as const },
-    { seq: 9, change: 'topic' as const },
-  ]
-  expect([...superseded(changes)].sort()).toEqual([3, 7])
-  // Newest first, as the moderation record comes: the same.
-  expect([...superseded([...changes].reverse())].sort()).toEqual([3, 7])
-  expect(superseded([]).size).toBe(0)
 })

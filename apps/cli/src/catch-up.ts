@@ -20,20 +20,6 @@ export function entriesOf(page: Pick<HistoryResponse, 'messages' | 'changes' | '
 }
 
 /**
- * The seqs of the topic and slow-mode changes among `changes` that a later one of the same
- * kind among them supersedes. A replayed change carries the room's settings as they stand
- * now, not as it made them: only the latest of each kind can show its topic or slow mode.
- */
-export function superseded(changes: readonly Pick<RoomChange, 'seq' | 'change'>[]): Set<number> {
-  const latest = new Map<string, number>()
-  for (const { seq, change } of changes) {
-    if ((change === 'topic' || change === 'slowMode') && seq > (latest.get(change) ?? 0)) latest.set(change, seq)
-  }
-  const older = changes.filter(({ seq, change }) => latest.has(change) && latest.get(change) !== seq)
-  return new Set(older.map(({ seq }) => seq))
-}
-
-/**
  * Everything in the room's log after `held`, in order, paging until the server says
  * there is no more: what a terminal missed while it was away.
  */

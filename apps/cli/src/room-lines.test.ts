@@ -15,15 +15,17 @@ const change = (fields: Partial<RoomChange>): RoomChange => ({
   ...fields,
 })
 
-test('topic and slow mode changes say what they now are', () => {
+test('topic and slow mode changes say what they set', () => {
   const topic = change({ settings: { ...open, topic: 'Release\non **Friday**\u001b[2J' } })
   expect(roomChangeLine(topic, 'bob', time)).toBe('[t1] * alice set the topic: Release on **Friday**[2J')
   expect(roomChangeLine(change({}), 'bob', time)).toBe('[t1] * alice cleared the topic')
   const slow = change({ change: 'slowMode', settings: { ...open, slowModeSeconds: 120 } })
   expect(roomChangeLine(slow, 'bob', time)).toBe('[t1] * alice turned slow mode on: one message per 2 minutes each')
-  // Replayed under a later change of the same kind, the settings it carries are not what it set.
-  expect(roomChangeLine(topic, 'bob', time, true)).toBe('[t1] * alice changed the topic')
-  expect(roomChangeLine(slow, 'bob', time, true)).toBe('[t1] * alice changed slow mode')
+  // Replayed after later changes, a change says what it set, not what the settings became.
+  const earlier = change({ topic: 'first', settings: { ...open, topic: 'second' } })
+  expect(roomChangeLine(earlier, 'bob', time)).toBe('[t1] * alice set the topic: first')
+  const slower = change({ change: 'slowMode', slowModeSeconds: 30, settings: { ...open, slowModeSeconds: 0 } })
+  expect(roomChangeLine(slower, 'bob', time)).toBe('[t1] * alice turned slow mode on: one message per 30 seconds each')
 })
 
 test('a mute or ban says for how long; the person it acts on is told in words', () => {

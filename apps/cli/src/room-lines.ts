@@ -39,31 +39,24 @@ function endTime(until: number, now: number, time: TimeFormat): string {
 /**
  * A change to the room as a line of the conversation (`[time] * alice muted bob for 10 minutes`),
  * told to `me` in words when it acts on them (`* you were removed from #lobby by alice`).
- * A topic or slow-mode change that a later one `superseded` says what it changed, not to what:
- * its settings are the room's as they stand now.
  */
-export function roomChangeLine(
-  change: RoomChange,
-  me: string,
-  time: TimeFormat = localTime,
-  superseded = false,
-): string {
+export function roomChangeLine(change: RoomChange, me: string, time: TimeFormat = localTime): string {
   const stamp = `[${time(change.timestamp)}] *`
   const by = printable(change.username)
   const toMe = change.target !== undefined && sameName(change.target, me)
   const target = change.target === undefined ? 'someone' : toMe ? 'you' : printable(change.target)
   const room = `#${change.room}`
   const until = change.until === undefined ? '' : ` until ${endTime(change.until, change.timestamp, time)}`
-  const { settings } = change
+  // What the change set; the settings are the room's as they stand now.
+  const topic = change.topic ?? change.settings.topic
+  const seconds = change.slowModeSeconds ?? change.settings.slowModeSeconds
   switch (change.change) {
     case 'topic':
-      if (superseded) return `${stamp} ${by} changed the topic`
-      if (!settings.topic) return `${stamp} ${by} cleared the topic`
-      return `${stamp} ${by} set the topic: ${topicText(settings.topic)}`
+      if (!topic) return `${stamp} ${by} cleared the topic`
+      return `${stamp} ${by} set the topic: ${topicText(topic)}`
     case 'slowMode':
-      if (superseded) return `${stamp} ${by} changed slow mode`
-      if (settings.slowModeSeconds === 0) return `${stamp} ${by} turned slow mode off`
-      return `${stamp} ${by} turned slow mode on: one message per ${secondsText(settings.slowModeSeconds)} each`
+      if (seconds === 0) return `${stamp} ${by} turned slow mode off`
+      return `${stamp} ${by} turned slow mode on: one message per ${secondsText(seconds)} each`
     case 'owner':
       return `${stamp} ${by} made ${target} the owner of ${room}`
     case 'moderatorAdded':
@@ -77,7 +70,9 @@ export function roomChangeLine(
       return toMe ? `${stamp} ${by} unmuted you: you can send again` : `${stamp} ${by} unmuted ${target}`
     case 'removed': {
       if (!toMe) return `${stamp} ${by} removed ${target} from ${room}`
-      const back = settings.private ? 'ask for a new invite link to come back' : `/join ${change.room} to come back`
+      const back = change.settings.private
+        ? 'ask for a new invite link to come back'
+        : `/join ${change.room} to come back`
       return `${stamp} you were removed from ${room} by ${by}: ${back}`
     }
     case 'banned': {

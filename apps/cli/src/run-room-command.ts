@@ -1,6 +1,5 @@
 import type { RoomChangeAnswer } from '@parley/events'
 import { HISTORY_PAGE_SIZE } from '@parley/events/rules'
-import { superseded } from './catch-up.ts'
 import { inviteLink } from './invite-link.ts'
 import { reasonOf, type TimeFormat } from './lines.ts'
 import type { RoomCommand } from './room-commands.ts'
@@ -54,10 +53,7 @@ async function moderationLog(session: RoomSession): Promise<void> {
     const answer = await session.whileJoined(() => client.request('moderationLog', { room, limit: HISTORY_PAGE_SIZE }))
     if (answer.entries.length === 0) return session.out.line(`Nothing has been changed in ${answer.room} yet`)
     const more = answer.hasMore ? ` (the latest ${answer.entries.length})` : ''
-    const stale = superseded(answer.entries)
-    const lines = [...answer.entries]
-      .reverse()
-      .map((entry) => roomChangeLine(entry, session.username, dateTime, stale.has(entry.seq)))
+    const lines = [...answer.entries].reverse().map((entry) => roomChangeLine(entry, session.username, dateTime))
     session.out.line([`Moderation record of ${answer.room}${more}:`, ...lines].join('\n'))
   } catch (error) {
     session.out.problem(`No moderation record: ${reasonOf(error)}`)

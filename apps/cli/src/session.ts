@@ -2,7 +2,7 @@ import type { ChatEvents, ChatMessage, JoinRequest, JoinResponse, RoomSettings }
 import { foldRoomName, HISTORY_MAX_PAGE, sameName } from '@parley/events/rules'
 import type { WsxClient } from '@parley/wsx/client'
 import { WsxError } from '@parley/wsx/shared'
-import { entriesAfter, type LogEntry, partedAt, superseded } from './catch-up.ts'
+import { entriesAfter, type LogEntry, partedAt } from './catch-up.ts'
 import { changeLine, messageLine, reasonOf, type TimeFormat } from './lines.ts'
 import { roomChangeLine, settingsLines } from './room-lines.ts'
 import { RoomLog } from './room-log.ts'
@@ -204,8 +204,7 @@ export class RoomSession {
       const parted = await partedAt(mine, pageAfter)
       if (parted !== undefined) this.#lost(parted)
       const missed = await entriesAfter(this.log.held, pageAfter)
-      const stale = superseded(missed.flatMap((entry) => (entry.kind === 'room' ? [entry.change] : [])))
-      for (const entry of missed) this.#show(entry, false, stale.has(entry.seq))
+      for (const entry of missed) this.#show(entry)
     } catch (error) {
       this.out.problem(`Could not catch up on what was missed: ${reasonOf(error)}`)
     }
@@ -221,10 +220,9 @@ export class RoomSession {
 
   /**
    * Prints a log entry the first time it is seen, and takes it into the log. A change to
-   * the room brings its settings (`stale`: a later change of the same kind follows, so its
-   * line leaves them out); one that takes this name out, pushed (`live`), leaves it outside.
+   * the room brings its settings; one that takes this name out, pushed (`live`), leaves it outside.
    */
-  #show(push: LogEntry, live = false, stale = false): void {
+  #show(push: LogEntry, live = false): void {
     if (push.kind === 'message') {
       if (this.log.addMessage(push.message)) this.out.line(messageLine(push.message, this.time, this.origin))
     } else if (push.kind === 'change') {
@@ -232,7 +230,7 @@ export class RoomSession {
     } else if (this.log.applyRoomChange(push.change)) {
       const { change } = push
       this.#settings = change.settings
-      this.out.line(roomChangeLine(change, this.username, this.time, stale))
+      this.out.line(roomChangeLine(change, this.username, this.time))
       const out = change.change === 'removed' || change.change === 'banned'
       if (live && out && change.target !== undefined && sameName(change.target, this.username)) this.#outside = true
     }

@@ -56,6 +56,10 @@ export const roomChangeSchema = z.object({
   until: z.number().optional(),
   /** A ban that also covers the addresses the person connected from. */
   address: z.boolean().optional(),
+  /** The topic a `topic` change set (`settings` has the topic as it stands now, maybe set later). */
+  topic: z.string().optional(),
+  /** The seconds a `slowMode` change set. */
+  slowModeSeconds: z.number().int().min(0).optional(),
   settings: roomSettingsSchema,
 })
 

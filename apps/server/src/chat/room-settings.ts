@@ -29,6 +29,8 @@ export function toRoomChange(change: RoomChangeRecord, rules: RoomRules): RoomCh
   if (change.target !== undefined) pushed.target = change.target
   if (change.until !== undefined) pushed.until = change.until
   if (change.address) pushed.address = true
+  if (change.topic !== undefined) pushed.topic = change.topic
+  if (change.slowModeSeconds !== undefined) pushed.slowModeSeconds = change.slowModeSeconds
   return pushed
 }
 

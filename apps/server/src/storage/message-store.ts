@@ -215,6 +215,10 @@ export interface RoomChangeRecord {
   until?: number
   /** A ban that covers addresses. */
   address?: boolean
+  /** The topic a `topic` change set. */
+  topic?: string
+  /** The seconds a `slowMode` change set. */
+  slowModeSeconds?: number
 }
 
 export type RoomChangeOutcome =

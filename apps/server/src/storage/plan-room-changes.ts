@@ -30,7 +30,7 @@ type Rank = 'operator' | 'owner' | 'moderator' | 'nobody'
 /** The actions that take a place in the log. */
 type LoggedAction = Exclude<RoomAction, { kind: 'create' | 'admit' }>
 /** What an action did: undefined when nothing changed. */
-type Effect = Pick<RoomChangeRecord, 'kind' | 'target' | 'until' | 'address'> | undefined
+type Effect = Pick<RoomChangeRecord, 'kind' | 'target' | 'until' | 'address' | 'topic' | 'slowModeSeconds'> | undefined
 
 const refused = (reason: string) => ({ kind: 'refused', reason }) as const
 const sameName = (a: string, b: string) => usernameKey(a) === usernameKey(b)
@@ -63,7 +63,9 @@ function recordKind(action: LoggedAction): RoomChangeKind {
 const sameChange = (earlier: RoomChangeRecord, change: NewRoomChange, action: LoggedAction) =>
   sameName(earlier.username, change.username) &&
   earlier.kind === recordKind(action) &&
-  (earlier.target === undefined || ('target' in action && sameName(earlier.target, action.target.name)))
+  (earlier.target === undefined || ('target' in action && sameName(earlier.target, action.target.name))) &&
+  (action.kind !== 'topic' || earlier.topic === undefined || earlier.topic === action.topic) &&
+  (action.kind !== 'slowMode' || earlier.slowModeSeconds === undefined || earlier.slowModeSeconds === action.seconds)
 
 /** Sanctions still in force at `now`. */
 const inForce = (sanctions: readonly Sanction[], now: number) =>
@@ -141,6 +143,8 @@ export class RoomRulesState {
     if (effect.target !== undefined) record.target = effect.target
     if (effect.until !== undefined) record.until = effect.until
     if (effect.address !== undefined) record.address = effect.address
+    if (effect.topic !== undefined) record.topic = effect.topic
+    if (effect.slowModeSeconds !== undefined) record.slowModeSeconds = effect.slowModeSeconds
     this.#write(next)
     ops.roomChanges.push(record)
     this.#changesByClientId.set(change.clientId, record)
@@ -240,11 +244,11 @@ function act(action: LoggedAction, rules: RoomRules): Effect {
     case 'topic':
       if (rules.topic === action.topic) return undefined
       rules.topic = action.topic
-      return { kind }
+      return { kind, topic: action.topic }
     case 'slowMode':
       if (rules.slowModeSeconds === action.seconds) return undefined
       rules.slowModeSeconds = action.seconds
-      return { kind }
+      return { kind, slowModeSeconds: action.seconds }
     case 'owner':
       if (rules.owner?.author === action.target.author) return undefined
       rules.owner = { ...action.target }

@@ -89,6 +89,8 @@ const detailSchema = z.object({
   target: z.string().optional(),
   until: z.number().optional(),
   address: z.boolean().optional(),
+  topic: z.string().optional(),
+  slowModeSeconds: z.number().optional(),
 })
 
 const roomChangeRowSchema = z.object({
@@ -117,15 +119,17 @@ export function toRoomChange(row: unknown): RoomChangeRecord {
     if (detail.target !== undefined) change.target = detail.target
     if (detail.until !== undefined) change.until = detail.until
     if (detail.address !== undefined) change.address = detail.address
+    if (detail.topic !== undefined) change.topic = detail.topic
+    if (detail.slowModeSeconds !== undefined) change.slowModeSeconds = detail.slowModeSeconds
   }
   return change
 }
 
 /** A change to a room as a row of `changes`: at message 0, what it acted on in `detail`. */
 export function toRoomChangeRow(change: RoomChangeRecord): ChangeRow {
-  const { target, until, address } = change
-  const detail = { target, until, address }
-  const some = target !== undefined || until !== undefined || address !== undefined
+  const { target, until, address, topic, slowModeSeconds } = change
+  const detail = { target, until, address, topic, slowModeSeconds }
+  const some = Object.values(detail).some((value) => value !== undefined)
   return {
     room: change.room,
     seq: change.seq,

@@ -424,6 +424,15 @@ for (const [name, open] of stores) {
       for (const entry of log) {
         if (entry.kind === 'room') expect(entry.rules).toMatchObject({ topic: 'first', slowModeSeconds: 10 })
       }
+      // Each change keeps what it set, whatever the rules became later.
+      const set = log.flatMap((entry) =>
+        entry.kind === 'room' ? [[entry.change.topic, entry.change.slowModeSeconds]] : [],
+      )
+      expect(set).toEqual([
+        [undefined, undefined],
+        ['first', undefined],
+        [undefined, 10],
+      ])
       expect((await store.after('r', 2, 2)).map(entryWords)).toEqual(['3 room topic', '4 message'])
       // Earlier pages stay messages only.
       expect((await store.before('r', undefined, 10)).map((m) => m.seq)).toEqual([2, 4])

@@ -37,12 +37,17 @@ export function describeSeconds(seconds: number): string {
 export function describeRoomChange(change: RoomChange): string {
   const { username: by, target = 'someone' } = change
   switch (change.change) {
-    case 'topic':
-      return change.settings.topic === '' ? `${by} cleared the topic` : `${by} set the topic: ${change.settings.topic}`
-    case 'slowMode':
-      return change.settings.slowModeSeconds === 0
+    case 'topic': {
+      // What the change set; the settings are the room's as they stand now.
+      const topic = change.topic ?? change.settings.topic
+      return topic === '' ? `${by} cleared the topic` : `${by} set the topic: ${topic}`
+    }
+    case 'slowMode': {
+      const seconds = change.slowModeSeconds ?? change.settings.slowModeSeconds
+      return seconds === 0
         ? `${by} turned slow mode off`
-        : `slow mode: one message per ${describeSeconds(change.settings.slowModeSeconds)} (set by ${by})`
+        : `slow mode: one message per ${describeSeconds(seconds)} (set by ${by})`
+    }
     case 'owner':
       return `${by} handed the room to ${target}`
     case 'moderatorAdded':
