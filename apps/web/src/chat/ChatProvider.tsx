@@ -102,7 +102,9 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
   useEffect(() => {
     const rejoin = async () => {
       // The operator first: rooms only the operator may enter are joined again as the operator.
-      await presentOperatorToken()
+      // Not awaited: the server answers a connection's requests in order, and the joins must be
+      // written in this handler, before the messages queued while disconnected go out.
+      void presentOperatorToken()
       const { username, rooms } = getState()
       if (username === null || rooms.length === 0) return
       const outcomes = await Promise.all(
