@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline'
 import { events } from '@parley/events'
 import { createClient } from '@parley/wsx/client'
+import { closeLine } from './close-line.ts'
 import { parseCommand } from './commands.ts'
 import { webOrigin } from './file-lines.ts'
 import { parseInviteLink, socketUrlOf } from './invite-link.ts'
@@ -34,6 +35,17 @@ const session = new RoomSession(
   webOrigin(url),
   entry,
 )
+
+// The server says why it closed the connection (a flood, a ban from the server): print it;
+// banned, stop, rather than reconnect to have every join refused.
+client.onClose((info) => {
+  const said = closeLine(info)
+  if (!said) return
+  console.error(said.line)
+  if (!said.final) return
+  client.close()
+  process.exit(1)
+})
 
 client.connect()
 

@@ -77,4 +77,18 @@ describe('room commands', () => {
     expect(parseCommand('/join')).toMatchObject({ kind: 'unknown', problem: expect.stringContaining('/join') })
     expect(parseCommand('/join private')).toEqual({ kind: 'join', room: 'private' })
   })
+  test('/serverban takes a name, perhaps minutes and the word address; /serverunban a name', () => {
+    expect(parseCommand('/serverban bob')).toEqual({ kind: 'serverBan', action: 'ban', username: 'bob' })
+    expect(parseCommand('/serverban Mary Ann 60 address')).toEqual({
+      kind: 'serverBan',
+      action: 'ban',
+      username: 'Mary Ann',
+      minutes: 60,
+      address: true,
+    })
+    expect(parseCommand('/serverban bob 0')).toMatchObject({ kind: 'unknown' })
+    expect(parseCommand('/serverban')).toMatchObject({ problem: 'Usage: /serverban <name> [minutes] [address]' })
+    expect(parseCommand('/serverunban bob')).toEqual({ kind: 'serverBan', action: 'unban', username: 'bob' })
+    expect(parseCommand('/serverunban')).toMatchObject({ problem: 'Usage: /serverunban <name>' })
+  })
 })

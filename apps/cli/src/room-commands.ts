@@ -9,6 +9,7 @@ export type RoomCommand =
   | { kind: 'topic'; topic?: string }
   | { kind: 'slow'; seconds: number }
   | { kind: 'moderate'; action: ModerationAction; username: string; minutes?: number; address?: true }
+  | { kind: 'serverBan'; action: 'ban' | 'unban'; username: string; minutes?: number; address?: true }
   | { kind: 'moderator'; username: string; add: boolean }
   | { kind: 'owner'; username: string }
   | { kind: 'invite'; rotate: boolean }
@@ -83,6 +84,14 @@ export function parseRoomCommand(name: string, rest: string): RoomCommand | Prob
       const action = ({ '/unmute': 'unmute', '/kick': 'remove', '/unban': 'unban' } as const)[name]
       return rest ? { kind: 'moderate', action, username: rest } : usage(`${name} <name>`)
     }
+    case '/serverban': {
+      const terms = nameAndTerms(rest, true)
+      if (!terms) return usage('/serverban <name> [minutes] [address]')
+      if (terms.minutes === 0) return { kind: 'unknown', problem: 'At least 1 minute: leave it out to ban for good' }
+      return { kind: 'serverBan', action: 'ban', ...terms }
+    }
+    case '/serverunban':
+      return rest ? { kind: 'serverBan', action: 'unban', username: rest } : usage('/serverunban <name>')
     case '/mod':
     case '/unmod':
       return rest ? { kind: 'moderator', username: rest, add: name === '/mod' } : usage(`${name} <name>`)

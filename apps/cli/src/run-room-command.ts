@@ -3,7 +3,7 @@ import { HISTORY_PAGE_SIZE } from '@parley/events/rules'
 import { inviteLink } from './invite-link.ts'
 import { reasonOf, type TimeFormat } from './lines.ts'
 import type { RoomCommand } from './room-commands.ts'
-import { roomChangeLine, topicText } from './room-lines.ts'
+import { minutesText, roomChangeLine, topicText } from './room-lines.ts'
 import type { RoomSession } from './session.ts'
 
 /** A fresh id for one change, so that sending it again counts once. */
@@ -60,6 +60,33 @@ async function moderationLog(session: RoomSession): Promise<void> {
   }
 }
 
+/**
+ * Bans a name from the whole server, or lifts that ban (the operator): its connections
+ * close and every join is refused. Nothing is pushed to the room, so this says what was done.
+ */
+async function serverBan(session: RoomSession, command: Extract<RoomCommand, { kind: 'serverBan' }>): Promise<void> {
+  const { action, username, minutes, address } = command
+  const request = {
+    username,
+    action,
+    clientId: newClientId(),
+    ...(minutes === undefined ? {} : { minutes }),
+    ...(address ? { address } : {}),
+  }
+  try {
+    const { changed } = await session.whileJoined(() => session.client.request('serverBan', request))
+    if (action === 'unban')
+      return session.out.line(
+        changed ? `${username} may come back to the server` : `${username} is not banned from the server`,
+      )
+    if (!changed) return session.out.line(`${username} is banned from the server already`)
+    const span = minutes === undefined ? 'for good' : `for ${minutesText(minutes)}`
+    session.out.line(`${username} is banned from the server ${span}${address ? ', with their addresses' : ''}`)
+  } catch (error) {
+    session.out.problem(`Not changed: ${reasonOf(error)}`)
+  }
+}
+
 /** What a moderation action on `username` that changed nothing means. */
 function alreadySo(action: string, username: string): string {
   switch (action) {
@@ -104,6 +131,8 @@ export async function runRoomCommand(session: RoomSession, command: RoomCommand)
       }
       return change(session, alreadySo(action, username), () => client.request('moderate', request))
     }
+    case 'serverBan':
+      return serverBan(session, command)
     case 'moderator': {
       const { username, add } = command
       const unchanged = add ? `${username} is a moderator already` : `${username} is not a moderator`
