@@ -49,3 +49,4 @@ export type RoomSettings = z.output<typeof roomSettingsSchema>
 export type RoomChange = z.output<typeof roomChangeSchema>
 export type RoomChangeAnswer = Out<'setTopic', 'response'>
 export type ModerateRequest = z.input<ChatEvents['moderate']['request']>
+export type ServerBanRequest = z.input<ChatEvents['serverBan']['request']>

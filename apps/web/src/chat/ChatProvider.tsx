@@ -14,6 +14,7 @@ import { useReadMarks } from './hooks/useReadMarks.ts'
 import { useRoomAddress } from './hooks/useRoomAddress.ts'
 import { useRoomHistory } from './hooks/useRoomHistory.ts'
 import { useSavedOutbox, useSending } from './hooks/useSending.ts'
+import { useServerClose } from './hooks/useServerClose.ts'
 import { useServerPushes } from './hooks/useServerPushes.ts'
 import { useStoreSelector } from './hooks/useStoreSelector.ts'
 import { useTyping } from './hooks/useTyping.ts'
@@ -59,6 +60,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
   const { dispatch, getState } = store
 
   useServerPushes(client, dispatch)
+  useServerClose(client, store)
   useNetworkChanges(client)
   useSavedOutbox(store)
   useDocumentTitle(store)

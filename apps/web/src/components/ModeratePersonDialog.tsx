@@ -1,8 +1,10 @@
 import { useId, useState } from 'react'
+import { useChatSelector } from '../chat/context.ts'
 import { type Moderation, useRoomAdmin } from '../chat/hooks/useRoomAdmin.ts'
 import { describeMinutes } from '../chat/model/room-change-text.ts'
 import { CloseIcon } from './icons.tsx'
 import { dangerButton, Outcome, secondaryButton, useRequestState } from './room-settings/parts.tsx'
+import { ServerBanActions } from './ServerBanActions.tsx'
 import { useModalDialog } from './useModalDialog.ts'
 
 const HOUR = 60
@@ -17,12 +19,14 @@ interface ModeratePersonDialogProps {
 /**
  * What an owner, a moderator or the operator can do to one person in a room: mute them for
  * a while, unmute, remove them, ban them for a day or for good (with their address, if
- * asked). Each says what was done, or the server's refusal; the dialog stays open until closed.
+ * asked); the operator also bans them from the whole server, or lifts that ban. Each says
+ * what was done, or the server's refusal; the dialog stays open until closed.
  */
 export function ModeratePersonDialog({ room, person, onClose }: ModeratePersonDialogProps) {
   const id = useId()
   const dialogRef = useModalDialog(onClose)
   const admin = useRoomAdmin(room)
+  const operator = useChatSelector((state) => state.operator)
   const [withAddress, setWithAddress] = useState(false)
   const { pending, error, done, run } = useRequestState()
 
@@ -101,6 +105,7 @@ export function ModeratePersonDialog({ room, person, onClose }: ModeratePersonDi
           <input type="checkbox" checked={withAddress} onChange={(event) => setWithAddress(event.target.checked)} />
           Bans cover the addresses {person} connects from too
         </label>
+        {operator && <ServerBanActions person={person} withAddress={withAddress} run={run} />}
       </fieldset>
       <Outcome error={error} done={done} />
     </dialog>

@@ -1,8 +1,12 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useChatActions, useChatSelector } from '../../chat/context.ts'
+import { LiftServerBan } from './LiftServerBan.tsx'
 import { inputClass, Outcome, primaryButton, Section, useRequestState } from './parts.tsx'
 
-/** Act as the server's operator with its token (kept for this tab, presented again after every reconnection). */
+/**
+ * Act as the server's operator with its token (kept for this tab, presented again after every
+ * reconnection); the operator lifts bans from the server here.
+ */
 export function OperatorSetting() {
   const id = useId()
   const operator = useChatSelector((state) => state.operator)
@@ -14,6 +18,7 @@ export function OperatorSetting() {
     return (
       <Section title="Operator">
         <p className="text-sm text-ink-soft">This tab acts as the server's operator: every right in every room.</p>
+        <LiftServerBan />
       </Section>
     )
   }
