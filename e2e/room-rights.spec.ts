@@ -40,6 +40,10 @@ test('a private room: joined by its invite link only, its topic, and a member mu
   await joinAnother(alice, room, { private: true })
   await expect(messageLog(alice, room)).toBeVisible()
   await expect(alice.getByRole('heading', { level: 1 })).toContainText('(private room)')
+  // In the room list: a lock instead of "#", and said in the button's description.
+  await expect(roomButton(alice, room).getByTestId('room-lock')).toBeVisible()
+  await expect(roomButton(alice, room)).toHaveAccessibleDescription(/^private room/)
+  await expect(roomButton(alice, lobby).getByTestId('room-lock')).toHaveCount(0)
 
   await openSettings(alice)
   const dialog = settingsDialog(alice)

@@ -20,6 +20,7 @@ export function JoinedRoom({ room, current, onNavigate }: JoinedRoomProps) {
   )
   const unread = useChatSelector((state) => (current ? 0 : (state.unread[room] ?? 0)))
   const mentions = useChatSelector((state) => (current ? 0 : (state.mentions[room] ?? 0)))
+  const locked = useChatSelector((state) => state.roomSettings[room]?.settings.private ?? false)
 
   return (
     <li className="group relative flex items-center">
@@ -29,6 +30,7 @@ export function JoinedRoom({ room, current, onNavigate }: JoinedRoomProps) {
         unread={unread}
         mentions={mentions}
         current={current}
+        locked={locked}
         onClick={() => {
           select(room)
           onNavigate?.()

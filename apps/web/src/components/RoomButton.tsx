@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { HashIcon } from './icons.tsx'
+import { HashIcon, LockIcon } from './icons.tsx'
 
 interface RoomButtonProps {
   name: string
@@ -9,6 +9,8 @@ interface RoomButtonProps {
   mentions?: number
   current?: boolean
   muted?: boolean
+  /** A private room (one we are in): a lock instead of "#", and "private room" in its description. */
+  locked?: boolean
   onClick(): void
 }
 
@@ -17,8 +19,9 @@ function plural(count: number, one: string, many: string): string {
 }
 
 /**
- * A room in the list. Its accessible name is the room's name alone; the member, unread and
- * mention counts are its description, so "general" finds the button and not "general 3 members".
+ * A room in the list. Its accessible name is the room's name alone; whether it is private and
+ * the member, unread and mention counts are its description, so "general" finds the button
+ * and not "general 3 members".
  */
 export function RoomButton({
   name,
@@ -27,10 +30,12 @@ export function RoomButton({
   mentions = 0,
   current = false,
   muted = false,
+  locked = false,
   onClick,
 }: RoomButtonProps) {
   const detailsId = useId()
   const details = [
+    locked ? 'private room' : null,
     members === undefined ? null : plural(members, 'member', 'members'),
     unread > 0 ? `${unread} unread` : null,
     mentions > 0 ? plural(mentions, 'mention', 'mentions') : null,
@@ -54,7 +59,14 @@ export function RoomButton({
               : `${loud ? 'font-semibold text-ink' : 'text-ink-soft'} hover:bg-hover hover:text-ink`
         }`}
       >
-        <HashIcon className={`size-4 shrink-0 ${current ? 'text-accent-ink' : 'text-muted'}`} />
+        {locked ? (
+          <LockIcon
+            data-testid="room-lock"
+            className={`size-4 shrink-0 ${current ? 'text-accent-ink' : 'text-muted'}`}
+          />
+        ) : (
+          <HashIcon className={`size-4 shrink-0 ${current ? 'text-accent-ink' : 'text-muted'}`} />
+        )}
         <span className="truncate">{name}</span>
         <span aria-hidden="true" className="ml-auto flex shrink-0 items-center gap-1.5">
           {mentions > 0 && (
