@@ -1,4 +1,4 @@
-import type { Attachment } from '@parley/events'
+import type { Attachment, RoomChange } from '@parley/events'
 import type { SearchQuery } from '../search/search-query.ts'
 import type { ReadMarks } from './read-marks.ts'
 
@@ -188,18 +188,8 @@ export interface NewRoomChange {
   action: RoomAction
 }
 
-export type RoomChangeKind =
-  | 'topic'
-  | 'slowMode'
-  | 'owner'
-  | 'moderatorAdded'
-  | 'moderatorRemoved'
-  | 'muted'
-  | 'unmuted'
-  | 'removed'
-  | 'banned'
-  | 'unbanned'
-  | 'inviteRotated'
+/** What a change to a room did: the kinds the wire carries. */
+export type RoomChangeKind = RoomChange['change']
 
 /** A change to a room as the log keeps it (with `ChangeRecord`s, at `target` 0): never an address or an invite. */
 export interface RoomChangeRecord {

@@ -1,3 +1,4 @@
+import { roomChangeKindSchema } from '@parley/events'
 import { z } from 'zod'
 import type { RoomChangeRecord, RoomRules } from './message-store.ts'
 import type { ChangeRow } from './stored-rows.ts'
@@ -69,20 +70,6 @@ export function rulesOfRow(
 export type RulesRow = { name: string; rules: string }
 
 export const toRulesRow = (room: string, rules: RoomRules): RulesRow => ({ name: room, rules: JSON.stringify(rules) })
-
-const roomChangeKindSchema = z.enum([
-  'topic',
-  'slowMode',
-  'owner',
-  'moderatorAdded',
-  'moderatorRemoved',
-  'muted',
-  'unmuted',
-  'removed',
-  'banned',
-  'unbanned',
-  'inviteRotated',
-])
 
 /** The `detail` column of a change to a room. */
 const detailSchema = z.object({
