@@ -21,8 +21,8 @@ describe('join', () => {
       uploadLimits: { maxBytes: 25_000_000, maxFiles: 10 },
       readSeq: 0,
       notify: 'mentions',
-      // The first to join a new room owns it.
-      settings: { topic: '', private: false, slowModeSeconds: 0, owner: 'alice', moderators: [] },
+      // The default room has no owner until the operator names one.
+      settings: { topic: '', private: false, slowModeSeconds: 0, moderators: [] },
     })
     const joined = nextPush(alice, 'userJoined')
     expect((await bob.request('join', { username: 'bob', room: 'general' })).users).toEqual(['alice', 'bob'])

@@ -1,4 +1,4 @@
-import { DIRECT_ROOM_PREFIX, usernameKey } from '@parley/events/rules'
+import { DEFAULT_ROOM, DIRECT_ROOM_PREFIX, usernameKey } from '@parley/events/rules'
 import type { ChatConnection } from '../connections/connection-data.ts'
 import type { MessageStore, RoomAction, RoomRules } from '../storage/message-store.ts'
 import { DIRECT_ONLY } from '../storage/plan-room-changes.ts'
@@ -9,7 +9,7 @@ import { lasting, sanctionOn } from './room-settings.ts'
 /** Who joins: the name, and the session that will hold it. */
 export interface Who {
   name: string
-  author: string
+  author: string | undefined
 }
 
 /** What a join asks of the room beyond joining it. */
@@ -60,16 +60,20 @@ export function roomChecks({
      * room when it never existed. The rules as they stand once it is in.
      */
     async admit(conn: ChatConnection, room: string, asked: JoinAsk, who: Who): Promise<RoomRules> {
-      const create: RoomAction = asked.private
-        ? { kind: 'create', private: true, invite: newInvite() }
-        : { kind: 'create', private: false }
+      // The default room is everyone's first: never private, and no owner until the operator
+      // names one, or whoever reached a new server first would run it for everyone.
+      const everyones = room === DEFAULT_ROOM
+      const create: RoomAction =
+        asked.private && !everyones
+          ? { kind: 'create', private: true, invite: newInvite() }
+          : { kind: 'create', private: false }
       const existing = await rules.read(room)
       if (!existing && room.startsWith(DIRECT_ROOM_PREFIX)) {
         throw new Error(
           `Room names starting with "${DIRECT_ROOM_PREFIX}" are kept for direct conversations: pick another`,
         )
       }
-      const current = existing ?? (await ask(conn, room, who, create))
+      const current = existing ?? (await ask(conn, room, everyones ? { ...who, author: undefined } : who, create))
       const { author } = who
       // Nobody but its two sessions, the operator included.
       if (current.direct) {

@@ -17,6 +17,20 @@ async function ownedRoom(parley: Parley) {
 }
 
 describe('owners and moderators', () => {
+  test('the default room is never private and has no owner until the operator names one', async () => {
+    await using parley = await startParley({ adminToken: ADMIN_TOKEN })
+    const [mallory, op] = [parley.client(), parley.client()]
+    const first = await mallory.request('join', { username: 'mallory', private: true })
+    expect(first.settings).toEqual({ topic: '', private: false, slowModeSeconds: 0, moderators: [] })
+    expect(await failure(mallory.request('setTopic', { room: 'general', topic: 'mine', clientId: clientId() }))).toBe(
+      "Only the room's owner and moderators can do that",
+    )
+    await op.request('join', { username: 'op' })
+    await op.request('operator', { token: ADMIN_TOKEN })
+    const named = await op.request('setOwner', { room: 'general', username: 'op', clientId: clientId() })
+    expect(named.settings.owner).toBe('op')
+  })
+
   test('the first to join a new room owns it; later joiners see its owner', async () => {
     await using parley = await startParley()
     const { bob, joined } = await ownedRoom(parley)
