@@ -4,6 +4,7 @@ import { loadOutbox, loadSession, saveLastUsername, saveSession } from './browse
 import { inviteFromHash, roomFromPath } from './browser/route.ts'
 import { type ChatActions, ChatContext } from './context.ts'
 import { useContinueLink } from './hooks/useContinueLink.ts'
+import { useDirectRooms } from './hooks/useDirectRooms.ts'
 import { useDocumentTitle } from './hooks/useDocumentTitle.ts'
 import { useMentionNotifications } from './hooks/useMentionNotifications.ts'
 import { useMessageChanges } from './hooks/useMessageChanges.ts'
@@ -20,25 +21,12 @@ import { useStoreSelector } from './hooks/useStoreSelector.ts'
 import { useTyping } from './hooks/useTyping.ts'
 import { describeError, isTransient } from './model/errors.ts'
 import { initialChatState } from './model/state.ts'
-import { type ChatClient, loadConnection, loadedConnection } from './net/client.ts'
-import { describeRejoinFailures, type JoinOptions, joinWithToken, type RejoinFailure } from './net/joining.ts'
+import type { ChatClient } from './net/client.ts'
+import { joinAs } from './net/join-as.ts'
+import { describeRejoinFailures, type JoinOptions, type RejoinFailure } from './net/joining.ts'
 import { createChatStore } from './store.ts'
 
-const JOIN_TIMEOUT_MS = 10_000
 const SMALL_TIMEOUT_MS = 5_000
-
-/**
- * Joins with the browser's session token. Once connected the token store is in already,
- * and the join is written at once: a rejoin must go out before the messages queued while
- * the connection was down.
- */
-function joinAs(client: ChatClient, username: string, room: string, options?: JoinOptions): Promise<JoinResponse> {
-  const connection = loadedConnection()
-  if (connection) return joinWithToken(client, connection.browserTokens, username, room, JOIN_TIMEOUT_MS, options)
-  return loadConnection().then(({ browserTokens }) =>
-    joinWithToken(client, browserTokens, username, room, JOIN_TIMEOUT_MS, options),
-  )
-}
 
 /** The invite link this page was opened with is used: its fragment goes from the address bar. */
 function forgetInviteLink(): void {
@@ -190,6 +178,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
     },
     [getState, join, select],
   )
+  const { openDirect } = useDirectRooms(client, store, joinRoom)
 
   // An invite link opened in this tab while in the chat (the fragment changes, the page stays): join with it.
   useEffect(() => {
@@ -264,6 +253,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       loadGap,
       actAsOperator,
       setNotifyLevel,
+      openDirect,
     }),
     [
       join,
@@ -288,6 +278,7 @@ export function ChatProvider({ client, children }: { client: ChatClient; childre
       loadGap,
       actAsOperator,
       setNotifyLevel,
+      openDirect,
     ],
   )
   const value = useMemo(() => ({ store, client, actions }), [store, client, actions])

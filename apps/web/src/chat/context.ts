@@ -59,6 +59,8 @@ export interface ChatActions {
   actAsOperator(token: string): Promise<void>
   /** How much the room calls for attention, for this session everywhere: shown at once, put back if refused. */
   setNotifyLevel(room: string, level: NotifyLevel): void
+  /** Opens the direct conversation with `person` (who must be connected) and shows it; rejects with the refusal. */
+  openDirect(person: string): Promise<void>
 }
 
 /** Provided once by `ChatProvider`; its value never changes, so it re-renders nobody. */

@@ -13,6 +13,7 @@ import {
 import { loadDrafts, saveDrafts } from '../chat/browser/drafts.ts'
 import { useChatActions, useChatSelector, useChatStatus, useChatStore } from '../chat/context.ts'
 import type { FileUploads } from '../chat/hooks/useFileUploads.ts'
+import { useRoomTitle } from '../chat/hooks/useRoomTitle.ts'
 import { lastEditable } from '../chat/model/editing.ts'
 import { completeMention, type MentionQuery, mentionQuery, mentionSuggestions } from '../chat/model/mentions.ts'
 import { viewOf } from '../chat/model/pending-changes.ts'
@@ -50,6 +51,7 @@ export function Composer({ room, people, uploads }: { room: string; people: read
   const store = useChatStore()
   const status = useChatStatus()
   const username = useChatSelector((state) => state.username)
+  const { title, direct } = useRoomTitle(room)
   const editing = useChatSelector((state) => state.editing[room] ?? null)
   const replyTarget = useChatSelector((state) => {
     const seq = state.replyTo[room]
@@ -248,7 +250,7 @@ export function Composer({ room, people, uploads }: { room: string; people: read
             onPaste={handlePaste}
             onSelect={(event) => followCaret(event.currentTarget.value, event.currentTarget.selectionStart)}
             onBlur={() => setQuery(null)}
-            placeholder={editing !== null ? 'Edit your message' : `Message #${room}`}
+            placeholder={editing !== null ? 'Edit your message' : direct ? `Message ${title}` : `Message #${room}`}
             aria-invalid={error ? true : undefined}
             aria-describedby={`${id}-remaining ${id}-rules${error ? ` ${id}-error` : ''}`}
             aria-autocomplete="list"

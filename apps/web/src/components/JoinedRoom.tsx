@@ -1,4 +1,5 @@
 import { useChatActions, useChatSelector } from '../chat/context.ts'
+import { useRoomTitle } from '../chat/hooks/useRoomTitle.ts'
 import { CloseIcon } from './icons.tsx'
 import { RoomButton } from './RoomButton.tsx'
 
@@ -11,7 +12,8 @@ interface JoinedRoomProps {
 
 /**
  * A room this tab is in, in the room list: switch to it (with its member, unread and mention
- * counts) or leave it. It reads its own counts, so news in one room re-renders that room alone.
+ * counts; a direct conversation is called by the other person's name) or leave it. It reads
+ * its own counts, so news in one room re-renders that room alone.
  */
 export function JoinedRoom({ room, current, onNavigate }: JoinedRoomProps) {
   const { select, leave } = useChatActions()
@@ -20,13 +22,16 @@ export function JoinedRoom({ room, current, onNavigate }: JoinedRoomProps) {
   )
   const unread = useChatSelector((state) => (current ? 0 : (state.unread[room] ?? 0)))
   const mentions = useChatSelector((state) => (current ? 0 : (state.mentions[room] ?? 0)))
+  const { title, direct } = useRoomTitle(room)
   const locked = useChatSelector((state) => state.roomSettings[room]?.settings.private ?? false)
+  const leaveLabel = direct ? `Leave the conversation with ${title}` : `Leave ${room}`
 
   return (
     <li className="group relative flex items-center">
       <RoomButton
-        name={room}
-        members={members}
+        name={title}
+        direct={direct}
+        members={direct ? undefined : members}
         unread={unread}
         mentions={mentions}
         current={current}
@@ -38,8 +43,8 @@ export function JoinedRoom({ room, current, onNavigate }: JoinedRoomProps) {
       />
       <button
         type="button"
-        aria-label={`Leave ${room}`}
-        title={`Leave ${room}`}
+        aria-label={leaveLabel}
+        title={leaveLabel}
         onClick={() => void leave(room)}
         className={`absolute right-1 inline-flex size-7 items-center justify-center rounded text-muted transition hover:bg-rose-50 hover:text-rose-700 focus-visible:opacity-100 dark:hover:bg-rose-950 dark:hover:text-rose-300 ${
           current ? '' : 'md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100'

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react'
 import { useRoomRights, useRoomSettings } from '../chat/hooks/useRoomRights.ts'
 import { foldName } from '../chat/model/mentions.ts'
 import { Avatar } from './Avatar.tsx'
-import { ModeratePersonDialog } from './ModeratePersonDialog.tsx'
+import { PersonDialog } from './PersonDialog.tsx'
 
 /** Each person's row is this tall (h-9), so the list can draw only the rows in view. */
 const ROW_HEIGHT = 36
@@ -26,14 +26,15 @@ interface PresenceSidebarProps {
 /**
  * Who is in the room on screen, kept live by join and leave pushes. Only the rows in view
  * (and a few either side) are drawn, so a room of thousands scrolls and updates quickly.
- * Its owner, moderators and the operator get a button per person to moderate them (a
- * moderator's spares the owner and the other moderators, whom only the owner may touch).
+ * Each other person has a button for what we can do with them: message them privately,
+ * and for the room's owner, moderators and the operator, moderate them (a moderator's
+ * spares the owner and the other moderators, whom only the owner may touch).
  */
 export function PresenceSidebar({ room, users: people, username, onClose }: PresenceSidebarProps) {
   const scrollerRef = useRef<HTMLDivElement>(null)
   const rights = useRoomRights(room)
   const settings = useRoomSettings(room)
-  const [moderating, setModerating] = useState<string | null>(null)
+  const [chosen, setChosen] = useState<string | null>(null)
   const runsRoom = (person: string) => {
     const name = foldName(person)
     return (
@@ -104,13 +105,13 @@ export function PresenceSidebar({ room, users: people, username, onClose }: Pres
                 >
                   {person}
                 </span>
-                {mayModerate(person) && (
+                {foldName(person) !== foldName(username) && (
                   <button
                     type="button"
-                    aria-label={`Moderate ${person}`}
-                    title={`Moderate ${person}`}
+                    aria-label={mayModerate(person) ? `Moderate ${person}` : `Actions for ${person}`}
+                    title={mayModerate(person) ? `Message or moderate ${person}` : `Message ${person} privately`}
                     aria-haspopup="dialog"
-                    onClick={() => setModerating(person)}
+                    onClick={() => setChosen(person)}
                     className="ml-auto rounded-md px-1.5 text-base leading-6 font-semibold text-muted hover:bg-hover hover:text-ink"
                   >
                     …
@@ -122,8 +123,14 @@ export function PresenceSidebar({ room, users: people, username, onClose }: Pres
           {people.length === 0 && <li className="flex h-9 items-center px-2 text-sm text-muted">Nobody here yet.</li>}
         </ul>
       </div>
-      {moderating !== null && (
-        <ModeratePersonDialog room={room} person={moderating} onClose={() => setModerating(null)} />
+      {chosen !== null && (
+        <PersonDialog
+          room={room}
+          person={chosen}
+          moderate={mayModerate(chosen)}
+          onOpened={onClose}
+          onClose={() => setChosen(null)}
+        />
       )}
     </aside>
   )

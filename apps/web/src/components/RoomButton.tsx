@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { HashIcon, LockIcon } from './icons.tsx'
 
 interface RoomButtonProps {
+  /** What the room is called on screen (the other person's name for a direct conversation). */
   name: string
   members: number | undefined
   unread?: number
@@ -11,6 +12,8 @@ interface RoomButtonProps {
   muted?: boolean
   /** A private room (one we are in): a lock instead of "#", and "private room" in its description. */
   locked?: boolean
+  /** A direct conversation (private too): "direct conversation" in its description. */
+  direct?: boolean
   onClick(): void
 }
 
@@ -31,11 +34,12 @@ export function RoomButton({
   current = false,
   muted = false,
   locked = false,
+  direct = false,
   onClick,
 }: RoomButtonProps) {
   const detailsId = useId()
   const details = [
-    locked ? 'private room' : null,
+    direct ? 'direct conversation' : locked ? 'private room' : null,
     members === undefined ? null : plural(members, 'member', 'members'),
     unread > 0 ? `${unread} unread` : null,
     mentions > 0 ? plural(mentions, 'mention', 'mentions') : null,

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react'
 import { useRoomSettings } from '../chat/hooks/useRoomRights.ts'
+import { useRoomTitle } from '../chat/hooks/useRoomTitle.ts'
 import { HashIcon, LockIcon, MenuIcon, PeopleIcon, SlidersIcon } from './icons.tsx'
 import { MessageText } from './MessageText.tsx'
 import { NotifyToggle } from './NotifyToggle.tsx'
@@ -35,6 +36,7 @@ export function RoomHeader({ room, people, panel, onToggle, searchOpen, onSearch
   const settings = useRoomSettings(room)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const topic = settings?.topic ?? ''
+  const { title, direct } = useRoomTitle(room)
   return (
     <header className="flex h-14 shrink-0 items-center gap-1 border-b border-line px-2 sm:gap-2 sm:px-4">
       <button
@@ -55,8 +57,8 @@ export function RoomHeader({ room, people, panel, onToggle, searchOpen, onSearch
           ) : (
             <HashIcon className="size-4.5 shrink-0 text-muted" />
           )}
-          <span className="truncate">{room}</span>
-          {settings?.private && <span className="sr-only">(private room)</span>}
+          <span className="truncate">{title}</span>
+          {settings?.private && <span className="sr-only">{direct ? '(direct conversation)' : '(private room)'}</span>}
         </h1>
         {topic !== '' && (
           <div

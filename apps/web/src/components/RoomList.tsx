@@ -1,4 +1,5 @@
 import { useChatSelector } from '../chat/context.ts'
+import type { ChatState } from '../chat/model/state.ts'
 import { CloseIcon, LogoMark } from './icons.tsx'
 import { JoinedRoom } from './JoinedRoom.tsx'
 import { JoinRoomForm } from './JoinRoomForm.tsx'
@@ -6,12 +7,16 @@ import { OtherRooms } from './OtherRooms.tsx'
 import { SectionHeading } from './SectionHeading.tsx'
 import { UserBadge } from './UserBadge.tsx'
 
+const isDirect = (state: ChatState, room: string) => state.roomSettings[room]?.settings.direct !== undefined
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((room, index) => room === b[index])
+
 /**
- * The rooms: those joined (switch, leave; with unread and mention counts), a form for any
+ * The rooms: those joined, direct conversations apart (switch, leave; with unread and mention counts), a form for any
  * name, and the others with people in them (join). Counts follow the server's pushes live.
  */
 export function RoomList({ onNavigate }: { onNavigate?: () => void }) {
-  const rooms = useChatSelector((state) => state.rooms)
+  const rooms = useChatSelector((state) => state.rooms.filter((room) => !isDirect(state, room)), sameList)
+  const directs = useChatSelector((state) => state.rooms.filter((room) => isDirect(state, room)), sameList)
   const current = useChatSelector((state) => state.current)
 
   return (
@@ -38,6 +43,17 @@ export function RoomList({ onNavigate }: { onNavigate?: () => void }) {
             ))}
           </ul>
         </section>
+
+        {directs.length > 0 && (
+          <section aria-labelledby="direct-rooms-heading">
+            <SectionHeading id="direct-rooms-heading">Direct messages</SectionHeading>
+            <ul className="space-y-0.5 px-2">
+              {directs.map((room) => (
+                <JoinedRoom key={room} room={room} current={room === current} onNavigate={onNavigate} />
+              ))}
+            </ul>
+          </section>
+        )}
 
         {/* The form stays put when rooms elsewhere come and go: the other rooms list below it. */}
         <JoinRoomForm onJoined={onNavigate} />

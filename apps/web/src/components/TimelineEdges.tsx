@@ -1,4 +1,5 @@
 import { memo, useState } from 'react'
+import { useRoomTitle } from '../chat/hooks/useRoomTitle.ts'
 import { describeError } from '../chat/model/errors.ts'
 import { Time } from './Time.tsx'
 
@@ -84,6 +85,7 @@ export function MessageGap({ onLoad }: { onLoad(): Promise<void> }) {
 
 /** The room's very first line: nothing older exists. */
 export const StartOfRoom = memo(function StartOfRoom({ room, empty }: { room: string; empty: boolean }) {
+  const { title, direct } = useRoomTitle(room)
   return (
     <div
       className={`flex flex-col items-center justify-center overflow-hidden px-6 text-center ${empty ? 'h-[200px]' : 'h-[136px]'}`}
@@ -92,9 +94,11 @@ export const StartOfRoom = memo(function StartOfRoom({ room, empty }: { room: st
         aria-hidden="true"
         className="mb-3 inline-flex size-12 items-center justify-center rounded-2xl bg-accent-50 text-2xl text-accent-600 dark:bg-accent-400/15 dark:text-accent-300"
       >
-        #
+        {direct ? '@' : '#'}
       </span>
-      <p className="text-sm font-semibold text-ink">This is the start of #{room}</p>
+      <p className="text-sm font-semibold text-ink">
+        {direct ? `This is the start of your conversation with ${title}` : `This is the start of #${room}`}
+      </p>
       {empty && <p className="mt-1 text-sm text-muted">No messages yet. Say hello!</p>}
     </div>
   )

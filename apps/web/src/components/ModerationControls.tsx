@@ -1,30 +1,20 @@
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useChatSelector } from '../chat/context.ts'
 import { type Moderation, useRoomAdmin } from '../chat/hooks/useRoomAdmin.ts'
 import { describeMinutes } from '../chat/model/room-change-text.ts'
-import { CloseIcon } from './icons.tsx'
 import { dangerButton, Outcome, secondaryButton, useRequestState } from './room-settings/parts.tsx'
 import { ServerBanActions } from './ServerBanActions.tsx'
-import { useModalDialog } from './useModalDialog.ts'
 
 const HOUR = 60
 const DAY = 24 * HOUR
-
-interface ModeratePersonDialogProps {
-  room: string
-  person: string
-  onClose(): void
-}
 
 /**
  * What an owner, a moderator or the operator can do to one person in a room: mute them for
  * a while, unmute, remove them, ban them for a day or for good (with their address, if
  * asked); the operator also bans them from the whole server, or lifts that ban. Each says
- * what was done, or the server's refusal; the dialog stays open until closed.
+ * what was done, or the server's refusal.
  */
-export function ModeratePersonDialog({ room, person, onClose }: ModeratePersonDialogProps) {
-  const id = useId()
-  const dialogRef = useModalDialog(onClose)
+export function ModerationControls({ room, person }: { room: string; person: string }) {
   const admin = useRoomAdmin(room)
   const operator = useChatSelector((state) => state.operator)
   const [withAddress, setWithAddress] = useState(false)
@@ -41,24 +31,7 @@ export function ModeratePersonDialog({ room, person, onClose }: ModeratePersonDi
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby={`${id}-title`}
-      className="m-auto w-[min(24rem,calc(100vw-1rem))] rounded-2xl border border-line bg-raised p-5 text-ink shadow-2xl backdrop:bg-slate-950/50"
-    >
-      <div className="flex items-center gap-2">
-        <h2 id={`${id}-title`} className="min-w-0 flex-1 truncate text-base font-semibold">
-          Moderate {person}
-        </h2>
-        <button
-          type="button"
-          aria-label="Close"
-          onClick={() => dialogRef.current?.close()}
-          className="inline-flex size-8 shrink-0 items-center justify-center rounded-lg text-muted hover:bg-hover hover:text-ink"
-        >
-          <CloseIcon className="size-4" />
-        </button>
-      </div>
+    <>
       <fieldset disabled={pending} className="mt-3 space-y-3">
         <fieldset className="flex flex-wrap gap-2">
           <legend className="sr-only">Mute</legend>
@@ -108,6 +81,6 @@ export function ModeratePersonDialog({ room, person, onClose }: ModeratePersonDi
         {operator && <ServerBanActions person={person} withAddress={withAddress} run={run} />}
       </fieldset>
       <Outcome error={error} done={done} />
-    </dialog>
+    </>
   )
 }
