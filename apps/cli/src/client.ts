@@ -8,6 +8,7 @@ import { events } from '@parley/events'
 import { createClient } from '@parley/wsx/client'
 import { closeLine } from './close-line.ts'
 import { parseCommand } from './commands.ts'
+import { followDirectRooms } from './direct-rooms.ts'
 import { webOrigin } from './file-lines.ts'
 import { parseInviteLink, socketUrlOf } from './invite-link.ts'
 import { localTime, reasonOf } from './lines.ts'
@@ -35,6 +36,8 @@ const session = new RoomSession(
   webOrigin(url),
   entry,
 )
+
+followDirectRooms(session)
 
 // The server says why it closed the connection (a flood, a ban from the server): print it;
 // banned, stop, rather than reconnect to have every join refused.

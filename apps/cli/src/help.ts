@@ -9,6 +9,7 @@ export const HELP = [
   '  /react #N <emoji>        react to #N with one emoji; again takes it back',
   '  /join <room> [private]   go to another room (private: create it as a private room)',
   "  /join <invite link>      go to the private room the link invites you to (or a room's web address)",
+  '  /dm <name>               go to your direct conversation with them (they must be connected)',
   '  /topic                   show the topic',
   "  /operator <token>        act as the server's operator (its ADMIN_TOKEN)",
   '  /continue                a one-time link (and QR code) to carry on as you in a browser or on a phone',

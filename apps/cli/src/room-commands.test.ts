@@ -66,6 +66,12 @@ describe('room commands', () => {
     expect(parseCommand('/modlog')).toEqual({ kind: 'modlog' })
   })
 
+  test('/dm takes a name, spaces and all', () => {
+    expect(parseCommand('/dm bob')).toEqual({ kind: 'dm', username: 'bob' })
+    expect(parseCommand('/dm Mary Ann')).toEqual({ kind: 'dm', username: 'Mary Ann' })
+    expect(parseCommand('/dm')).toEqual({ kind: 'unknown', problem: 'Usage: /dm <name>' })
+  })
+
   test('/join takes a room, a room and private, or an invite link', () => {
     expect(parseCommand('/join ops')).toEqual({ kind: 'join', room: 'ops' })
     expect(parseCommand('/join war room private')).toEqual({ kind: 'join', room: 'war room', private: true })

@@ -15,6 +15,8 @@ export type RoomCommand =
   | { kind: 'invite'; rotate: boolean }
   | { kind: 'modlog' }
   | { kind: 'join'; room: string; invite?: string; private?: true }
+  /** The direct conversation with a person connected now. */
+  | { kind: 'dm'; username: string }
 
 type Problem = { kind: 'unknown'; problem: string }
 
@@ -104,6 +106,8 @@ export function parseRoomCommand(name: string, rest: string): RoomCommand | Prob
       return rest ? usage('/modlog') : { kind: 'modlog' }
     case '/join':
       return parseJoin(rest)
+    case '/dm':
+      return rest ? { kind: 'dm', username: rest } : usage('/dm <name>')
     default:
       return undefined
   }

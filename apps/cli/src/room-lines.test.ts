@@ -68,4 +68,8 @@ test("after joining: the topic, slow mode, privacy, and one's part in running th
     'You moderate this room: /help lists what you can do',
   ])
   expect(settingsLines(busy, 'alice').at(-1)).toBe('You own this room: /help lists what you can do')
+  const { owner: _none, ...unowned } = open
+  const direct = { ...unowned, private: true, direct: ['Alice', 'bob'] }
+  expect(settingsLines(direct, 'alice')).toEqual(['A direct conversation with bob: only the two of you can read it'])
+  expect(settingsLines(direct, 'bob')).toEqual(['A direct conversation with Alice: only the two of you can read it'])
 })

@@ -97,7 +97,9 @@ export function settingsLines(settings: RoomSettings, me: string): string[] {
   if (settings.slowModeSeconds > 0) {
     lines.push(`Slow mode: one message per ${secondsText(settings.slowModeSeconds)} each`)
   }
-  if (settings.private) lines.push('This room is private: only its invite link lets people in')
+  const other = settings.direct?.find((name) => !sameName(name, me))
+  if (other !== undefined) lines.push(`A direct conversation with ${printable(other)}: only the two of you can read it`)
+  else if (settings.private) lines.push('This room is private: only its invite link lets people in')
   if (settings.owner !== undefined && sameName(settings.owner, me)) {
     lines.push('You own this room: /help lists what you can do')
   } else if (settings.moderators.some((name) => sameName(name, me))) {

@@ -1,5 +1,6 @@
 import type { RoomChangeAnswer } from '@parley/events'
 import { HISTORY_PAGE_SIZE } from '@parley/events/rules'
+import { openDirect } from './direct-rooms.ts'
 import { inviteLink } from './invite-link.ts'
 import { reasonOf, type TimeFormat } from './lines.ts'
 import type { RoomCommand } from './room-commands.ts'
@@ -148,6 +149,8 @@ export async function runRoomCommand(session: RoomSession, command: RoomCommand)
       return invite(session, command.rotate)
     case 'modlog':
       return moderationLog(session)
+    case 'dm':
+      return openDirect(session, command.username)
     case 'join':
       try {
         const entry = {
