@@ -112,7 +112,7 @@ export function PresenceSidebar({ room, users: people, username, onClose }: Pres
                     title={mayModerate(person) ? `Message or moderate ${person}` : `Message ${person} privately`}
                     aria-haspopup="dialog"
                     onClick={() => setChosen(person)}
-                    className="ml-auto rounded-md px-1.5 text-base leading-6 font-semibold text-muted hover:bg-hover hover:text-ink"
+                    className="ml-auto inline-flex size-8 shrink-0 items-center justify-center rounded-md text-base font-semibold text-muted hover:bg-hover hover:text-ink"
                   >
                     …
                   </button>

@@ -31,7 +31,9 @@ export function LiftServerBan() {
           value={name}
           onChange={(event) => setName(event.target.value)}
           placeholder="Name"
+          autoCapitalize="off"
           autoComplete="off"
+          spellCheck={false}
           className={inputClass}
         />
         <button type="submit" disabled={pending} className={`${secondaryButton} shrink-0`}>

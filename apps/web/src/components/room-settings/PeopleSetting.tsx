@@ -10,7 +10,10 @@ interface PeopleSettingProps {
   admin: ReturnType<typeof useRoomAdmin>
 }
 
-/** A name typed into a field, and the button that does something with it. */
+/**
+ * A name typed into a field, and the button that does something with it. The label shows
+ * above the field: as a placeholder it was cut off on a phone.
+ */
 function NameForm({ label, action, onSubmit }: { label: string; action: string; onSubmit(name: string): void }) {
   const id = useId()
   const [name, setName] = useState('')
@@ -21,23 +24,25 @@ function NameForm({ label, action, onSubmit }: { label: string; action: string; 
     setName('')
   }
   return (
-    <form onSubmit={handleSubmit} className="mt-2 flex gap-2">
-      <label htmlFor={id} className="sr-only">
+    <form onSubmit={handleSubmit} className="mt-3">
+      <label htmlFor={id} className="mb-1 block text-sm text-ink-soft">
         {label}
       </label>
-      <input
-        id={id}
-        value={name}
-        onChange={(event) => setName(event.target.value)}
-        placeholder={label}
-        autoCapitalize="off"
-        autoComplete="off"
-        spellCheck={false}
-        className={inputClass}
-      />
-      <button type="submit" className={`${primaryButton} shrink-0`}>
-        {action}
-      </button>
+      <div className="flex gap-2">
+        <input
+          id={id}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          placeholder="Name"
+          autoCapitalize="off"
+          autoComplete="off"
+          spellCheck={false}
+          className={inputClass}
+        />
+        <button type="submit" className={`${primaryButton} shrink-0`}>
+          {action}
+        </button>
+      </div>
     </form>
   )
 }
