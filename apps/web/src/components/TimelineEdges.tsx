@@ -143,14 +143,17 @@ export const UnreadDivider = memo(function UnreadDivider() {
   )
 })
 
-/** A quiet line about someone joining or leaving. */
+/**
+ * A quiet line about someone joining or leaving, or a change to the room. It wraps rather
+ * than cut off: on a phone the end of "alice muted bob for 10 minutes" is what matters.
+ */
 export const SystemLine = memo(function SystemLine({ text, timestamp }: { text: string; timestamp: number }) {
   return (
     <div className="flex items-center gap-3 px-4 py-1.5 text-xs text-muted sm:px-6">
-      <span aria-hidden="true" className="h-px flex-1 bg-line/70" />
-      <span className="min-w-0 truncate">{text}</span>
+      <span aria-hidden="true" className="h-px min-w-3 flex-1 bg-line/70" />
+      <span className="min-w-0 text-center [overflow-wrap:anywhere]">{text}</span>
       <Time timestamp={timestamp} className="shrink-0 tabular-nums" />
-      <span aria-hidden="true" className="h-px flex-1 bg-line/70" />
+      <span aria-hidden="true" className="h-px min-w-3 flex-1 bg-line/70" />
     </div>
   )
 })
