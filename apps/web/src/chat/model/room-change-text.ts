@@ -25,8 +25,9 @@ function span(change: Pick<RoomChange, 'timestamp' | 'until'>): string {
   return ` for ${describeMinutes(minutes)}`
 }
 
-/** "30 s", "2 min": slow mode's length in words. */
+/** "30 s", "2 min", "1 h": slow mode's length in words. */
 export function describeSeconds(seconds: number): string {
+  if (seconds >= 3600 && seconds % 3600 === 0) return `${seconds / 3600} h`
   return seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`
 }
 
