@@ -98,3 +98,36 @@ test('two instances: the operator’s server ban on one closes the person on the
     'You are banned from this server for good',
   )
 })
+
+test('two instances: a replaced invite, a forged token and a later holder of the owner’s name are refused on the other', async () => {
+  await using cluster = await startCluster()
+  const alice = cluster.one.client()
+  const { token } = await alice.request('join', { username: 'alice', room: 'secret', private: true })
+  const old = (await alice.request('roomInvite', { room: 'secret' })).invite
+  const fresh = (await alice.request('roomInvite', { room: 'secret', rotate: true, clientId: clientId() })).invite
+  const carol = cluster.two.client()
+  expect(await failure(carol.request('join', { username: 'carol', room: 'secret', invite: old }))).toBe(
+    "That invite link is not valid any more: ask the room's owner for a new one",
+  )
+  expect((await carol.request('join', { username: 'carol', room: 'secret', invite: fresh })).success).toBe(true)
+  // A token that is not alice's session, under another name, holds none of her rights there.
+  const forger = cluster.two.client()
+  await forger.request('join', { username: 'alicia', room: 'lobby', token: `${token.slice(0, -4)}AAAA` })
+  expect(await failure(forger.request('join', { username: 'alicia', room: 'secret' }))).toBe(
+    'The room "secret" is private: join it with an invite link',
+  )
+  // Once alice is gone, whoever takes her name on the other instance is not the owner.
+  alice.close()
+  const mallory = cluster.two.client()
+  await until(
+    async () =>
+      (await mallory.request('join', { username: 'alice', room: 'lobby' }).catch(() => undefined)) !== undefined,
+  )
+  expect(await failure(mallory.request('join', { username: 'alice', room: 'secret' }))).toBe(
+    'The room "secret" is private: join it with an invite link',
+  )
+  await mallory.request('join', { username: 'alice', room: 'secret', invite: fresh })
+  expect(await failure(mallory.request('setTopic', { room: 'secret', topic: 'mine', clientId: clientId() }))).toBe(
+    "Only the room's owner and moderators can do that",
+  )
+})
