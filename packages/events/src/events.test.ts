@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test'
 import { events } from './events.ts'
 import { handoffAnswerSchema, handoffRedeemSchema } from './fields.ts'
-import { continueCode, continueLink, isSingleEmoji, usernameKey } from './rules.ts'
+import { continueCode, continueLink, isSingleEmoji, UNREAD_COUNT_LIMIT, usernameKey } from './rules.ts'
 
 describe('the seed contract', () => {
   test('join defaults the room to general, as the seed does', () => {
@@ -32,6 +32,7 @@ describe('the seed contract', () => {
         editWindowSeconds: 900,
         uploadLimits: { maxBytes: 25_000_000, maxFiles: 10 },
         readSeq: 0,
+        unread: 0,
         notify: 'mentions',
         settings: { topic: '', private: false, slowModeSeconds: 0, moderators: [] },
       }),
@@ -39,6 +40,13 @@ describe('the seed contract', () => {
       success: true,
       users: ['a'],
     })
+  })
+
+  test("a join's unread count stops at UNREAD_COUNT_LIMIT", () => {
+    const unread = events.join.response.shape.unread
+    expect(unread.safeParse(UNREAD_COUNT_LIMIT).success).toBe(true)
+    expect(unread.safeParse(UNREAD_COUNT_LIMIT + 1).success).toBe(false)
+    expect(unread.safeParse(-1).success).toBe(false)
   })
 })
 

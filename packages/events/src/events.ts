@@ -30,7 +30,14 @@ import {
   slowModeSchema,
   topicSchema,
 } from './room-fields.ts'
-import { DEFAULT_ROOM, FILES_MAX_PER_MESSAGE, HISTORY_MAX_PAGE, HISTORY_PAGE_SIZE, SEARCH_MAX_PAGE } from './rules.ts'
+import {
+  DEFAULT_ROOM,
+  FILES_MAX_PER_MESSAGE,
+  HISTORY_MAX_PAGE,
+  HISTORY_PAGE_SIZE,
+  SEARCH_MAX_PAGE,
+  UNREAD_COUNT_LIMIT,
+} from './rules.ts'
 
 /**
  * Parley's events. The first five are the seed's, with its fields and limits; fields
@@ -68,6 +75,11 @@ export const events = defineEvents({
       uploadLimits: uploadLimitsSchema,
       /** This session's read position in the room: messages after it are unread (0: none read). */
       readSeq: z.number().int().min(0),
+      /**
+       * How many messages after `readSeq` are unread: not deleted and not this session's own,
+       * counted up to `UNREAD_COUNT_LIMIT` (a room with more says that many).
+       */
+      unread: z.number().int().min(0).max(UNREAD_COUNT_LIMIT),
       /** This session's notification level in the room. */
       notify: notifyLevelSchema,
       /** The room's topic, privacy, slow mode, owner and moderators. */

@@ -20,6 +20,11 @@ export const MUTE_DEFAULT_MINUTES = 10
 /** How many messages a join brings, and the default and largest history page. */
 export const HISTORY_PAGE_SIZE = 50
 export const HISTORY_MAX_PAGE = 200
+/**
+ * The most unread messages a join answer counts: a room with more says this many (clients
+ * show "999+"), so the count stays one short read however much a room holds.
+ */
+export const UNREAD_COUNT_LIMIT = 1000
 
 /** The key two names are compared by: the same for "Alice" and "alice". */
 export function usernameKey(username: string): string {

@@ -20,6 +20,7 @@ describe('join', () => {
       editWindowSeconds: 900,
       uploadLimits: { maxBytes: 25_000_000, maxFiles: 10 },
       readSeq: 0,
+      unread: 0,
       notify: 'mentions',
       // The default room has no owner until the operator names one.
       settings: { topic: '', private: false, slowModeSeconds: 0, moderators: [] },

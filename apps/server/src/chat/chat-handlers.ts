@@ -195,18 +195,20 @@ export function registerChatHandlers({
     // the messages are read after the last seq, so they show at least every change up to it.
     const lastSeq = await store.lastSeq(room)
     const latest = await store.before(room, undefined, HISTORY_PAGE_SIZE)
-    const mark = await readState.joined(conn, room)
+    const answerSeq = Math.max(lastSeq, latest.at(-1)?.seq ?? 0)
+    const mark = await readState.joined(conn, room, answerSeq)
     return {
       success: true,
       message: `Welcome to ${room}!`,
       users: await presence.users(room),
       room,
-      lastSeq: Math.max(lastSeq, latest.at(-1)?.seq ?? 0),
+      lastSeq: answerSeq,
       messages: latest.map(toChatMessage),
       token: claim.token,
       editWindowSeconds: limits.editWindowSeconds,
       uploadLimits,
       readSeq: mark.seq,
+      unread: mark.unread,
       notify: mark.notify,
       settings: publicSettings(rules.cached(room) ?? roomRules),
     }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'bun:test'
+import { HISTORY_PAGE_SIZE } from '@parley/events/rules'
 import { type ChatClient, failure, nextPush, recordPushes } from '../../test/clients.ts'
 import { temporaryPostgresSchema } from '../../test/postgres-schema.ts'
 import { type Parley, startParley } from '../../test/start-parley.ts'
@@ -21,13 +22,19 @@ async function aliceTwiceAndBob(parley: Parley, room: string, count: number) {
   return { tabA, tabB, bob, token }
 }
 
+let changes = 0
+const changeId = () => `change-${++changes}`
+
+/** Rate limits off: some tests fill a room faster than a person could. */
+const limits = { messageRate: 0 }
+
 const servers: [string, () => Promise<Parley>][] = [
-  ['SQLite', () => startParley()],
+  ['SQLite', () => startParley({ limits })],
   [
     'PostgreSQL',
     async () => {
       const schema = await temporaryPostgresSchema()
-      const parley = await startParley({ storage: { dataDir: '', databaseUrl: schema.url } })
+      const parley = await startParley({ limits, storage: { dataDir: '', databaseUrl: schema.url } })
       const stop = parley.stop
       return Object.assign(parley, {
         stop: async () => {
@@ -49,7 +56,39 @@ for (const [name, start] of servers) {
       await using parley = await start()
       const answer = await joinAs(parley.client(), 'alice', 'lobby')
       expect(answer.readSeq).toBe(0)
+      expect(answer.unread).toBe(0)
       expect(answer.notify).toBe('mentions')
+    })
+
+    test("a join counts the unread messages after the position: not the session's own, not deleted ones", async () => {
+      await using parley = await start()
+      const { tabA, bob, token } = await aliceTwiceAndBob(parley, 'lobby', 2)
+      await tabA.request('sendMessage', { message: 'mine', room: 'lobby' })
+      const doomed = await bob.request('sendMessage', { message: 'oops', room: 'lobby' })
+      await bob.request('deleteMessage', { room: 'lobby', seq: doomed.seq, clientId: changeId() })
+      const third = await bob.request('sendMessage', { message: 'm3', room: 'lobby' })
+      // Bob's 1, 2 and 3: not alice's own, not the deleted one, not the deletion.
+      expect((await joinAs(parley.client(), 'alice', 'lobby', token)).unread).toBe(3)
+      await tabA.request('markRead', { room: 'lobby', seq: 1 })
+      const after = await joinAs(parley.client(), 'alice', 'lobby', token)
+      expect(after).toMatchObject({ readSeq: 1, unread: 2 })
+      await tabA.request('markRead', { room: 'lobby', seq: third.seq })
+      expect((await joinAs(parley.client(), 'alice', 'lobby', token)).unread).toBe(0)
+      // Bob's session reads alice's message as unread, and none of his own.
+      expect((await bob.request('join', { username: 'bob', room: 'lobby' })).unread).toBe(1)
+    })
+
+    test('a join counts more unread messages than it brings', async () => {
+      await using parley = await start()
+      const { tabA, bob, token } = await aliceTwiceAndBob(parley, 'lobby', 1)
+      await tabA.request('markRead', { room: 'lobby', seq: 1 })
+      const count = HISTORY_PAGE_SIZE * 2 + 7
+      await Promise.all(
+        Array.from({ length: count }, (_, i) => bob.request('sendMessage', { message: `n${i}`, room: 'lobby' })),
+      )
+      const answer = await joinAs(parley.client(), 'alice', 'lobby', token)
+      expect(answer.messages).toHaveLength(HISTORY_PAGE_SIZE)
+      expect(answer.unread).toBe(count)
     })
 
     test("marking read answers the position, tells the session's other connections and no one else", async () => {

@@ -1,5 +1,5 @@
 import type { ChatEvents } from '@parley/events'
-import { ROOM_MAX_LENGTH } from '@parley/events/rules'
+import { ROOM_MAX_LENGTH, UNREAD_COUNT_LIMIT } from '@parley/events/rules'
 import type { Payload } from '@parley/wsx/shared'
 import type { ChatConnection, ChatServer } from '../connections/connection-data.ts'
 import type { RoomBus } from '../delivery/room-bus.ts'
@@ -92,12 +92,19 @@ export function registerReadState({ server, topics, bus, store, log, requireMemb
   })
 
   return {
-    /** A connection holding its session's name joined `room`: it follows the session; resolves to its mark there. */
-    async joined(conn: ChatConnection, room: string): Promise<ReadMark> {
+    /**
+     * A connection holding its session's name joined `room`, whose log its answer covers
+     * through `lastSeq`: it follows the session; resolves to its mark there, and how many
+     * messages after the mark, through `lastSeq`, are unread (up to `UNREAD_COUNT_LIMIT`).
+     */
+    async joined(conn: ChatConnection, room: string, lastSeq: number): Promise<ReadMark & { unread: number }> {
       const author = conn.data.author
       if (author === undefined) throw new Error(`Join "${room}" again: this connection holds no name`)
       follow(conn, author)
-      return marks.get(author, room)
+      const mark = await marks.get(author, room)
+      const range = { after: mark.seq, through: lastSeq, author, limit: UNREAD_COUNT_LIMIT }
+      const unread = mark.seq >= lastSeq ? 0 : await store.unreadCount(room, range)
+      return { ...mark, unread }
     },
     /** The connection left its last room (or closed): it stops following its session. */
     left(conn: ChatConnection): void {

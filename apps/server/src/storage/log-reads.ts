@@ -1,4 +1,5 @@
 import type { ChangeRecord, MessageRecord, RoomChangeRecord, RoomRules } from './message-store.ts'
+import type { UnreadRange } from './unread-range.ts'
 
 /** One name's reaction with one emoji on one message; `seq` is the change that added it. */
 export interface ReactionRow {
@@ -23,6 +24,12 @@ export interface LogReads {
   messagesAfter(room: string, seq: number, limit: number): Promise<MessageRecord[]>
   /** Up to `limit` changes to messages after `seq`, oldest first. */
   changesAfter(room: string, seq: number, limit: number): Promise<ChangeRecord[]>
+  /**
+   * How many messages after `after` and up to `through` are neither deleted nor written by
+   * `author` (a session hash; messages without one count), up to `limit`, among the newest
+   * `UNREAD_SCAN_MESSAGES` of that range: exact unless it holds more, one short read either way.
+   */
+  unreadCount(room: string, range: UnreadRange): Promise<number>
   messagesAt(room: string, seqs: readonly number[]): Promise<MessageRecord[]>
   /** The reactions on these messages, oldest first. */
   reactionsOn(room: string, seqs: readonly number[]): Promise<ReactionRow[]>

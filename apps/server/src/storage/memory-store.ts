@@ -12,6 +12,7 @@ import { type LogOps, type LogWrite, planWrites, type WriteOutcome } from './pla
 import { MemoryReadMarks } from './read-marks.ts'
 import { RoomLogStore } from './room-log-store.ts'
 import { defaultRules } from './room-rows.ts'
+import { UNREAD_SCAN_MESSAGES } from './unread-range.ts'
 
 /** One room's log in memory. */
 interface MemoryRoom {
@@ -153,6 +154,17 @@ function memoryReads(rooms: ReadonlyMap<string, MemoryRoom>): LogReads {
       const changes = room(name)?.changes ?? []
       const start = firstAfter(changes, seq)
       return changes.slice(start, start + limit)
+    },
+    async unreadCount(name, { after, through, author, limit }) {
+      const messages = room(name)?.messages ?? []
+      const end = firstAfter(messages, through)
+      const first = Math.max(firstAfter(messages, after), end - UNREAD_SCAN_MESSAGES)
+      let count = 0
+      for (let at = end - 1; at >= first && count < limit; at -= 1) {
+        const message = messages[at] as MessageRecord
+        if (message.deletedAt === undefined && message.author !== author) count += 1
+      }
+      return count
     },
     messagesAt: async (name, seqs) =>
       seqs.flatMap((seq) => {

@@ -1,6 +1,7 @@
 import type { Attachment, RoomChange } from '@parley/events'
 import type { SearchQuery } from '../search/search-query.ts'
 import type { ReadMarks } from './read-marks.ts'
+import type { UnreadRange } from './unread-range.ts'
 
 /** A message to store; the store gives it its `seq`. */
 export interface NewMessage {
@@ -272,6 +273,8 @@ export interface MessageStore {
   around(room: string, seq: number, limit: number): Promise<AroundPage>
   /** The room's last seq, 0 when it has none. */
   lastSeq(room: string): Promise<number>
+  /** How many messages in the range are not deleted and not its `author`'s, up to its `limit` (see `LogReads`). */
+  unreadCount(room: string, range: UnreadRange): Promise<number>
   /** Resolves once the change to the room is durable, or says why there is none. Rights are checked here, against the rules as stored. */
   roomChange(change: NewRoomChange): Promise<RoomChangeOutcome>
   /**

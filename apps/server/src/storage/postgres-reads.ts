@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { LogReads } from './log-reads.ts'
 import { rulesOfRow, toRoomChange } from './room-rows.ts'
 import { toChange, toMessage, toReaction } from './stored-rows.ts'
+import { UNREAD_SCAN_MESSAGES } from './unread-range.ts'
 
 /** The columns a message is read with (not `search`, the index's tsvector, which nothing here reads). */
 const MESSAGE_COLUMNS =
@@ -34,6 +35,12 @@ export function postgresReads(sql: SQL): LogReads {
       const rows =
         await sql`SELECT * FROM changes WHERE room = ${room} AND seq > ${seq} AND message_seq > 0 ORDER BY seq LIMIT ${limit}`
       return rows.map(toChange)
+    },
+    async unreadCount(room, { after, through, author, limit }) {
+      const [row] = await sql`SELECT count(*) AS n FROM (SELECT 1 FROM (SELECT author, deleted_at FROM messages
+        WHERE room = ${room} AND seq > ${after} AND seq <= ${through} ORDER BY seq DESC LIMIT ${UNREAD_SCAN_MESSAGES}) AS newest
+        WHERE deleted_at IS NULL AND author IS DISTINCT FROM ${author} LIMIT ${limit}) AS unread`
+      return row ? Number(row.n) : 0
     },
     async messagesAt(room, seqs) {
       if (seqs.length === 0) return []

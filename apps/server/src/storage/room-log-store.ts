@@ -16,6 +16,7 @@ import type {
 } from './message-store.ts'
 import type { LogWrite, WriteOutcome } from './plan-writes.ts'
 import type { ReadMarks } from './read-marks.ts'
+import type { UnreadRange } from './unread-range.ts'
 import { WriteBatcher } from './write-batcher.ts'
 
 /**
@@ -78,6 +79,10 @@ export abstract class RoomLogStore implements MessageStore {
 
   lastSeq(room: string): Promise<number> {
     return this.#reads.lastSeq(room)
+  }
+
+  unreadCount(room: string, range: UnreadRange): Promise<number> {
+    return this.#reads.unreadCount(room, range)
   }
 
   /** Resolves when every write made so far is committed. */

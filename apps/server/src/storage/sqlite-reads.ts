@@ -2,6 +2,7 @@ import type { Database } from 'bun:sqlite'
 import type { LogReads } from './log-reads.ts'
 import { rulesOfRow, toRoomChange } from './room-rows.ts'
 import { toChange, toMessage, toReaction } from './stored-rows.ts'
+import { UNREAD_SCAN_MESSAGES, type UnreadRange } from './unread-range.ts'
 
 type Room = { room: string }
 type Page = Room & { seq: number; limit: number }
@@ -45,6 +46,11 @@ export function sqliteReads(db: Database): LogReads & { ping(): void } {
     privateRooms: db.query<{ name: string }, []>(
       "SELECT name FROM rooms WHERE rules IS NOT NULL AND json_extract(rules, '$.private') = 1 ORDER BY name",
     ),
+    unread: db.query<{ n: number }, Room & UnreadRange & { scan: number }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM (SELECT author, deleted_at FROM messages
+         WHERE room = $room AND seq > $after AND seq <= $through ORDER BY seq DESC LIMIT $scan)
+         WHERE deleted_at IS NULL AND author IS NOT $author LIMIT $limit)`,
+    ),
     at: db.query<unknown, AtSeq>('SELECT * FROM messages WHERE room = $room AND seq = $seq'),
     reactions: db.query<unknown, AtSeq>('SELECT * FROM reactions WHERE room = $room AND message_seq = $seq'),
     messageByClientId: db.query<unknown, ById>('SELECT * FROM messages WHERE room = $room AND client_id = $clientId'),
@@ -59,6 +65,7 @@ export function sqliteReads(db: Database): LogReads & { ping(): void } {
       (seq === undefined ? q.latest.all({ room, limit }) : q.before.all({ room, seq, limit })).map(toMessage).reverse(),
     messagesAfter: async (room, seq, limit) => q.after.all({ room, seq, limit }).map(toMessage),
     changesAfter: async (room, seq, limit) => q.changesAfter.all({ room, seq, limit }).map(toChange),
+    unreadCount: async (room, range) => q.unread.get({ room, ...range, scan: UNREAD_SCAN_MESSAGES })?.n ?? 0,
     messagesAt: async (room, seqs) => found(seqs.map((seq) => q.at.get({ room, seq }))).map(toMessage),
     reactionsOn: async (room, seqs) =>
       seqs
