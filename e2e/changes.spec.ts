@@ -89,11 +89,16 @@ test('a message is edited with ↑ in the empty composer or from its actions, an
   await expect(messageTexts(bob, room)).toHaveText(['hello, world', 'what?'])
   await expect(composer(alice)).toHaveValue('a draft')
 
-  // Only our own messages can be edited or deleted.
+  // Only our own messages can be edited; only our own deleted, unless the room is ours
+  // (alice opened it, so she owns it and may delete bob's).
   await messageWith(alice, room, 'what?').hover()
   await expect(actionsOf(alice, room, 'what?').getByRole('button', { name: 'Reply' })).toBeVisible()
   await expect(actionsOf(alice, room, 'what?').getByRole('button', { name: 'Edit' })).toHaveCount(0)
-  await expect(actionsOf(alice, room, 'what?').getByRole('button', { name: 'Delete' })).toHaveCount(0)
+  await expect(actionsOf(alice, room, 'what?').getByRole('button', { name: 'Delete' })).toHaveCount(1)
+  await messageWith(bob, room, 'hello, world').hover()
+  await expect(actionsOf(bob, room, 'hello, world').getByRole('button', { name: 'Reply' })).toBeVisible()
+  await expect(actionsOf(bob, room, 'hello, world').getByRole('button', { name: 'Edit' })).toHaveCount(0)
+  await expect(actionsOf(bob, room, 'hello, world').getByRole('button', { name: 'Delete' })).toHaveCount(0)
 
   for (const page of [alice, bob]) {
     await page.reload()
