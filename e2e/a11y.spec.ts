@@ -68,7 +68,7 @@ for (const theme of ['light', 'dark'] as const) {
       expect(await seriousViolations(alice, testInfo, `chat with suggestions, ${theme}`)).toEqual([])
     })
 
-    test('on a phone, the chat and its drawers have no serious or critical violations', async ({
+    test('on a phone, the chat, its drawers and its "More actions" have no serious or critical violations', async ({
       browser,
     }, testInfo) => {
       const { alice, room } = await busyChat(browser, theme, { width: 390, height: 844 })
@@ -80,6 +80,10 @@ for (const theme of ['light', 'dark'] as const) {
       await alice.getByRole('button', { name: 'Show people' }).click()
       await expect(alice.getByRole('complementary', { name: `People in ${room}` })).toBeVisible()
       expect(await seriousViolations(alice, testInfo, `phone people drawer, ${theme}`)).toEqual([])
+      await alice.keyboard.press('Escape')
+      await alice.getByRole('button', { name: 'More actions' }).click()
+      await expect(alice.getByRole('button', { name: 'Dark theme' })).toBeVisible()
+      expect(await seriousViolations(alice, testInfo, `phone more actions, ${theme}`)).toEqual([])
     })
   })
 }

@@ -506,7 +506,7 @@ test.describe('looks', () => {
     await expect(html).toHaveAttribute('data-theme', 'light')
   })
 
-  test('on a phone the room list and the people are drawers, and nothing scrolls sideways', async ({
+  test('on a phone the room list and the people are drawers, the room\'s name has room beside "More actions", and nothing scrolls sideways', async ({
     browser,
   }, testInfo) => {
     const room = uniqueRoom('phone')
@@ -544,6 +544,53 @@ test.describe('looks', () => {
     await attachScreenshot(alice, testInfo, 'phone people')
     await people(alice, other).getByRole('button', { name: 'Close' }).click()
     await expect(people(alice, other)).toBeHidden()
+
+    // A short name is read whole: the less frequent actions wait behind "More actions".
+    const short = `ph-${Math.random().toString(36).slice(2, 8)}`
+    await showRooms.click()
+    await rooms.getByLabel('Room name').fill(short)
+    await rooms.getByRole('button', { name: 'Join room' }).click()
+    await expect(messageLog(alice, short)).toBeVisible()
+    const title = alice.getByTestId('room-title')
+    await expect(title).toHaveText(short)
+    expect(await title.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0)
+    await expect(alice.getByRole('button', { name: 'Search' })).toBeVisible()
+    await expect(alice.getByRole('button', { name: 'Show people' })).toBeVisible()
+    const more = alice.getByRole('button', { name: 'More actions' })
+    const theme = alice.getByRole('button', { name: 'Dark theme' })
+    const level = alice.getByRole('combobox', { name: `Notifications in #${short}` })
+    await expect(theme).toBeHidden()
+    await more.click()
+    await expect(more).toHaveAttribute('aria-expanded', 'true')
+    await attachScreenshot(alice, testInfo, 'phone, more actions')
+    await theme.click()
+    await expect(alice.locator('html')).toHaveAttribute('data-theme', 'dark')
+    await expect(theme).toHaveAttribute('aria-pressed', 'true')
+    await level.selectOption('nothing')
+    await expect(level).toHaveValue('nothing')
+    await expect(alice.getByRole('button', { name: 'Notify me of mentions' })).toBeVisible()
+    // Escape closes it and gives the focus back; so does a tap outside, without the focus.
+    await alice.keyboard.press('Escape')
+    await expect(theme).toBeHidden()
+    await expect(more).toBeFocused()
+    await expect(more).toHaveAttribute('aria-expanded', 'false')
+    await alice.keyboard.press('Enter')
+    await expect(theme).toBeVisible()
+    await theme.click()
+    await expect(alice.locator('html')).toHaveAttribute('data-theme', 'light')
+    await messageLog(alice, short).click()
+    await expect(theme).toBeHidden()
+    // The settings open from it, and closing them returns the focus to "More actions".
+    await more.click()
+    await alice.getByRole('button', { name: 'Room settings' }).click()
+    const settings = alice.getByRole('dialog', { name: `Settings of #${short}` })
+    await expect(settings).toBeVisible()
+    await alice.keyboard.press('Escape')
+    await expect(settings).toBeHidden()
+    await expect(more).toBeFocused()
+    await more.click()
+    await expect(level).toHaveValue('nothing')
+    await alice.keyboard.press('Escape')
 
     const sideways = () =>
       alice.evaluate(() => {

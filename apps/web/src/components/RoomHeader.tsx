@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react'
 import { useRoomSettings } from '../chat/hooks/useRoomRights.ts'
 import { useRoomTitle } from '../chat/hooks/useRoomTitle.ts'
+import { HeaderMoreMenu } from './HeaderMoreMenu.tsx'
 import { HashIcon, LockIcon, MenuIcon, PeopleIcon, SlidersIcon } from './icons.tsx'
 import { MessageText } from './MessageText.tsx'
 import { NotifyToggle } from './NotifyToggle.tsx'
@@ -8,6 +9,7 @@ import type { Panel } from './panel.ts'
 import { RoomNotifyLevel } from './RoomNotifyLevel.tsx'
 import { SearchButton } from './SearchButton.tsx'
 import { ThemeToggle } from './ThemeToggle.tsx'
+import { useWideScreen } from './useWideScreen.ts'
 
 interface RoomHeaderProps {
   room: string
@@ -30,13 +32,16 @@ const toggleClass =
 /**
  * The room's name (a lock for a private room) and its topic, the room's settings, the
  * search, the room's notification level, the theme and notification switches, and on narrow
- * screens the buttons for the drawers.
+ * screens the buttons for the drawers. On a phone the settings, the notification level and
+ * the two switches go behind one "More actions" button, so the name and topic keep the room
+ * to be read; the search and the people stay in sight.
  */
 export function RoomHeader({ room, people, panel, onToggle, searchOpen, onSearch, onSearchHint }: RoomHeaderProps) {
   const settings = useRoomSettings(room)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const topic = settings?.topic ?? ''
   const { title, direct } = useRoomTitle(room)
+  const wide = useWideScreen()
   return (
     <header className="flex h-14 shrink-0 items-center gap-1 border-b border-line px-2 sm:gap-2 sm:px-4">
       <button
@@ -57,7 +62,9 @@ export function RoomHeader({ room, people, panel, onToggle, searchOpen, onSearch
           ) : (
             <HashIcon className="size-4.5 shrink-0 text-muted" />
           )}
-          <span className="truncate">{title}</span>
+          <span data-testid="room-title" className="truncate">
+            {title}
+          </span>
           {settings?.private && <span className="sr-only">{direct ? '(direct conversation)' : '(private room)'}</span>}
         </h1>
         {topic !== '' && (
@@ -72,16 +79,18 @@ export function RoomHeader({ room, people, panel, onToggle, searchOpen, onSearch
         )}
       </div>
 
-      <button
-        type="button"
-        aria-label="Room settings"
-        aria-haspopup="dialog"
-        title="Room settings"
-        onClick={() => setSettingsOpen(true)}
-        className={toggleClass}
-      >
-        <SlidersIcon className="size-4.5" />
-      </button>
+      {wide && (
+        <button
+          type="button"
+          aria-label="Room settings"
+          aria-haspopup="dialog"
+          title="Room settings"
+          onClick={() => setSettingsOpen(true)}
+          className={toggleClass}
+        >
+          <SlidersIcon className="size-4.5" />
+        </button>
+      )}
       {settingsOpen && (
         <Suspense fallback={null}>
           <RoomSettingsDialog room={room} onClose={() => setSettingsOpen(false)} />
@@ -89,9 +98,15 @@ export function RoomHeader({ room, people, panel, onToggle, searchOpen, onSearch
       )}
 
       <SearchButton open={searchOpen} onOpen={onSearch} onHint={onSearchHint} />
-      <RoomNotifyLevel room={room} />
-      <NotifyToggle />
-      <ThemeToggle />
+      {wide ? (
+        <>
+          <RoomNotifyLevel room={room} />
+          <NotifyToggle />
+          <ThemeToggle />
+        </>
+      ) : (
+        <HeaderMoreMenu room={room} onSettings={() => setSettingsOpen(true)} />
+      )}
 
       <button
         type="button"

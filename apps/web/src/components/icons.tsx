@@ -262,3 +262,14 @@ export function BubbleOffIcon(props: IconProps) {
     </Icon>
   )
 }
+
+/** Three dots in a row: more actions. */
+export function MoreIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="5" cy="12" r="1" />
+      <circle cx="12" cy="12" r="1" />
+      <circle cx="19" cy="12" r="1" />
+    </Icon>
+  )
+}
