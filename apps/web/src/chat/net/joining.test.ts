@@ -17,6 +17,7 @@ function answer(token: string): JoinResponse {
     editWindowSeconds: 900,
     uploadLimits: { maxBytes: 25_000_000, maxFiles: 10 },
     readSeq: 0,
+    unread: 0,
     notify: 'mentions',
     settings: { topic: '', private: false, slowModeSeconds: 0, moderators: [] },
   }
