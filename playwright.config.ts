@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test'
 import { findChromium } from './e2e/chromium.ts'
+import { E2E_ADMIN_TOKEN } from './e2e/operator-token.ts'
 
 const PORT = Number(process.env.E2E_PORT ?? 3101)
 /** A server already running (the image's files, from e2e/run-image.ts); else `npm start` is started. */
@@ -65,7 +66,7 @@ export default defineConfig({
         command: 'npm start',
         url: `${baseURL}/api/health`,
         // The operator's token room-rights.spec.ts acts with.
-        env: { PORT: String(PORT), HOST: '127.0.0.1', ADMIN_TOKEN: 'e2e-operator-token-0123456789' },
+        env: { PORT: String(PORT), HOST: '127.0.0.1', ADMIN_TOKEN: E2E_ADMIN_TOKEN },
         reuseExistingServer: false,
         timeout: 120_000,
         stdout: 'ignore',

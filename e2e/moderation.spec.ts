@@ -1,8 +1,6 @@
 import { expect, type Page } from '@playwright/test'
+import { E2E_ADMIN_TOKEN } from './operator-token.ts'
 import { composer, messageLog, openChat, people, say, test, uniqueName, uniqueRoom } from './support.ts'
-
-/** The operator's token the e2e server runs with (playwright.config.ts). */
-const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? 'e2e-operator-token-0123456789'
 
 function settingsDialog(page: Page) {
   return page.getByRole('dialog', { name: /^Settings of #/ })
@@ -70,7 +68,7 @@ test("the operator's server ban closes the person's page with the server's words
   const operator = await openChat(browser, 'erin', room)
   const mallory = await openChat(browser, banned, room)
   await openSettings(operator)
-  await settingsDialog(operator).getByLabel('Operator token').fill(ADMIN_TOKEN)
+  await settingsDialog(operator).getByLabel('Operator token').fill(E2E_ADMIN_TOKEN)
   await settingsDialog(operator).getByRole('button', { name: 'Act as operator' }).click()
   await expect(settingsDialog(operator).getByText("This tab acts as the server's operator")).toBeVisible()
   await operator.keyboard.press('Escape')

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test'
 import { seriousViolations } from './axe.ts'
+import { E2E_ADMIN_TOKEN } from './operator-token.ts'
 import {
   composer,
   givePersonToken,
@@ -11,9 +12,6 @@ import {
   test,
   uniqueRoom,
 } from './support.ts'
-
-/** The operator's token the e2e server runs with (playwright.config.ts). */
-const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? 'e2e-operator-token-0123456789'
 
 /** Joins or creates one more room from the room list's form, private if asked. */
 async function joinAnother(page: Page, room: string, options: { private?: boolean } = {}) {
@@ -111,7 +109,7 @@ test('the operator hands a room over, and the new owner gets its controls', asyn
   const operator = await openChat(browser, 'erin', room)
   await openSettings(operator)
   const dialog = settingsDialog(operator)
-  await dialog.getByLabel('Operator token').fill(ADMIN_TOKEN)
+  await dialog.getByLabel('Operator token').fill(E2E_ADMIN_TOKEN)
   await dialog.getByRole('button', { name: 'Act as operator' }).click()
   await expect(dialog.getByText("This tab acts as the server's operator")).toBeVisible()
   // A new connection (a reload) presents the token again.

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { basename, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readRuntimeStage } from './dockerfile.ts'
+import { E2E_ADMIN_TOKEN } from './operator-token.ts'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
 const BUILDER_ROOT = '/src'
@@ -70,7 +71,15 @@ if (run(['bun', '--no-install', '-e', SHARP_CHECK], { cwd: workdir }) !== 0) {
 }
 
 // The image's ENV, with the port and data folder moved to where this machine allows.
-const env = { PATH: `${bunBin}:/usr/bin:/bin`, ...stage.env, PORT: String(PORT), DATA_DIR: dataDir, HOST: '127.0.0.1' }
+const env = {
+  PATH: `${bunBin}:/usr/bin:/bin`,
+  ...stage.env,
+  PORT: String(PORT),
+  DATA_DIR: dataDir,
+  HOST: '127.0.0.1',
+  // The specs that act as the operator present it.
+  ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+}
 const serverLog = join(image, 'server.log')
 const server = Bun.spawn(stage.cmd, { cwd: workdir, env, stdout: Bun.file(serverLog), stderr: 'inherit' })
 
