@@ -1,12 +1,14 @@
-import { browserStorageKeys } from '@parley/events/rules'
+import { browserStorageKeys, HISTORY_PAGE_SIZE } from '@parley/events/rules'
 import { expect, type Page } from '@playwright/test'
 import {
   joinFromForm,
   messageLog,
   messages,
+  messageTexts,
   openChat,
   roomButton,
   say,
+  seedManyMessages,
   test,
   uniqueName,
   uniqueRoom,
@@ -78,6 +80,56 @@ test('read state follows the session: reading in one browser clears the unread c
   const four = await messages(b, talk).filter({ hasText: 'four' }).boundingBox()
   const three = await messages(b, talk).filter({ hasText: 'three' }).boundingBox()
   expect(line && four && three && three.y < line.y && four.y >= line.y + line.height - 1).toBe(true)
+  await expect(roomButton(a, talk)).not.toHaveAccessibleDescription(/unread/)
+
+  await contextA.close()
+  await contextB.close()
+})
+
+test('a reload counts every unread message, more than one join brings', async ({ browser }) => {
+  const talk = uniqueRoom('read-many')
+  const elsewhere = uniqueRoom('read-many-else')
+  const name = uniqueName('reader')
+  const unread = HISTORY_PAGE_SIZE * 2 + 20
+
+  // Two browsers of one session, each with the room off screen.
+  const contextA = await browser.newContext()
+  const a = await contextA.newPage()
+  await a.goto('/')
+  await joinFromForm(a, name, talk)
+  await joinAnotherRoom(a, elsewhere)
+  const contextB = await browser.newContext({ storageState: await contextA.storageState() })
+  const b = await contextB.newPage()
+  await b.goto('/')
+  await joinFromForm(b, name, talk)
+  await joinAnotherRoom(b, elsewhere)
+
+  // A reads the room's first message: B's count going is the server holding the position.
+  const bob = await openChat(browser, uniqueName('bob'), talk)
+  await say(bob, 'first')
+  await expect(roomButton(b, talk)).toHaveAccessibleDescription(/1 unread/)
+  await roomButton(a, talk).click()
+  await expect(messages(a, talk)).toHaveCount(1)
+  await expect(roomButton(b, talk)).not.toHaveAccessibleDescription(/unread/)
+  await roomButton(a, elsewhere).click()
+  await expect(messageLog(a, elsewhere)).toBeVisible()
+
+  // More than one join brings arrive; after a reload B still counts them all.
+  const texts = Array.from({ length: unread }, (_, i) => `many ${i + 1}`)
+  await seedManyMessages(bob, talk, texts)
+  const described = new RegExp(`\\b${unread} unread`)
+  await expect(roomButton(b, talk)).toHaveAccessibleDescription(described)
+  await b.reload()
+  await expect(messageLog(b, elsewhere)).toBeVisible()
+  await expect(roomButton(b, talk)).toHaveAccessibleDescription(described)
+  await expect(roomButton(b, talk).getByTestId('room-unread')).toHaveText('99+')
+  await expect(b).toHaveTitle(`(${unread}) Parley`)
+
+  // Opening it reads them all, here and in A.
+  await roomButton(b, talk).click()
+  await expect(messageTexts(b, talk).last()).toHaveText(`many ${unread}`)
+  await expect(roomButton(b, talk)).not.toHaveAccessibleDescription(/unread/)
+  await expect(b).toHaveTitle('Parley')
   await expect(roomButton(a, talk)).not.toHaveAccessibleDescription(/unread/)
 
   await contextA.close()

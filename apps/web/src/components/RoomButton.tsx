@@ -41,7 +41,7 @@ export function RoomButton({
   const details = [
     direct ? 'direct conversation' : locked ? 'private room' : null,
     members === undefined ? null : plural(members, 'member', 'members'),
-    unread > 0 ? `${unread} unread` : null,
+    unread > 0 ? `${unread > 999 ? '999+' : unread} unread` : null,
     mentions > 0 ? plural(mentions, 'mention', 'mentions') : null,
   ]
     .filter(Boolean)

@@ -14,7 +14,7 @@ import type { OutgoingMessage } from './timeline.ts'
 
 /** What the reducer needs of a join answer. */
 type JoinAnswer = Pick<JoinResponse, 'room' | 'users' | 'lastSeq' | 'messages'> &
-  Partial<Pick<JoinResponse, 'editWindowSeconds' | 'uploadLimits' | 'settings' | 'readSeq' | 'notify'>>
+  Partial<Pick<JoinResponse, 'editWindowSeconds' | 'uploadLimits' | 'settings' | 'readSeq' | 'unread' | 'notify'>>
 
 /** Everything that changes the chat's state (see `chatReducer`). */
 export type ChatAction =

@@ -109,6 +109,26 @@ export function readThrough(
 }
 
 /**
+ * A join answer's count of `unread` messages (through its `lastSeq`) for a room whose held
+ * `messages` may not reach back to its read position: the room counts that many, besides
+ * those held after `lastSeq` (pushes that came before the answer), and never fewer than the
+ * held messages count. Messages arriving later add to it; reading the room clears it.
+ */
+export function withServerUnread(
+  read: ReadState,
+  room: string,
+  { unread, lastSeq }: { unread: number; lastSeq: number },
+  messages: readonly ChatMessage[],
+  username: string | null,
+): ReadState {
+  const later = unreadAmong(read, room, messages, username).filter((message) => message.seq > lastSeq).length
+  const held = read.unread[room] ?? 0
+  const count = Math.max(held, unread + later)
+  if (count === held) return readPart(read)
+  return { ...readPart(read), unread: { ...read.unread, [room]: count } }
+}
+
+/**
  * Everything in `room` is read, through `upTo` (the newest seq the tab holds); with
  * `dropDivider`, its "New messages" line goes too.
  */
