@@ -150,10 +150,12 @@ export class RoomSession {
       this.#log = new RoomLog()
       this.#outside = false
       this.#welcome(answer)
+      // Arrived: from here on the room's pushes print as they come, also while leaving the last one.
+      this.#arriving = undefined
       for (const push of arriving.pushes) if (roomOf(push) === answer.room) this.#show(push, true)
       if (was !== answer.room) await this.client.request('leave', { room: was }).catch(() => undefined)
     } finally {
-      this.#arriving = undefined
+      if (this.#arriving === arriving) this.#arriving = undefined
     }
   }
 
