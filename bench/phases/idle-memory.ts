@@ -6,7 +6,8 @@ import { eachLimited } from '../load/each-limited.ts'
 import { residentBytes } from '../machine/proc-stats.ts'
 import { serverRss, settleConnections } from '../servers/probes.ts'
 import { type BenchServer, compared, type ServerKind, startServer } from '../servers/start-servers.ts'
-import type { RunLog } from './run-log.ts'
+import { isRelaunched, relaunchPinned } from '../machine/relaunch.ts'
+import { consoleRunLog, type RunLog } from './run-log.ts'
 
 export interface MemoryFigure {
   connections: number
@@ -102,4 +103,17 @@ async function measureIdleMemory(server: BenchServer, count: number, settleSecon
     vmRssAfter,
     failures,
   } satisfies MemoryFigure
+}
+
+if (import.meta.main) {
+  // Parley alone, as in the whole run: the load on its own CPU, away from the server's.
+  if (!isRelaunched) await relaunchPinned(import.meta.path)
+  const server = await startServer('parley')
+  try {
+    const figure = await measureIdleMemory(server, config.idleConnections, config.idleSettleSeconds)
+    consoleRunLog.say(`parley: ${Math.round(figure.bytesPerConnection).toLocaleString('en-US')} bytes RSS per idle joined connection`)
+    console.log(JSON.stringify(figure, null, 2))
+  } finally {
+    await server.stop()
+  }
 }
