@@ -78,6 +78,8 @@ export const redisKeys = {
   nameAddress: (username: string) => `parley:name-address:${usernameKey(username)}`,
   /** The start of every room's pub/sub channel; the room's name follows it. */
   roomChannelPrefix: 'parley:room:',
+  /** The one channel that carries pushes for a session's connections (read state, direct rooms) between instances. */
+  sessionChannel: 'parley:sessions',
 } as const
 
 /** How much a room may call for your attention: every message, only mentions of you (the default), or nothing. */

@@ -84,7 +84,7 @@ export function registerChatHandlers({
     logName: (room) => rules.logName(room),
   })
   const roomList = roomListUpdates(server, presence, (room) => rules.isPrivate(room))
-  const readState = registerReadState({ server, topics, bus, store, log, requireMember })
+  const readState = registerReadState({ server, bus, store, log, requireMember })
   const { isOperator } = registerOperators({ server, adminToken, checkRate, log })
   const checks = roomChecks({ store, rules, isOperator, stored })
 
@@ -257,7 +257,8 @@ export function registerChatHandlers({
     isOperator,
     findPerson: people.find,
   })
-  registerDirectRooms({ server, bus, store, rules, names, presence, checkRate, write, stored })
+  const { tellSession } = readState
+  registerDirectRooms({ server, store, rules, names, presence, checkRate, write, stored, tellSession })
   roomRemovals({ bus, rules, isOperator, people, leave: (conn, room) => leaveRoom(conn, room, 'removed'), log })
 
   server.onSend('typing', ({ room }, conn) => {

@@ -1,10 +1,8 @@
 import { DIRECT_ROOM_PREFIX, sameName, usernameKey } from '@parley/events/rules'
 import type { ChatConnection, ChatServer } from '../connections/connection-data.ts'
-import type { RoomBus } from '../delivery/room-bus.ts'
 import type { NameClaims } from '../presence/name-claims.ts'
 import type { Presence } from '../presence/presence.ts'
 import type { MessageStore, RoomRules } from '../storage/message-store.ts'
-import { sessionRoom } from './read-state.ts'
 import type { RoomRulesCache } from './room-rules-cache.ts'
 import { sessionAuthor } from './session-author.ts'
 
@@ -24,7 +22,6 @@ export function directRoomName(a: string, b: string): string {
 
 interface DirectRoomDependencies {
   server: ChatServer
-  bus: RoomBus
   store: MessageStore
   rules: RoomRulesCache
   names: NameClaims
@@ -32,16 +29,17 @@ interface DirectRoomDependencies {
   checkRate(conn: ChatConnection): void
   write<T>(run: () => Promise<T>): Promise<T>
   stored<T>(room: string, run: () => Promise<T>): Promise<T>
+  /** Tells a session's connections, on every instance. */
+  tellSession(author: string, event: 'directRoomOpened', payload: { room: string; from: string }): void
 }
 
 /**
  * `directRoom`: a private room for exactly two sessions, made on first use with both as its
  * members and nobody as its owner, and `directRoomOpened` pushed to the other person's
- * connections (on any instance: they follow their session's own topic) so they join it.
+ * connections (on any instance) so they join it.
  */
 export function registerDirectRooms({
   server,
-  bus,
   store,
   rules,
   names,
@@ -49,6 +47,7 @@ export function registerDirectRooms({
   checkRate,
   write,
   stored,
+  tellSession,
 }: DirectRoomDependencies): void {
   /** Whether the stored conversation is these two sessions', or why not in words. */
   function check(room: string, current: RoomRules, me: Session, other: Session): void {
@@ -100,7 +99,7 @@ export function registerDirectRooms({
         current = outcome.rules
       }
       check(room, current, me, other)
-      bus.publish(sessionRoom(other.author), 'directRoomOpened', { room, from: name })
+      tellSession(other.author, 'directRoomOpened', { room, from: name })
       return { room }
     }),
   )

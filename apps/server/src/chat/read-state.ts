@@ -1,27 +1,16 @@
 import type { ChatEvents } from '@parley/events'
-import { ROOM_MAX_LENGTH, UNREAD_COUNT_LIMIT } from '@parley/events/rules'
+import { UNREAD_COUNT_LIMIT } from '@parley/events/rules'
 import type { Payload } from '@parley/wsx/shared'
 import type { ChatConnection, ChatServer } from '../connections/connection-data.ts'
 import type { RoomBus } from '../delivery/room-bus.ts'
-import type { RoomTopics } from '../delivery/room-topics.ts'
+import type { SessionEvent } from '../delivery/room-events.ts'
 import type { Logger } from '../ops/logger.ts'
+import { type ConnectionIds, withConnection, withoutConnection } from '../presence/connection-ids.ts'
 import type { MessageStore } from '../storage/message-store.ts'
 import type { ReadMark } from '../storage/read-marks.ts'
 
-/**
- * The room a session's connections follow to hear each other's read state, on this instance
- * and the others: its name (a 43-character hash after the prefix) is longer than any room's,
- * so no room shares its topic or channel, and it never reaches a client.
- */
-export function sessionRoom(author: string): string {
-  const name = `session:${author}`
-  if (name.length <= ROOM_MAX_LENGTH) throw new Error('A session room needs a full session hash')
-  return name
-}
-
 export interface ReadStateDependencies {
   server: ChatServer
-  topics: RoomTopics
   bus: RoomBus
   store: MessageStore
   log: Logger
@@ -33,21 +22,44 @@ export interface ReadStateDependencies {
  * and `notifyLevel`, and the `readState` push to the session's other connections. A
  * connection follows its session from its first join until it leaves its last room.
  */
-export function registerReadState({ server, topics, bus, store, log, requireMember }: ReadStateDependencies) {
+export function registerReadState({ server, bus, store, log, requireMember }: ReadStateDependencies) {
   const marks = store.readMarks
-  /** The session each following connection follows, and how many follow each session here. */
-  const following = new Map<ChatConnection, string>()
-  const followers = new Map<string, number>()
+  /**
+   * Each session's connections here (by its token's hash), to hand its pushes to: a map entry
+   * per session, not a topic per connection (a topic costs every idle connection memory).
+   */
+  const sessions = new Map<string, ConnectionIds>()
 
   function follow(conn: ChatConnection, author: string): void {
-    if (following.has(conn)) return
-    following.set(conn, author)
-    const room = sessionRoom(author)
-    topics.subscribe(conn, room)
-    const count = followers.get(author) ?? 0
-    followers.set(author, count + 1)
-    if (count === 0) bus.watch(room)
+    sessions.set(author, withConnection(sessions.get(author), conn.id))
   }
+
+  /** Hands a push to this instance's connections of a session, but `except`. */
+  function deliver<K extends SessionEvent>(
+    author: string,
+    event: K,
+    payload: Payload<ChatEvents, K>,
+    except?: ChatConnection,
+  ): void {
+    const ids = sessions.get(author)
+    if (ids === undefined) return
+    for (const id of typeof ids === 'string' ? [ids] : ids) {
+      if (id !== except?.id) server.connections.get(id)?.send(event, payload as never)
+    }
+  }
+
+  /** Tells a session's connections, here and on the other instances, but `except`. */
+  function tellSession<K extends SessionEvent>(
+    author: string,
+    event: K,
+    payload: Payload<ChatEvents, K>,
+    except?: ChatConnection,
+  ): void {
+    deliver(author, event, payload, except)
+    bus.publishToSession(author, event, payload)
+  }
+
+  bus.onSessionPush((author, event, payload) => deliver(author, event, payload))
 
   /** The session's mark, refused in words when storage fails. */
   async function stored(room: string, run: () => Promise<ReadMark>): Promise<ReadMark> {
@@ -68,7 +80,7 @@ export function registerReadState({ server, topics, bus, store, log, requireMemb
 
   function tellOthers(conn: ChatConnection, author: string, room: string, mark: ReadMark): void {
     const payload: Payload<ChatEvents, 'readState'> = { room, seq: mark.seq, notify: mark.notify }
-    bus.publish(sessionRoom(author), 'readState', payload, conn)
+    tellSession(author, 'readState', payload, conn)
   }
 
   server.onRequest('markRead', async ({ room, seq }, conn) => {
@@ -92,6 +104,7 @@ export function registerReadState({ server, topics, bus, store, log, requireMemb
   })
 
   return {
+    tellSession,
     /**
      * A connection holding its session's name joined `room`, whose log its answer covers
      * through `lastSeq`: it follows the session; resolves to its mark there, and how many
@@ -106,17 +119,14 @@ export function registerReadState({ server, topics, bus, store, log, requireMemb
       const unread = mark.seq >= lastSeq ? 0 : await store.unreadCount(room, range)
       return { ...mark, unread }
     },
-    /** The connection left its last room (or closed): it stops following its session. */
+    /** The connection left its last room (or closed): its session's pushes no longer reach it. */
     left(conn: ChatConnection): void {
-      const author = following.get(conn)
-      if (author === undefined) return
-      following.delete(conn)
-      const room = sessionRoom(author)
-      topics.unsubscribe(conn, room)
-      const count = (followers.get(author) ?? 1) - 1
-      if (count > 0) return void followers.set(author, count)
-      followers.delete(author)
-      bus.unwatch(room)
+      const author = conn.data.author
+      const ids = author === undefined ? undefined : sessions.get(author)
+      if (author === undefined || ids === undefined) return
+      const rest = withoutConnection(ids, conn.id)
+      if (rest === undefined) sessions.delete(author)
+      else sessions.set(author, rest)
     },
   }
 }

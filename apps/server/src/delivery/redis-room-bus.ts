@@ -8,8 +8,8 @@ import { toRoomChange } from '../chat/room-settings.ts'
 import type { Logger } from '../ops/logger.ts'
 import type { MessageStore } from '../storage/message-store.ts'
 import { DeliveredSeqs } from './delivered-seqs.ts'
-import type { DeliveryListener, RoomBus, RoomChangeListener } from './room-bus.ts'
-import { type RoomEvent, roomEvents } from './room-events.ts'
+import type { DeliveryListener, RoomBus, RoomChangeListener, SessionPushListener } from './room-bus.ts'
+import { type RoomEvent, roomEvents, sessionEvents } from './room-events.ts'
 import type { RoomTopics } from './room-topics.ts'
 
 const CATCH_UP_PAGE = 200
@@ -31,6 +31,9 @@ const envelopeSchema = z.union([
 ])
 
 type Envelope = z.infer<typeof envelopeSchema>
+
+/** An event for one session's connections, on the channel all instances share: `a` the session (its token's hash). */
+const sessionEnvelopeSchema = z.object({ i: z.string(), a: z.string(), x: z.enum(sessionEvents), p: z.unknown() })
 
 /** The place in the room's log of a message or a change; other events have none. */
 function logSeq(event: RoomEvent, payload: unknown): number | undefined {
@@ -85,6 +88,7 @@ export async function redisRoomBus({
   const ownPrefix = `{"i":${JSON.stringify(instanceId)},`
   const delivered = new DeliveredSeqs()
   const roomChangeListeners: RoomChangeListener[] = []
+  const sessionListeners: SessionPushListener[] = []
   let closing = false
   let lost = false
 
@@ -185,7 +189,22 @@ export async function redisRoomBus({
     }
   }
 
+  /** An event for a session's connections from another instance. */
+  function receiveForSession(raw: string): void {
+    if (raw.startsWith(ownPrefix)) return
+    let envelope: z.infer<typeof sessionEnvelopeSchema>
+    try {
+      envelope = sessionEnvelopeSchema.parse(JSON.parse(raw))
+    } catch {
+      return log.warn('bus-frame-refused', { channel: redisKeys.sessionChannel })
+    }
+    const payload = events[envelope.x].request.safeParse(envelope.p)
+    if (!payload.success) return log.warn('bus-frame-refused', { kind: envelope.x })
+    for (const listener of sessionListeners) listener(envelope.a, envelope.x, payload.data as never)
+  }
+
   async function resubscribe(): Promise<void> {
+    await subscriber.subscribe(redisKeys.sessionChannel, receiveForSession)
     for (const room of watched) await subscriber.subscribe(channelOf(room), receive)
     await Promise.all([...watched].map(catchUp))
     log.info('bus-recovered', { rooms: watched.size })
@@ -200,6 +219,7 @@ export async function redisRoomBus({
     log.error('bus-lost', { error: error?.message })
   }
   await Promise.all([publisher.connect(), subscriber.connect()])
+  await subscriber.subscribe(redisKeys.sessionChannel, receiveForSession)
   subscriber.onconnect = () => {
     lost = false
     resubscribe().catch((error: unknown) => log.error('bus-recovery-failed', { error: String(error) }))
@@ -220,6 +240,15 @@ export async function redisRoomBus({
     },
     onRoomChanged(listener) {
       roomChangeListeners.push(listener)
+    },
+    publishToSession(author, event, payload) {
+      const envelope = JSON.stringify({ i: instanceId, a: author, x: event, p: payload })
+      publisher.publish(redisKeys.sessionChannel, envelope).catch(() => {
+        lost = true
+      })
+    },
+    onSessionPush(listener) {
+      sessionListeners.push(listener)
     },
     watch(room) {
       if (watched.has(room)) return

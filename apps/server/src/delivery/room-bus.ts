@@ -1,7 +1,7 @@
 import type { ChatEvents, RoomChange } from '@parley/events'
 import type { Payload } from '@parley/wsx/shared'
 import type { ChatConnection } from '../connections/connection-data.ts'
-import type { RoomEvent } from './room-events.ts'
+import type { RoomEvent, SessionEvent } from './room-events.ts'
 import type { RoomTopics } from './room-topics.ts'
 
 /** Carries room events to every member, on this instance and, when there are others, on all of them. */
@@ -17,10 +17,21 @@ export interface RoomBus {
    * `heard` when another instance made it.
    */
   onRoomChanged(listener: RoomChangeListener): void
+  /** Sends an event for one session's connections to the other instances (this one's are the caller's to tell). */
+  publishToSession<K extends SessionEvent>(author: string, event: K, payload: Payload<ChatEvents, K>): void
+  /** Hears what the other instances send for a session's connections. */
+  onSessionPush(listener: SessionPushListener): void
   /** Why the bus cannot reach the other instances right now, if it cannot. */
   problem(): string | undefined
   close(): Promise<void>
 }
+
+/** Hears an event for the connections of the session `author` (a hash of its token) from another instance. */
+export type SessionPushListener = <K extends SessionEvent>(
+  author: string,
+  event: K,
+  payload: Payload<ChatEvents, K>,
+) => void
 
 /** Hears a change to a room; `heard` when it came from another instance. */
 export type RoomChangeListener = (change: RoomChange, heard: boolean) => void
@@ -43,6 +54,9 @@ export function localRoomBus(topics: RoomTopics, onDelivered?: DeliveryListener)
     onRoomChanged(listener) {
       roomChangeListeners.push(listener)
     },
+    // No other instance to tell or hear.
+    publishToSession() {},
+    onSessionPush() {},
     watch() {},
     unwatch() {},
     problem: () => undefined,

@@ -1,15 +1,7 @@
-/**
- * The events a room's members hear; `readState` and `directRoomOpened` go to a session's connections, which
- * follow the session as a room of its own (see `sessionRoom`).
- */
-export const roomEvents = [
-  'message',
-  'messageChanged',
-  'roomChanged',
-  'userJoined',
-  'userLeft',
-  'userTyping',
-  'readState',
-  'directRoomOpened',
-] as const
+/** The events a room's members hear. */
+export const roomEvents = ['message', 'messageChanged', 'roomChanged', 'userJoined', 'userLeft', 'userTyping'] as const
 export type RoomEvent = (typeof roomEvents)[number]
+
+/** The events for one session's connections, wherever they are: its read state, a direct room opened with it. */
+export const sessionEvents = ['readState', 'directRoomOpened'] as const
+export type SessionEvent = (typeof sessionEvents)[number]
