@@ -8,7 +8,7 @@ import {
   openChat,
   roomButton,
   say,
-  seedManyMessages,
+  seedMessages,
   test,
   uniqueName,
   uniqueRoom,
@@ -116,7 +116,7 @@ test('a reload counts every unread message, more than one join brings', async ({
 
   // More than one join brings arrive; after a reload B still counts them all.
   const texts = Array.from({ length: unread }, (_, i) => `many ${i + 1}`)
-  await seedManyMessages(bob, talk, texts)
+  await seedMessages(bob, talk, texts)
   const described = new RegExp(`\\b${unread} unread`)
   await expect(roomButton(b, talk)).toHaveAccessibleDescription(described)
   await b.reload()

@@ -4,9 +4,9 @@ import { config } from '../config.ts'
 import { type BenchClient, openClient } from '../load/bench-client.ts'
 import { eachLimited } from '../load/each-limited.ts'
 import { residentBytes } from '../machine/proc-stats.ts'
+import { isRelaunched, relaunchPinned } from '../machine/relaunch.ts'
 import { serverRss, settleConnections } from '../servers/probes.ts'
 import { type BenchServer, compared, type ServerKind, startServer } from '../servers/start-servers.ts'
-import { isRelaunched, relaunchPinned } from '../machine/relaunch.ts'
 import { consoleRunLog, type RunLog } from './run-log.ts'
 
 export interface MemoryFigure {
@@ -111,7 +111,9 @@ if (import.meta.main) {
   const server = await startServer('parley')
   try {
     const figure = await measureIdleMemory(server, config.idleConnections, config.idleSettleSeconds)
-    consoleRunLog.say(`parley: ${Math.round(figure.bytesPerConnection).toLocaleString('en-US')} bytes RSS per idle joined connection`)
+    consoleRunLog.say(
+      `parley: ${Math.round(figure.bytesPerConnection).toLocaleString('en-US')} bytes RSS per idle joined connection`,
+    )
     console.log(JSON.stringify(figure, null, 2))
   } finally {
     await server.stop()
