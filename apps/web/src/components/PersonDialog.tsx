@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useChatActions } from '../chat/context.ts'
-import { CloseIcon } from './icons.tsx'
+import { DialogTitleBar } from './DialogTitleBar.tsx'
 import { ModerationControls } from './ModerationControls.tsx'
 import { Outcome, primaryButton, Section, useRequestState } from './room-settings/parts.tsx'
 import { useModalDialog } from './useModalDialog.ts'
@@ -39,19 +39,11 @@ export function PersonDialog({ room, person, moderate, onOpened, onClose }: Pers
       aria-labelledby={`${id}-title`}
       className="m-auto w-[min(24rem,calc(100vw-1rem))] rounded-2xl border border-line bg-raised p-5 text-ink shadow-2xl backdrop:bg-slate-950/50"
     >
-      <div className="flex items-center gap-2">
-        <h2 id={`${id}-title`} className="min-w-0 flex-1 truncate text-base font-semibold">
-          {moderate ? `Moderate ${person}` : person}
-        </h2>
-        <button
-          type="button"
-          aria-label="Close"
-          onClick={() => dialogRef.current?.close()}
-          className="inline-flex size-8 shrink-0 items-center justify-center rounded-lg text-muted hover:bg-hover hover:text-ink"
-        >
-          <CloseIcon className="size-4" />
-        </button>
-      </div>
+      <DialogTitleBar
+        id={`${id}-title`}
+        title={moderate ? `Moderate ${person}` : person}
+        onClose={() => dialogRef.current?.close()}
+      />
       <div className="mt-3 space-y-4">
         <div>
           <button type="button" disabled={direct.pending} onClick={messagePrivately} className={primaryButton}>

@@ -1,6 +1,5 @@
-import { type FormEvent, useId, useState } from 'react'
 import type { useRoomAdmin } from '../../chat/hooks/useRoomAdmin.ts'
-import { inputClass, Outcome, primaryButton, Section, secondaryButton, useRequestState } from './parts.tsx'
+import { NameForm, Outcome, Section, secondaryButton, useRequestState } from './parts.tsx'
 
 interface PeopleSettingProps {
   owner: string | undefined
@@ -8,43 +7,6 @@ interface PeopleSettingProps {
   /** May name moderators and hand the room over (its owner, or the operator). */
   canManage: boolean
   admin: ReturnType<typeof useRoomAdmin>
-}
-
-/**
- * A name typed into a field, and the button that does something with it. The label shows
- * above the field: as a placeholder it was cut off on a phone.
- */
-function NameForm({ label, action, onSubmit }: { label: string; action: string; onSubmit(name: string): void }) {
-  const id = useId()
-  const [name, setName] = useState('')
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (name.trim() === '') return
-    onSubmit(name.trim())
-    setName('')
-  }
-  return (
-    <form onSubmit={handleSubmit} className="mt-3">
-      <label htmlFor={id} className="mb-1 block text-sm text-ink-soft">
-        {label}
-      </label>
-      <div className="flex gap-2">
-        <input
-          id={id}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          placeholder="Name"
-          autoCapitalize="off"
-          autoComplete="off"
-          spellCheck={false}
-          className={inputClass}
-        />
-        <button type="submit" className={`${primaryButton} shrink-0`}>
-          {action}
-        </button>
-      </div>
-    </form>
-  )
 }
 
 /** Who runs the room: its owner and moderators; the owner (or the operator) names moderators and hands the room over. */

@@ -2,7 +2,7 @@ import { useId } from 'react'
 import { useChatSelector } from '../../chat/context.ts'
 import { useRoomAdmin } from '../../chat/hooks/useRoomAdmin.ts'
 import { useRoomRights, useRoomSettings } from '../../chat/hooks/useRoomRights.ts'
-import { CloseIcon } from '../icons.tsx'
+import { DialogTitleBar } from '../DialogTitleBar.tsx'
 import { useModalDialog } from '../useModalDialog.ts'
 import { InviteSetting } from './InviteSetting.tsx'
 import { ModerationRecord } from './ModerationRecord.tsx'
@@ -37,19 +37,12 @@ export default function RoomSettingsDialog({ room, onClose }: RoomSettingsDialog
       aria-labelledby={`${id}-title`}
       className="m-auto max-h-[calc(100dvh-1rem)] w-[min(32rem,calc(100vw-1rem))] overflow-y-auto rounded-2xl border border-line bg-raised p-0 text-ink shadow-2xl backdrop:bg-slate-950/50"
     >
-      <div className="sticky top-0 z-10 flex items-center gap-2 border-b border-line bg-raised px-5 py-3">
-        <h2 id={`${id}-title`} className="min-w-0 flex-1 truncate text-base font-semibold">
-          Settings of #{room}
-        </h2>
-        <button
-          type="button"
-          aria-label="Close"
-          onClick={() => dialogRef.current?.close()}
-          className="inline-flex size-8 shrink-0 items-center justify-center rounded-lg text-muted hover:bg-hover hover:text-ink"
-        >
-          <CloseIcon className="size-4" />
-        </button>
-      </div>
+      <DialogTitleBar
+        id={`${id}-title`}
+        title={`Settings of #${room}`}
+        onClose={() => dialogRef.current?.close()}
+        className="sticky top-0 z-10 border-b border-line bg-raised px-5 py-3"
+      />
       <div className="space-y-4 px-5 py-4">
         {settings === undefined ? (
           <p className="text-sm text-muted">Joining the room…</p>

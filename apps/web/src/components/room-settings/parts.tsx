@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useId, useState } from 'react'
+import { type FormEvent, type ReactNode, useCallback, useId, useState } from 'react'
 
 /** A quiet button (Cancel, Copy, Unmute). */
 export const secondaryButton =
@@ -62,5 +62,59 @@ export function Outcome({ error, done }: { error: string | null; done: string | 
         {done ?? ''}
       </p>
     </>
+  )
+}
+
+/**
+ * A name typed into a field, and the button that does something with it. The label shows
+ * above the field: as a placeholder it was cut off on a phone.
+ */
+export function NameForm({
+  label,
+  action,
+  onSubmit,
+  disabled = false,
+  button = primaryButton,
+  children,
+}: {
+  label: string
+  action: string
+  onSubmit(name: string): void
+  disabled?: boolean
+  /** The button's look: the primary one unless said. */
+  button?: string
+  /** Shown under the field (what came of it). */
+  children?: ReactNode
+}) {
+  const id = useId()
+  const [name, setName] = useState('')
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (name.trim() === '') return
+    onSubmit(name.trim())
+    setName('')
+  }
+  return (
+    <form onSubmit={handleSubmit} className="mt-3">
+      <label htmlFor={id} className="mb-1 block text-sm text-ink-soft">
+        {label}
+      </label>
+      <div className="flex gap-2">
+        <input
+          id={id}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          placeholder="Name"
+          autoCapitalize="off"
+          autoComplete="off"
+          spellCheck={false}
+          className={inputClass}
+        />
+        <button type="submit" disabled={disabled} className={`${button} shrink-0`}>
+          {action}
+        </button>
+      </div>
+      {children}
+    </form>
   )
 }
