@@ -4,6 +4,7 @@ import { startCluster } from '../../test/cluster.ts'
 import { startParley } from '../../test/start-parley.ts'
 import { until } from '../../test/until.ts'
 import { directRoomName } from './direct-rooms.ts'
+import { sessionAuthor } from './session-author.ts'
 
 const DIRECT_ONLY = 'That conversation is between two people: nobody else can join it'
 
@@ -12,7 +13,7 @@ const DIRECT_ONLY = 'That conversation is between two people: nobody else can jo
  * talk; carol can neither join it, with its name or by asking for bob, nor list or find it.
  */
 async function conversation(alice: ChatClient, bob: ChatClient, carol: ChatClient) {
-  await alice.request('join', { username: 'alice', room: 'lobby' })
+  const aliceIn0 = await alice.request('join', { username: 'alice', room: 'lobby' })
   const bobIn = await bob.request('join', { username: 'bob', room: 'lobby' })
   await carol.request('join', { username: 'carol', room: 'lobby' })
   const carolLists = recordPushes(carol, 'rooms')
@@ -20,7 +21,7 @@ async function conversation(alice: ChatClient, bob: ChatClient, carol: ChatClien
 
   const told = nextPush(bob, 'directRoomOpened')
   const { room } = await alice.request('directRoom', { username: 'Bob' })
-  expect(room).toBe(directRoomName('alice', 'bob'))
+  expect(room).toBe(directRoomName(sessionAuthor(aliceIn0.token), sessionAuthor(bobIn.token)))
   expect(room).toMatch(/^dm-[0-9a-f]{20}$/)
   expect(await told).toEqual({ room, from: 'alice' })
 
@@ -79,33 +80,35 @@ describe('direct conversations', () => {
     expect(await failure(alice.request('directRoom', { username: 'bob' }))).toBe(
       'Join a room before talking to someone privately',
     )
-    await alice.request('join', { username: 'alice', room: 'lobby' })
+    const { token } = await alice.request('join', { username: 'alice', room: 'lobby' })
     expect(await failure(alice.request('directRoom', { username: 'ALICE' }))).toBe(
       'A direct conversation needs someone else: pick another name',
     )
     expect(await failure(alice.request('directRoom', { username: 'bob' }))).toBe(
       '"bob" is not connected: they must be here to talk privately',
     )
-    // Nobody can make the room first under its known name, public or private.
-    const room = directRoomName('alice', 'bob')
+    // Nobody can make a room first under a name of this kind, public or private.
+    const room = directRoomName(sessionAuthor(token), 'any other session')
     expect(await failure(bob.request('join', { username: 'bob', room, private: true }))).toBe(
       'Room names starting with "dm-" are kept for direct conversations: pick another',
     )
   })
 
-  test('a new session under the same name is not let into the old conversation', async () => {
+  test('a new session under the same name is not let into the old conversation, and gets one of its own', async () => {
     await using parley = await startParley()
-    const [alice, bob, impostor] = [parley.client(), parley.client(), parley.client()]
+    const [alice, bob, later] = [parley.client(), parley.client(), parley.client()]
     await alice.request('join', { username: 'alice', room: 'lobby' })
     await bob.request('join', { username: 'bob', room: 'lobby' })
     const { room } = await alice.request('directRoom', { username: 'bob' })
+    await alice.request('join', { username: 'alice', room })
+    await alice.request('sendMessage', { room, message: 'for bob only' })
     bob.close()
     await until(async () => !(await alice.request('presence', { room: 'lobby' })).users.includes('bob'))
-    await impostor.request('join', { username: 'bob', room: 'lobby' })
-    expect(await failure(impostor.request('join', { username: 'bob', room }))).toBe(DIRECT_ONLY)
-    expect(await failure(alice.request('directRoom', { username: 'bob' }))).toBe(
-      '"bob" is held by another session than the one your direct conversation began with: ask them to come back from it',
-    )
+    await later.request('join', { username: 'bob', room: 'lobby' })
+    expect(await failure(later.request('join', { username: 'bob', room }))).toBe(DIRECT_ONLY)
+    const fresh = await alice.request('directRoom', { username: 'bob' })
+    expect(fresh.room).not.toBe(room)
+    expect((await later.request('join', { username: 'bob', room: fresh.room })).messages).toEqual([])
   })
 
   test('two instances: alice on one opens it with bob on two, who is told and joins', async () => {

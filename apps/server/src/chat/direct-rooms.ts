@@ -1,4 +1,4 @@
-import { DIRECT_ROOM_PREFIX, sameName, usernameKey } from '@parley/events/rules'
+import { DIRECT_ROOM_PREFIX, sameName } from '@parley/events/rules'
 import type { ChatConnection, ChatServer } from '../connections/connection-data.ts'
 import type { NameClaims } from '../presence/name-claims.ts'
 import type { Presence } from '../presence/presence.ts'
@@ -10,13 +10,14 @@ import { sessionAuthor } from './session-author.ts'
 const NAME_HASH_LENGTH = 20
 
 /**
- * The room of the direct conversation between two names: `dm-` and the start of a SHA-256
- * of their keys in order, so the same two names always meet in the same room, whoever asks.
- * Hex, since room names are folded to lower case.
+ * The room of the direct conversation between two sessions (their token hashes): `dm-` and
+ * the start of a SHA-256 of both in order, so the same two sessions always meet in the same
+ * room, whoever asks, and a new session (a new browser) starts a conversation of its own
+ * rather than finding the old one closed to it. Hex, since room names are folded to lower case.
  */
 export function directRoomName(a: string, b: string): string {
-  const keys = [usernameKey(a), usernameKey(b)].sort()
-  const hash = new Bun.CryptoHasher('sha256').update(keys.join('\n')).digest('hex')
+  const sessions = [a, b].sort()
+  const hash = new Bun.CryptoHasher('sha256').update(sessions.join('\n')).digest('hex')
   return `${DIRECT_ROOM_PREFIX}${hash.slice(0, NAME_HASH_LENGTH)}`
 }
 
@@ -49,19 +50,9 @@ export function registerDirectRooms({
   stored,
   tellSession,
 }: DirectRoomDependencies): void {
-  /** Whether the stored conversation is these two sessions', or why not in words. */
-  function check(room: string, current: RoomRules, me: Session, other: Session): void {
+  /** Whether the stored room is a direct conversation (its name is these two sessions'). */
+  function check(room: string, current: RoomRules): void {
     if (!current.direct) throw new Error(`"${room}" is not a direct conversation`)
-    if (!current.members.includes(me.author)) {
-      throw new Error(
-        `A direct conversation with "${other.name}" exists already, begun by another session of "${me.name}"`,
-      )
-    }
-    if (!current.members.includes(other.author)) {
-      throw new Error(
-        `"${other.name}" is held by another session than the one your direct conversation began with: ask them to come back from it`,
-      )
-    }
   }
 
   server.onRequest('directRoom', ({ username }, conn) =>
@@ -74,9 +65,8 @@ export function registerDirectRooms({
       if (sameName(name, username)) throw new Error('A direct conversation needs someone else: pick another name')
       const token = names.tokenOf(username) ?? (await presence.tokenOf(username))
       if (token === undefined) throw new Error(`"${username}" is not connected: they must be here to talk privately`)
-      const me = { name, author }
       const other = { name: username, author: sessionAuthor(token) }
-      const room = directRoomName(name, username)
+      const room = directRoomName(author, other.author)
       let current = await rules.read(room)
       if (!current) {
         const outcome = await stored(room, () =>
@@ -98,14 +88,9 @@ export function registerDirectRooms({
         if (outcome.kind !== 'done' && outcome.kind !== 'unchanged') throw new Error('That room could not be made')
         current = outcome.rules
       }
-      check(room, current, me, other)
+      check(room, current)
       tellSession(other.author, 'directRoomOpened', { room, from: name })
       return { room }
     }),
   )
-}
-
-interface Session {
-  name: string
-  author: string
 }
