@@ -217,12 +217,12 @@ export function registerChatHandlers({
   registerSendMessage({ server, store, bus, files, metrics, checkRate, checkSend: checks.checkSend, write, stored })
   registerHistory({ server, store, requireMember })
   registerSearch({ server, store, log })
+  const people = roomPeople({ server, registry, names, presence })
   const serverBans = registerServerBans({
     server,
     store,
     bus,
-    names,
-    presence,
+    findPerson: people.find,
     isOperator,
     checkRate,
     write,
@@ -244,7 +244,6 @@ export function registerChatHandlers({
     mayDeleteAny,
     checkReact,
   })
-  const people = roomPeople({ server, registry, names, presence })
   registerRoomChanges({
     server,
     bus,

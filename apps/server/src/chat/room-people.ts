@@ -31,18 +31,21 @@ export function roomPeople({
     return [...server.connections.values()].filter((conn) => conn.data.rooms.has(room))
   }
 
-  /** This instance's connections in `room` under `name` (any case). */
-  function connectionsNamed(room: string, name: string) {
-    return connectionsIn(room).filter((conn) => conn.data.username !== undefined && sameName(conn.data.username, name))
+  /** This instance's connections under `name` (any case): in `room`, or in any room without one. */
+  function connectionsNamed(room: string | undefined, name: string) {
+    const candidates = room === undefined ? [...server.connections.values()] : connectionsIn(room)
+    return candidates.filter((conn) => conn.data.username !== undefined && sameName(conn.data.username, name))
   }
 
   return {
     connectionsIn,
-    connectionsNamed,
 
-    /** The person under `name`: shown as the room shows them, with their session if the name is held anywhere. */
-    async find(room: string, name: string): Promise<NamedPerson> {
-      const shown = [...registry.names(room)].find((held) => sameName(held, name))
+    /**
+     * The person under `name`, in `room` or anywhere on the server without one: shown as the
+     * room shows them, with their session if the name is held anywhere.
+     */
+    async find(room: string | undefined, name: string): Promise<NamedPerson> {
+      const shown = room === undefined ? undefined : [...registry.names(room)].find((held) => sameName(held, name))
       const token = names.tokenOf(name) ?? (await presence.tokenOf(name))
       const addresses = new Set(connectionsNamed(room, name).map((conn) => conn.remoteAddress))
       // Held on another instance: the address it claimed the name from.

@@ -1,13 +1,10 @@
-import { sameName } from '@parley/events/rules'
 import { CloseCode } from '@parley/wsx/shared'
 import type { ChatConnection, ChatServer } from '../connections/connection-data.ts'
 import type { RoomBus } from '../delivery/room-bus.ts'
 import type { Logger } from '../ops/logger.ts'
-import type { NameClaims } from '../presence/name-claims.ts'
-import type { Presence } from '../presence/presence.ts'
 import type { MessageStore, RoomAction, RoomRules, Sanction } from '../storage/message-store.ts'
+import type { NamedPerson } from './room-people.ts'
 import { type Asker, lasting, sanctionOn, toRoomChange } from './room-settings.ts'
-import { sessionAuthor } from './session-author.ts'
 
 /**
  * Where the server's own bans are kept: the rules and log of a room no one can join, so
@@ -26,8 +23,7 @@ export function registerServerBans({
   server,
   store,
   bus,
-  names,
-  presence,
+  findPerson,
   isOperator,
   checkRate,
   write,
@@ -37,8 +33,8 @@ export function registerServerBans({
   server: ChatServer
   store: MessageStore
   bus: RoomBus
-  names: NameClaims
-  presence: Presence
+  /** The person under a name, anywhere on the server (`room` undefined). */
+  findPerson(room: undefined, name: string): Promise<NamedPerson>
   isOperator(conn: ChatConnection): boolean
   checkRate(conn: ChatConnection): void
   write<T>(run: () => Promise<T>): Promise<T>
@@ -93,19 +89,6 @@ export function registerServerBans({
     return outcome
   }
 
-  /** The person under `name`: the session holding it anywhere, and where it connects from. */
-  async function find(name: string) {
-    const mine = [...server.connections.values()].filter(
-      (conn) => conn.data.username !== undefined && sameName(conn.data.username, name),
-    )
-    const token = names.tokenOf(name) ?? (await presence.tokenOf(name))
-    const addresses = new Set(mine.map((conn) => conn.remoteAddress))
-    const elsewhere = token !== undefined && addresses.size === 0 ? await presence.addressOf(name) : undefined
-    if (elsewhere !== undefined) addresses.add(elsewhere)
-    const target = token === undefined ? { name } : { name, author: sessionAuthor(token) }
-    return { target, addresses: [...addresses] }
-  }
-
   server.onRequest('serverBan', ({ username, action, minutes, address, clientId }, conn) =>
     write(async () => {
       checkRate(conn)
@@ -118,7 +101,8 @@ export function registerServerBans({
           bus.publish(SERVER_ROOM, 'roomChanged', toRoomChange(outcome.change, outcome.rules))
         return { changed: outcome.kind === 'changed' || outcome.kind === 'duplicate' }
       }
-      const { target, addresses } = await find(username)
+      const { author, addresses } = await findPerson(undefined, username)
+      const target = author === undefined ? { name: username } : { name: username, author }
       if (address && addresses.length === 0) throw new Error(`"${username}" is not connected: ban the name alone`)
       const until = minutes === undefined ? {} : { until: Date.now() + minutes * MINUTE_MS }
       const ban: RoomAction = { kind: 'ban', target, addresses: address ? addresses : [], ...until }
